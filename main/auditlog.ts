@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import type { RawDb } from './db/database';
+
+/**
+ * The access log (BIO2 8.15.01, NEN 7513): who did what to which object, with what result, from
+ * where, on whose behalf, when. Append-only (triggers refuse UPDATE and DELETE) and hash-chained:
+ * each entry's hash covers the previous entry's hash, so an edit made around the triggers (with a
+ * hex editor, or by rebuilding the table) is found by `verifyLog`, which names the first broken entry.
+ * Never log secrets, passwords, keys, or a BSN: objects are named by their internal id.
+ */
+
+export type LogAction =
+  | 'lezen' | 'zoeken' | 'aanmaken' | 'wijzigen' | 'verwijderen' | 'afdrukken' | 'exporteren'
+  | 'inloggen' | 'uitloggen' | 'beheer' | 'vernietigen';
+export type LogResult = 'gelukt' | 'geweigerd' | 'mislukt';
+
+export interface LogEntry {
+  actor: string;
+  onBehalfOf?: string | null;
+  role?: string | null;
+  action: LogAction;
+  objectType: string;
+  objectId?: string | number | null;
+  clientId?: number | null;
+  result: LogResult;
+  origin: string;
+  detail?: string | null;
+}
+
+export interface StoredLogEntry {
+  seq: number;
+  ts: string;
+  actor: string;
+  on_behalf_of: string | null;
+  role: string | null;
+  action: string;
+  object_type: string;
+  object_id: string | null;
+  client_id: number | null;
+  result: string;
+  origin: string;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The hashed content of an entry: every field but the hash itself, in a fixed order. */
+export function entryHash(e: Omit<StoredLogEntry, 'hash'>): string {
+  const canonical = JSON.stringify([
+    e.seq, e.ts, e.actor, e.on_behalf_of, e.role, e.action, e.object_type, e.object_id,
+    e.client_id, e.result, e.origin, e.detail, e.prev_hash,
+  ]);
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+/** Appends one entry. Call it inside the transaction of the change it records, so both land or neither. */
+export function appendLog(raw: RawDb, entry: LogEntry, now: Date = new Date()): StoredLogEntry {
+  const last = raw.prepare('SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1').get() as
+    { seq: number; hash: string } | undefined;
+  const row: Omit<StoredLogEntry, 'hash'> = {
+    seq: (last?.seq ?? 0) + 1,
+    ts: now.toISOString(),
+    actor: entry.actor,
+    on_behalf_of: entry.onBehalfOf ?? null,
+    role: entry.role ?? null,
+    action: entry.action,
+    object_type: entry.objectType,
+    object_id: entry.objectId === undefined || entry.objectId === null ? null : String(entry.objectId),
+    client_id: entry.clientId ?? null,
+    result: entry.result,
+    origin: entry.origin,
+    detail: entry.detail ?? null,
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  const stored = { ...row, hash: entryHash(row) };
+  raw.prepare(`INSERT INTO access_log (seq, ts, actor, on_behalf_of, role, action, object_type, object_id,
+      client_id, result, origin, detail, prev_hash, hash)
+    VALUES (@seq, @ts, @actor, @on_behalf_of, @role, @action, @object_type, @object_id,
+      @client_id, @result, @origin, @detail, @prev_hash, @hash)`).run(stored);
+  return stored;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  entries: number;
+  /** The first entry that does not match the chain, and why (Dutch, for the auditor). */
+  firstBroken?: { seq: number; reason: string };
+}
+
+export function verifyLog(raw: RawDb): VerifyResult {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let entries = 0;
+  for (const e of raw.prepare('SELECT * FROM access_log ORDER BY seq').iterate() as Iterable<StoredLogEntry>) {
+    entries++;
+    if (e.seq !== expectedSeq) {
+      return { ok: false, entries, firstBroken: { seq: expectedSeq, reason: `regel ${expectedSeq} ontbreekt (verwijderd)` } };
+    }
+    if (e.prev_hash !== prevHash) {
+      return { ok: false, entries, firstBroken: { seq: e.seq, reason: `regel ${e.seq} verwijst niet naar de vorige regel` } };
+    }
+    const { hash, ...rest } = e;
+    if (entryHash(rest) !== hash) {
+      return { ok: false, entries, firstBroken: { seq: e.seq, reason: `regel ${e.seq} is gewijzigd na het vastleggen` } };
+    }
+    prevHash = hash;
+    expectedSeq++;
+  }
+  return { ok: true, entries };
+}

@@ -1,0 +1,132 @@
+import 'reflect-metadata';
+import Sqlite from 'better-sqlite3-multiple-ciphers';
+import { DataSource, type EntityManager } from 'typeorm';
+import { LoketError } from '../../shared/errors';
+import { foldForSearch } from '../../shared/names';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+/**
+ * The one module that owns the database key. SQLCipher-compatible encryption (SQLite3 Multiple
+ * Ciphers, cipher `sqlcipher`, legacy 4) with a raw 256-bit key, set in `prepareDatabase` because
+ * TypeORM's own `key` option runs before cipher settings could be made (typeorm #10230).
+ * Never enable query logging or `verbose`: they would write the key statement and BSNs to a log.
+ */
+
+export type RawDb = Sqlite.Database;
+
+export interface Db {
+  readonly file: string;
+  readonly ds: DataSource;
+  /** The underlying connection, for prepared statements on hot paths (search) and pragmas. */
+  readonly raw: RawDb;
+  /** Runs `fn` in a transaction, one at a time: TypeORM shares one query runner for SQLite. */
+  write<T>(fn: (m: EntityManager) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (init); otherwise a missing file is an error. */
+  create?: boolean;
+  /** Run only the first N migrations (tests of the migration chain). */
+  migrationsUpTo?: number;
+}
+
+export function keyPragma(key: Buffer): string {
+  if (key.length !== 32) throw new Error('database key must be 32 bytes');
+  return `key="x'${key.toString('hex')}'"`;
+}
+
+/** Cipher settings and key; then read sqlite_master, because a wrong key only fails at the first read. */
+export function applyKey(conn: RawDb, key: Buffer, pragma: 'key' | 'rekey' = 'key'): void {
+  conn.pragma(`cipher='sqlcipher'`);
+  conn.pragma('legacy=4');
+  conn.pragma(pragma === 'key' ? keyPragma(key) : `re${keyPragma(key)}`);
+  try {
+    conn.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    throw new LoketError('opslag',
+      'De database kan niet worden geopend met deze sleutel. Is dit het juiste databasebestand?');
+  }
+}
+
+/** SQL functions the schema relies on (triggers of migration 0002 call loket_fold). */
+function registerFunctions(conn: RawDb): void {
+  conn.function('loket_fold', { deterministic: true, varargs: true }, (...parts: unknown[]) =>
+    foldForSearch(parts.filter((p) => typeof p === 'string' && p.length > 0).join(' ')));
+}
+
+export async function openDatabase(file: string, key: Buffer, options: OpenOptions = {}): Promise<Db> {
+  const migrations = options.migrationsUpTo === undefined ? MIGRATIONS : MIGRATIONS.slice(0, options.migrationsUpTo);
+  const ds = new DataSource({
+    type: 'better-sqlite3',
+    driver: Sqlite,
+    database: file,
+    fileMustExist: !options.create,
+    entities: ENTITIES,
+    migrations,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    prepareDatabase: (conn: RawDb) => {
+      applyKey(conn, key);
+      conn.pragma('journal_mode = WAL');
+      // FULL: a committed transaction survives power loss, not only a process crash.
+      conn.pragma('synchronous = FULL');
+      // Deleted records are overwritten, not left in free pages (Archiefwet destruction, AVG).
+      conn.pragma('secure_delete = ON');
+      conn.pragma('busy_timeout = 5000');
+      registerFunctions(conn);
+    },
+  });
+  try {
+    await ds.initialize();
+  } catch (e) {
+    if (e instanceof LoketError) throw e;
+    if ((e as { code?: string }).code === 'SQLITE_CANTOPEN') {
+      throw new LoketError('opslag', `Databasebestand ${file} bestaat niet. Maak het eerst aan met 'loket init'.`);
+    }
+    throw e;
+  }
+  const raw = (ds.driver as unknown as { databaseConnection: RawDb }).databaseConnection;
+  await runMigrations(ds, raw);
+  return makeDb(file, ds, raw);
+}
+
+/**
+ * Migrations that rebuild a table would cascade-delete child rows with foreign keys on, so they
+ * run with foreign keys off, and a foreign_key_check afterwards must come back empty.
+ */
+async function runMigrations(ds: DataSource, raw: RawDb): Promise<void> {
+  if (!(await ds.showMigrations())) return;
+  raw.pragma('foreign_keys = OFF');
+  try {
+    await ds.runMigrations({ transaction: 'each' });
+    const problems = raw.pragma('foreign_key_check') as unknown[];
+    if (problems.length > 0) {
+      throw new LoketError('opslag', `Na het bijwerken van de database kloppen ${problems.length} verwijzingen niet. Zet de laatste back-up terug en neem contact op met de beheerder.`);
+    }
+  } finally {
+    raw.pragma('foreign_keys = ON');
+  }
+}
+
+function makeDb(file: string, ds: DataSource, raw: RawDb): Db {
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    file,
+    ds,
+    raw,
+    write<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+      const run = queue.then(() => ds.transaction(fn));
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    async close() {
+      await queue;
+      if (!ds.isInitialized) return;
+      raw.pragma('wal_checkpoint(TRUNCATE)');
+      await ds.destroy();
+    },
+  };
+}

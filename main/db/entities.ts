@@ -1,0 +1,499 @@
+import { EntitySchema, type EntitySchemaColumnOptions } from 'typeorm';
+
+/**
+ * TypeORM entities as EntitySchemas with explicit column types: esbuild (Vite, vitest) emits no
+ * decorator metadata. The tables themselves are created by the numbered migrations only.
+ */
+
+const id: EntitySchemaColumnOptions = { type: 'integer', primary: true, generated: 'increment' };
+const text = (nullable = false): EntitySchemaColumnOptions => ({ type: 'text', nullable });
+const int = (nullable = false): EntitySchemaColumnOptions => ({ type: 'integer', nullable });
+const bool: EntitySchemaColumnOptions = {
+  type: 'integer',
+  transformer: { to: (v?: boolean) => (v === undefined ? v : v ? 1 : 0), from: (v: number) => v === 1 },
+};
+const json = (nullable = false): EntitySchemaColumnOptions => ({
+  type: 'text',
+  nullable,
+  transformer: {
+    to: (v: unknown) => (v === undefined ? undefined : v === null ? null : JSON.stringify(v)),
+    from: (v: string | null) => (v === null ? null : JSON.parse(v)),
+  },
+});
+
+export interface UserRow {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: string[];
+  mandaat: string | null;
+  active: boolean;
+  createdAt: string;
+}
+export const UserEntity = new EntitySchema<UserRow>({
+  name: 'User',
+  tableName: 'users',
+  columns: {
+    id,
+    username: text(),
+    displayName: { ...text(), name: 'display_name' },
+    roles: json(),
+    mandaat: text(true),
+    active: bool,
+    createdAt: { ...text(), name: 'created_at' },
+  },
+});
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+export const SettingEntity = new EntitySchema<SettingRow>({
+  name: 'Setting',
+  tableName: 'settings',
+  columns: { key: { type: 'text', primary: true }, value: json() },
+});
+
+export interface HouseholdRow {
+  id: number;
+  naam: string;
+  regisseurId: number | null;
+  planDoelen: unknown[];
+  planAfspraken: unknown[];
+  createdAt: string;
+  updatedAt: string;
+}
+export const HouseholdEntity = new EntitySchema<HouseholdRow>({
+  name: 'Household',
+  tableName: 'households',
+  columns: {
+    id,
+    naam: text(),
+    regisseurId: { ...int(true), name: 'regisseur_id' },
+    planDoelen: { ...json(), name: 'plan_doelen' },
+    planAfspraken: { ...json(), name: 'plan_afspraken' },
+    createdAt: { ...text(), name: 'created_at' },
+    updatedAt: { ...text(), name: 'updated_at' },
+  },
+});
+
+export interface ClientRow {
+  id: number;
+  bsn: string;
+  voornamen: string;
+  voorletters: string | null;
+  voorvoegsel: string | null;
+  geslachtsnaam: string;
+  partnerVoorvoegsel: string | null;
+  partnerGeslachtsnaam: string | null;
+  naamgebruik: string;
+  geslacht: string;
+  geboortedatum: string;
+  straat: string | null;
+  huisnummer: number | null;
+  huisletter: string | null;
+  huisnummerToevoeging: string | null;
+  postcode: string | null;
+  woonplaats: string | null;
+  telefoon: string | null;
+  email: string | null;
+  wijk: string | null;
+  geheimhouding: boolean;
+  overleden: boolean;
+  nietIngezetene: boolean;
+  householdId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+export const ClientEntity = new EntitySchema<ClientRow>({
+  name: 'Client',
+  tableName: 'clients',
+  columns: {
+    id,
+    bsn: text(),
+    voornamen: text(),
+    voorletters: text(true),
+    voorvoegsel: text(true),
+    geslachtsnaam: text(),
+    partnerVoorvoegsel: { ...text(true), name: 'partner_voorvoegsel' },
+    partnerGeslachtsnaam: { ...text(true), name: 'partner_geslachtsnaam' },
+    naamgebruik: text(),
+    geslacht: text(),
+    geboortedatum: text(),
+    straat: text(true),
+    huisnummer: int(true),
+    huisletter: text(true),
+    huisnummerToevoeging: { ...text(true), name: 'huisnummer_toevoeging' },
+    postcode: text(true),
+    woonplaats: text(true),
+    telefoon: text(true),
+    email: text(true),
+    wijk: text(true),
+    geheimhouding: bool,
+    overleden: bool,
+    nietIngezetene: { ...bool, name: 'niet_ingezetene' },
+    householdId: { ...int(true), name: 'household_id' },
+    createdAt: { ...text(), name: 'created_at' },
+    updatedAt: { ...text(), name: 'updated_at' },
+  },
+});
+
+export interface RepresentativeRow {
+  id: number;
+  clientId: number;
+  soort: string;
+  naam: string;
+  adresregels: string[];
+  telefoon: string | null;
+  email: string | null;
+  ontvangtPost: boolean;
+}
+export const RepresentativeEntity = new EntitySchema<RepresentativeRow>({
+  name: 'Representative',
+  tableName: 'representatives',
+  columns: {
+    id,
+    clientId: { ...int(), name: 'client_id' },
+    soort: text(),
+    naam: text(),
+    adresregels: json(),
+    telefoon: text(true),
+    email: text(true),
+    ontvangtPost: { ...bool, name: 'ontvangt_post' },
+  },
+});
+
+export interface MeldingRow {
+  id: number;
+  clientId: number;
+  consulentId: number;
+  datum: string;
+  kanaal: string;
+  wet: string;
+  hulpvraag: string;
+  toestemming: boolean;
+  clientondersteuningAangeboden: boolean;
+  persoonlijkPlanOntvangenOp: string | null;
+  mantelzorger: string | null;
+  status: string;
+  createdAt: string;
+}
+export const MeldingEntity = new EntitySchema<MeldingRow>({
+  name: 'Melding',
+  tableName: 'meldingen',
+  columns: {
+    id,
+    clientId: { ...int(), name: 'client_id' },
+    consulentId: { ...int(), name: 'consulent_id' },
+    datum: text(),
+    kanaal: text(),
+    wet: text(),
+    hulpvraag: text(),
+    toestemming: bool,
+    clientondersteuningAangeboden: { ...bool, name: 'clientondersteuning_aangeboden' },
+    persoonlijkPlanOntvangenOp: { ...text(true), name: 'persoonlijk_plan_ontvangen_op' },
+    mantelzorger: text(true),
+    status: text(),
+    createdAt: { ...text(), name: 'created_at' },
+  },
+});
+
+export interface OnderzoekRow {
+  id: number;
+  meldingId: number;
+  datum: string;
+  aanwezigen: string;
+  behoeften: string;
+  eigenKracht: string;
+  netwerk: string;
+  mantelzorgOndersteuning: string;
+  algemeneVoorzieningen: string;
+  benodigdeOndersteuning: string;
+  pgbUitgelegd: boolean;
+  bijdrageUitgelegd: boolean;
+  conclusies: string;
+  verslagVerzondenOp: string | null;
+  opmerkingenClient: string | null;
+  updatedAt: string;
+}
+export const OnderzoekEntity = new EntitySchema<OnderzoekRow>({
+  name: 'Onderzoek',
+  tableName: 'onderzoeken',
+  columns: {
+    id,
+    meldingId: { ...int(), name: 'melding_id' },
+    datum: text(),
+    aanwezigen: text(),
+    behoeften: text(),
+    eigenKracht: { ...text(), name: 'eigen_kracht' },
+    netwerk: text(),
+    mantelzorgOndersteuning: { ...text(), name: 'mantelzorg_ondersteuning' },
+    algemeneVoorzieningen: { ...text(), name: 'algemene_voorzieningen' },
+    benodigdeOndersteuning: { ...text(), name: 'benodigde_ondersteuning' },
+    pgbUitgelegd: { ...bool, name: 'pgb_uitgelegd' },
+    bijdrageUitgelegd: { ...bool, name: 'bijdrage_uitgelegd' },
+    conclusies: text(),
+    verslagVerzondenOp: { ...text(true), name: 'verslag_verzonden_op' },
+    opmerkingenClient: { ...text(true), name: 'opmerkingen_client' },
+    updatedAt: { ...text(), name: 'updated_at' },
+  },
+});
+
+export interface AanvraagRow {
+  id: number;
+  meldingId: number;
+  ontvangenOp: string;
+  omschrijving: string;
+}
+export const AanvraagEntity = new EntitySchema<AanvraagRow>({
+  name: 'Aanvraag',
+  tableName: 'aanvragen',
+  columns: {
+    id,
+    meldingId: { ...int(), name: 'melding_id' },
+    ontvangenOp: { ...text(), name: 'ontvangen_op' },
+    omschrijving: text(),
+  },
+});
+
+export interface IndicatieRow {
+  id: number;
+  aanvraagId: number;
+  wet: string;
+  productcategorie: string;
+  productcode: string | null;
+  volume: number | null;
+  eenheid: string | null;
+  frequentie: string | null;
+  budgetCents: number | null;
+  leveringsvorm: 'ZIN' | 'PGB';
+  aanbiederAgb: string | null;
+  aanbiederNaam: string | null;
+  ingangsdatum: string;
+  einddatum: string | null;
+  motivering: string;
+  toewijzingNummer: number | null;
+  createdAt: string;
+}
+export const IndicatieEntity = new EntitySchema<IndicatieRow>({
+  name: 'Indicatie',
+  tableName: 'indicaties',
+  columns: {
+    id,
+    aanvraagId: { ...int(), name: 'aanvraag_id' },
+    wet: text(),
+    productcategorie: text(),
+    productcode: text(true),
+    volume: int(true),
+    eenheid: text(true),
+    frequentie: text(true),
+    budgetCents: { ...int(true), name: 'budget_cents' },
+    leveringsvorm: text(),
+    aanbiederAgb: { ...text(true), name: 'aanbieder_agb' },
+    aanbiederNaam: { ...text(true), name: 'aanbieder_naam' },
+    ingangsdatum: text(),
+    einddatum: text(true),
+    motivering: text(),
+    toewijzingNummer: { ...int(true), name: 'toewijzing_nummer' },
+    createdAt: { ...text(), name: 'created_at' },
+  },
+});
+
+export interface BeschikkingRow {
+  id: number;
+  aanvraagId: number;
+  kenmerk: string;
+  soort: string;
+  besluitTekst: string;
+  motivering: string;
+  wettelijkeGrondslag: string[];
+  status: string;
+  auteurId: number;
+  accordeurId: number | null;
+  terAccorderingOp: string | null;
+  vastgesteldOp: string | null;
+  verzondenOp: string | null;
+  vervangtId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+export const BeschikkingEntity = new EntitySchema<BeschikkingRow>({
+  name: 'Beschikking',
+  tableName: 'beschikkingen',
+  columns: {
+    id,
+    aanvraagId: { ...int(), name: 'aanvraag_id' },
+    kenmerk: text(),
+    soort: text(),
+    besluitTekst: { ...text(), name: 'besluit_tekst' },
+    motivering: text(),
+    wettelijkeGrondslag: { ...json(), name: 'wettelijke_grondslag' },
+    status: text(),
+    auteurId: { ...int(), name: 'auteur_id' },
+    accordeurId: { ...int(true), name: 'accordeur_id' },
+    terAccorderingOp: { ...text(true), name: 'ter_accordering_op' },
+    vastgesteldOp: { ...text(true), name: 'vastgesteld_op' },
+    verzondenOp: { ...text(true), name: 'verzonden_op' },
+    vervangtId: { ...int(true), name: 'vervangt_id' },
+    createdAt: { ...text(), name: 'created_at' },
+    updatedAt: { ...text(), name: 'updated_at' },
+  },
+});
+
+export interface BeschikkingIndicatieRow {
+  beschikkingId: number;
+  indicatieId: number;
+}
+export const BeschikkingIndicatieEntity = new EntitySchema<BeschikkingIndicatieRow>({
+  name: 'BeschikkingIndicatie',
+  tableName: 'beschikking_indicaties',
+  columns: {
+    beschikkingId: { type: 'integer', primary: true, name: 'beschikking_id' },
+    indicatieId: { type: 'integer', primary: true, name: 'indicatie_id' },
+  },
+});
+
+export interface Verlenging {
+  dagen: number;
+  reden: string;
+  op: string;
+}
+export interface Opschorting {
+  van: string;
+  tot: string | null;
+  reden: string;
+}
+export interface TermijnRow {
+  id: number;
+  meldingId: number;
+  soort: 'onderzoek' | 'beschikking';
+  wet: string;
+  startdatum: string;
+  verlengingen: Verlenging[];
+  opschortingen: Opschorting[];
+  uiterlijk: string | null;
+  afgerondOp: string | null;
+  behaald: boolean | null;
+}
+export const TermijnEntity = new EntitySchema<TermijnRow>({
+  name: 'Termijn',
+  tableName: 'termijnen',
+  columns: {
+    id,
+    meldingId: { ...int(), name: 'melding_id' },
+    soort: text(),
+    wet: text(),
+    startdatum: text(),
+    verlengingen: json(),
+    opschortingen: json(),
+    uiterlijk: text(true),
+    afgerondOp: { ...text(true), name: 'afgerond_op' },
+    behaald: {
+      type: 'integer',
+      nullable: true,
+      transformer: {
+        to: (v?: boolean | null) => (v === undefined ? v : v === null ? null : v ? 1 : 0),
+        from: (v: number | null) => (v === null ? null : v === 1),
+      },
+    },
+  },
+});
+
+export interface LetterRow {
+  id: number;
+  soort: string;
+  meldingId: number | null;
+  beschikkingId: number | null;
+  pdf: Buffer;
+  sha256: string;
+  createdAt: string;
+  createdBy: number;
+}
+export const LetterEntity = new EntitySchema<LetterRow>({
+  name: 'Letter',
+  tableName: 'letters',
+  columns: {
+    id,
+    soort: text(),
+    meldingId: { ...int(true), name: 'melding_id' },
+    beschikkingId: { ...int(true), name: 'beschikking_id' },
+    pdf: { type: 'blob' },
+    sha256: text(),
+    createdAt: { ...text(), name: 'created_at' },
+    createdBy: { ...int(), name: 'created_by' },
+  },
+});
+
+export interface OutboxRow {
+  id: number;
+  kind: 'zgw' | 'iwmo';
+  subjectId: number;
+  status: 'wachtend' | 'bezig' | 'klaar' | 'fout';
+  steps: Record<string, string>;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  createdBy: number;
+  createdAt: string;
+  updatedAt: string;
+}
+export const OutboxEntity = new EntitySchema<OutboxRow>({
+  name: 'Outbox',
+  tableName: 'export_outbox',
+  columns: {
+    id,
+    kind: text(),
+    subjectId: { ...int(), name: 'subject_id' },
+    status: text(),
+    steps: json(),
+    attempts: int(),
+    nextAttemptAt: { ...text(true), name: 'next_attempt_at' },
+    lastError: { ...text(true), name: 'last_error' },
+    createdBy: { ...int(), name: 'created_by' },
+    createdAt: { ...text(), name: 'created_at' },
+    updatedAt: { ...text(), name: 'updated_at' },
+  },
+});
+
+export interface AccessLogRow {
+  seq: number;
+  ts: string;
+  actor: string;
+  onBehalfOf: string | null;
+  role: string | null;
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  clientId: number | null;
+  result: string;
+  origin: string;
+  detail: string | null;
+  prevHash: string;
+  hash: string;
+}
+export const AccessLogEntity = new EntitySchema<AccessLogRow>({
+  name: 'AccessLog',
+  tableName: 'access_log',
+  columns: {
+    seq: { type: 'integer', primary: true },
+    ts: text(),
+    actor: text(),
+    onBehalfOf: { ...text(true), name: 'on_behalf_of' },
+    role: text(true),
+    action: text(),
+    objectType: { ...text(), name: 'object_type' },
+    objectId: { ...text(true), name: 'object_id' },
+    clientId: { ...int(true), name: 'client_id' },
+    result: text(),
+    origin: text(),
+    detail: text(true),
+    prevHash: { ...text(), name: 'prev_hash' },
+    hash: text(),
+  },
+});
+
+export const ENTITIES = [
+  UserEntity, SettingEntity, HouseholdEntity, ClientEntity, RepresentativeEntity, MeldingEntity,
+  OnderzoekEntity, AanvraagEntity, IndicatieEntity, BeschikkingEntity, BeschikkingIndicatieEntity,
+  TermijnEntity, LetterEntity, OutboxEntity, AccessLogEntity,
+];

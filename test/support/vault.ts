@@ -1,0 +1,35 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { KdfParams } from '../../main/db/keyslots';
+import { addUser, initVault, unlock, type Session } from '../../main/vault';
+import type { Role } from '../../shared/roles';
+
+/** Cheap scrypt for tests only: the production default (N=2^17) is set in keyslots.ts. */
+export const TEST_KDF: KdfParams = { N: 2 ** 12, r: 8, p: 1 };
+export const ADMIN_PASSWORD = 'correct paard batterij niet';
+export const USER_PASSWORD = 'een ander lang wachtwoord';
+
+export function tempDir(prefix = 'loket-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A fresh encrypted database with a beheerder 'beheer' and the given users (password USER_PASSWORD). */
+export async function freshVault(users: { username: string; roles: Role[]; mandaat?: string }[] = []):
+  Promise<{ file: string; dir: string; recoveryKey: string; admin: Session }> {
+  const dir = tempDir();
+  const file = path.join(dir, 'loket.db');
+  const { recoveryKey } = await initVault({
+    file, gemeente: 'Voorbeeldstad', gemeentecode: '9999', admin: 'beheer', adminName: 'Bea Heerder',
+    password: ADMIN_PASSWORD, kdf: TEST_KDF, route: 'test',
+  });
+  const admin = await unlock({ file, username: 'beheer', password: ADMIN_PASSWORD, route: 'test', kdf: TEST_KDF });
+  for (const u of users) {
+    await addUser(admin, { username: u.username, displayName: u.username, roles: u.roles, mandaat: u.mandaat ?? null, password: USER_PASSWORD });
+  }
+  return { file, dir, recoveryKey, admin };
+}
+
+export function login(file: string, username: string, password = USER_PASSWORD): Promise<Session> {
+  return unlock({ file, username, password, route: 'test', kdf: TEST_KDF });
+}
