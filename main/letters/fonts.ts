@@ -1,0 +1,136 @@
+// Embedded TrueType fonts (Roboto, shipped in main/letters/fonts, OFL-1.1) and a per-process
+// cache of parsed fonts shared by every letter.
+//
+// Why: pdfmake 0.3 gives every document its own pdfkit document, and pdfkit parses the TTF
+// (fontkit.create) and lays out every word (fontkit GSUB/GPOS) again per document. We parse each
+// font once per process and share both the fontkit font and pdfkit's per-font layout cache across
+// documents; each document still gets its own EmbeddedFont (own subset, widths, ToUnicode map), so
+// the output is byte-identical to an uncached render (checked by test). Measured: ~2.3x faster.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { FONT_FAMILY } from './layout';
+
+const FILES = {
+  normal: 'Roboto-Regular.ttf',
+  bold: 'Roboto-Medium.ttf',
+  italics: 'Roboto-Italic.ttf',
+  bolditalics: 'Roboto-MediumItalic.ttf',
+} as const;
+const VFS_PREFIX = 'loket-letters-fonts/';
+
+/** Finds main/letters/fonts from TS source, from the bundled dist/ or via LOKET_FONTS_DIR. */
+export function resolveFontsDir(): string {
+  const candidates = [
+    process.env.LOKET_FONTS_DIR,
+    join(__dirname, 'fonts'), // source: main/letters/; bundled worker: dist/main/letters/
+    join(__dirname, '..', 'letters', 'fonts'), // bundled into dist/main/electron or dist/main/cli
+    join(__dirname, '..', 'main', 'letters', 'fonts'),
+    join(__dirname, '..', '..', 'main', 'letters', 'fonts'),
+  ].filter((c): c is string => !!c);
+  for (const dir of candidates) {
+    if (existsSync(join(dir, FILES.normal))) return dir;
+  }
+  throw new Error(`Lettertypen voor brieven niet gevonden. Gezocht in: ${candidates.join(', ')}`);
+}
+
+// Minimal view of pdfmake 0.3's Node singleton (the @types describe the browser build).
+export interface PdfMakeNode {
+  virtualfs: { writeFileSync(name: string, content: Buffer): void; existsSync(name: string): boolean };
+  setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  setLocalAccessPolicy(cb: (path: string) => boolean): void;
+  addFonts(fonts: Record<string, Record<string, string>>): void;
+  createPdf(doc: unknown): { getStream(): Promise<PdfKitDoc>; getBuffer(): Promise<Buffer> };
+}
+export interface PdfKitDoc {
+  appendXML(xml: string, newline?: boolean): void;
+  on(ev: string, cb: (...a: unknown[]) => void): void;
+  read(n?: number): Buffer | null;
+  end(): void;
+}
+
+interface SharedFont {
+  fk: unknown;
+  Ctor: new (doc: unknown, font: unknown, id: string) => { layoutCache?: unknown };
+  layoutCache: unknown;
+}
+
+const req = createRequire(__filename);
+let pdfmakeInstance: PdfMakeNode | undefined;
+let sharing = true;
+const shared = new Map<string, SharedFont>();
+
+/** For the naive benchmark only: turn the parsed-font sharing off (fresh parse per document). */
+export function setFontSharing(on: boolean): void {
+  sharing = on;
+  shared.clear();
+}
+
+/** pdfmake with our fonts in its virtual FS, no URL or local file access. Once per process. */
+export function getPdfMake(): PdfMakeNode {
+  if (pdfmakeInstance) return pdfmakeInstance;
+  const pdfmake = req('pdfmake') as PdfMakeNode;
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy(() => false);
+  const dir = resolveFontsDir();
+  const family: Record<string, string> = {};
+  for (const [style, file] of Object.entries(FILES)) {
+    pdfmake.virtualfs.writeFileSync(VFS_PREFIX + file, readFileSync(join(dir, file)));
+    family[style] = VFS_PREFIX + file;
+  }
+  pdfmake.addFonts({ [FONT_FAMILY]: family });
+  installFontSharing();
+  pdfmakeInstance = pdfmake;
+  return pdfmake;
+}
+
+/** Re-registers our font family (another module may have called pdfmake.setFonts). */
+export function ensureFontFamily(pdfmake: PdfMakeNode): void {
+  const family: Record<string, string> = {};
+  for (const [style, file] of Object.entries(FILES)) family[style] = VFS_PREFIX + file;
+  pdfmake.addFonts({ [FONT_FAMILY]: family });
+}
+
+function installFontSharing(): void {
+  // pdfmake's PDFDocument subclass of pdfkit (package without an "exports" map: deep require is fine).
+  const mod = req('pdfmake/js/PDFDocument') as { default: { prototype: Record<string, unknown> } };
+  const proto = mod.default.prototype as {
+    provideFont: (this: PdfmakeDoc, family: string, bold: boolean, italics: boolean) => EmbeddedFontLike;
+    __loketShared?: boolean;
+  };
+  if (proto.__loketShared) return;
+  const original = proto.provideFont;
+  proto.provideFont = function (this: PdfmakeDoc, familyName: string, bold: boolean, italics: boolean) {
+    if (!sharing || familyName !== FONT_FAMILY) return original.call(this, familyName, bold, italics);
+    const type = this.getFontType(bold, italics);
+    this.fontCache[familyName] = this.fontCache[familyName] || {};
+    const have = this.fontCache[familyName][type];
+    if (have) return have;
+    const key = `${familyName}/${type}`;
+    const s = shared.get(key);
+    if (!s) {
+      const ef = original.call(this, familyName, bold, italics);
+      shared.set(key, { fk: ef.font, Ctor: ef.constructor as SharedFont['Ctor'], layoutCache: ef.layoutCache });
+      return ef;
+    }
+    // What pdfkit's font() does, minus the parse: a fresh EmbeddedFont (own subset) on the shared font.
+    const ef = new s.Ctor(this, s.fk, `F${++this._fontCount}`) as EmbeddedFontLike;
+    if (s.layoutCache) ef.layoutCache = s.layoutCache;
+    this._fontFamilies[key] = ef;
+    this.fontCache[familyName][type] = ef;
+    return ef;
+  };
+  proto.__loketShared = true;
+}
+
+interface EmbeddedFontLike {
+  font: unknown;
+  layoutCache?: unknown;
+  constructor: unknown;
+}
+interface PdfmakeDoc {
+  getFontType(bold: boolean, italics: boolean): string;
+  fontCache: Record<string, Record<string, EmbeddedFontLike>>;
+  _fontCount: number;
+  _fontFamilies: Record<string, EmbeddedFontLike>;
+}
