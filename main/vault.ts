@@ -121,7 +121,7 @@ export async function unlock(o: UnlockOptions): Promise<Session> {
     throw new LoketError('wachtwoord', 'Gebruikersnaam of wachtwoord klopt niet. Probeer het opnieuw of vraag de beheerder om hulp.');
   }
   const session: Session = { db, user, origin: originFor(o.route ?? 'app'), key, kdf: o.kdf ?? STRONG_KDF };
-  logAdmin(session, 'inloggen', 'gebruiker', user.id, 'ontgrendeld');
+  await logAdmin(session, 'inloggen', 'gebruiker', user.id, 'ontgrendeld');
   return session;
 }
 
@@ -135,18 +135,25 @@ export async function unlockWithRecoveryKey(file: string, recoveryKey: string, r
     active: true, createdAt: new Date(0).toISOString(),
   };
   const session: Session = { db, user, origin: originFor(route), key, kdf };
-  logAdmin(session, 'inloggen', 'database', null, 'geopend met de herstelsleutel');
+  await logAdmin(session, 'inloggen', 'database', null, 'geopend met de herstelsleutel');
   return session;
 }
 
 export async function lock(session: Session): Promise<void> {
   if (!session.db.ds.isInitialized) return;
-  logAdmin(session, 'uitloggen', 'gebruiker', session.user.id, null);
+  await logAdmin(session, 'uitloggen', 'gebruiker', session.user.id, null);
   await session.db.close();
   session.key.fill(0);
 }
 
+/** Queued behind any running transaction, so log entries never interleave with one. */
 function logAdmin(s: Session, action: 'inloggen' | 'uitloggen' | 'beheer', objectType: string,
+  objectId: string | number | null, detail: string | null): Promise<void> {
+  return s.db.write(async () => logAdminNow(s, action, objectType, objectId, detail));
+}
+
+/** For use inside a transaction that is already running. */
+function logAdminNow(s: Session, action: 'inloggen' | 'uitloggen' | 'beheer', objectType: string,
   objectId: string | number | null, detail: string | null): void {
   appendLog(s.db.raw, {
     actor: s.user.username, role: s.user.roles.join(','), action, objectType, objectId,
@@ -165,7 +172,7 @@ export async function changePassword(s: Session, oldPassword: string, newPasswor
   // Proves the person at the keyboard knows the current password, not just holds an open session.
   await openSlot(s.db.file, s.user.username, oldPassword);
   await writeSlot(s.db.file, s.user.username, newPassword, s.key, s.kdf);
-  logAdmin(s, 'beheer', 'gebruiker', s.user.id, 'wachtwoord gewijzigd');
+  await logAdmin(s, 'beheer', 'gebruiker', s.user.id, 'wachtwoord gewijzigd');
 }
 
 export interface NewUser {
@@ -193,7 +200,7 @@ export async function addUser(s: Session, u: NewUser): Promise<UserRow> {
       active: true, createdAt: new Date().toISOString(),
     });
     const id = res.identifiers[0]!.id as number;
-    logAdmin(s, 'beheer', 'gebruiker', id, `gebruiker toegevoegd met rollen ${u.roles.join(',')}`);
+    logAdminNow(s, 'beheer', 'gebruiker', id, `gebruiker toegevoegd met rollen ${u.roles.join(',')}`);
     return (await m.findOneByOrFail(UserEntity, { id }));
   });
   await writeSlot(s.db.file, u.username, u.password, s.key, s.kdf);
@@ -212,7 +219,7 @@ export async function removeUser(s: Session, username: string): Promise<void> {
   await s.db.write(async (m) => {
     // The row stays (deactivated): the access log and old beschikkingen still name this person.
     await m.update(UserEntity, { id: user.id }, { active: false });
-    logAdmin(s, 'beheer', 'gebruiker', user.id, 'gebruiker verwijderd');
+    logAdminNow(s, 'beheer', 'gebruiker', user.id, 'gebruiker verwijderd');
   });
 }
 
@@ -222,7 +229,7 @@ export async function resetPassword(s: Session, username: string, newPassword: s
   const user = await s.db.ds.getRepository(UserEntity).findOneBy({ username, active: true });
   if (!user) throw new LoketError('niet_gevonden', `Gebruiker '${username}' bestaat niet.`, 'username');
   await writeSlot(s.db.file, username, newPassword, s.key, s.kdf);
-  logAdmin(s, 'beheer', 'gebruiker', user.id, 'wachtwoord opnieuw ingesteld door beheerder');
+  await logAdmin(s, 'beheer', 'gebruiker', user.id, 'wachtwoord opnieuw ingesteld door beheerder');
 }
 
 export async function listUsers(s: Session): Promise<UserRow[]> {
@@ -272,7 +279,7 @@ export async function backup(s: Session, out: string): Promise<BackupResult> {
   } finally {
     copy.close();
   }
-  logAdmin(s, 'beheer', 'database', null, 'back-up gemaakt');
+  await logAdmin(s, 'beheer', 'database', null, 'back-up gemaakt');
   return { file: out, counts };
 }
 
@@ -340,6 +347,6 @@ export async function rekey(s: Session, o: { backupTo: string; password: string 
   }
   newKey.copy(s.key);
   newKey.fill(0);
-  logAdmin(s, 'beheer', 'database', null, 'databasesleutel vervangen');
+  await logAdmin(s, 'beheer', 'database', null, 'databasesleutel vervangen');
   return { recoveryKey: recovery.text, usersToReset, backup: bak };
 }

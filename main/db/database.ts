@@ -118,7 +118,12 @@ function makeDb(file: string, ds: DataSource, raw: RawDb): Db {
     ds,
     raw,
     write<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
-      const run = queue.then(() => ds.transaction(fn));
+      const run = queue.then(() => ds.transaction((m) => {
+        // Take the write lock first, as BEGIN IMMEDIATE would: a writer in another process then
+        // makes us wait (busy_timeout) instead of failing later with SQLITE_BUSY_SNAPSHOT.
+        raw.prepare('DELETE FROM settings WHERE 0').run();
+        return fn(m);
+      }));
       queue = run.catch(() => undefined);
       return run;
     },

@@ -143,11 +143,27 @@ export class Initial0001 implements MigrationInterface {
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       )`,
+      // Awb: a vastgestelde beschikking does not change; a change is a new beschikking that references it.
+      `CREATE TRIGGER beschikkingen_immutable BEFORE UPDATE ON beschikkingen
+        WHEN OLD.status IN ('vastgesteld', 'verzonden') AND (
+          NEW.soort IS NOT OLD.soort OR NEW.besluit_tekst IS NOT OLD.besluit_tekst
+          OR NEW.motivering IS NOT OLD.motivering OR NEW.wettelijke_grondslag IS NOT OLD.wettelijke_grondslag
+          OR NEW.aanvraag_id IS NOT OLD.aanvraag_id OR NEW.kenmerk IS NOT OLD.kenmerk
+          OR NEW.auteur_id IS NOT OLD.auteur_id OR NEW.accordeur_id IS NOT OLD.accordeur_id
+          OR NEW.vastgesteld_op IS NOT OLD.vastgesteld_op OR NEW.vervangt_id IS NOT OLD.vervangt_id
+          OR NEW.status NOT IN ('vastgesteld', 'verzonden'))
+        BEGIN SELECT RAISE(ABORT, 'een vastgestelde beschikking is onveranderlijk'); END`,
       `CREATE TABLE beschikking_indicaties (
         beschikking_id INTEGER NOT NULL REFERENCES beschikkingen(id),
         indicatie_id INTEGER NOT NULL REFERENCES indicaties(id),
         PRIMARY KEY (beschikking_id, indicatie_id)
       )`,
+      `CREATE TRIGGER beschikking_indicaties_immutable BEFORE DELETE ON beschikking_indicaties
+        WHEN (SELECT status FROM beschikkingen WHERE id = OLD.beschikking_id) IN ('vastgesteld', 'verzonden')
+        BEGIN SELECT RAISE(ABORT, 'een vastgestelde beschikking is onveranderlijk'); END`,
+      `CREATE TRIGGER beschikking_indicaties_immutable_insert BEFORE INSERT ON beschikking_indicaties
+        WHEN (SELECT status FROM beschikkingen WHERE id = NEW.beschikking_id) IN ('vastgesteld', 'verzonden')
+        BEGIN SELECT RAISE(ABORT, 'een vastgestelde beschikking is onveranderlijk'); END`,
       `CREATE TABLE termijnen (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         melding_id INTEGER NOT NULL REFERENCES meldingen(id),
@@ -214,6 +230,7 @@ export class Initial0001 implements MigrationInterface {
       `CREATE INDEX idx_beschikkingen_aanvraag ON beschikkingen(aanvraag_id)`,
       `CREATE INDEX idx_beschikkingen_status ON beschikkingen(status)`,
       `CREATE INDEX idx_letters_beschikking ON letters(beschikking_id)`,
+      `CREATE INDEX idx_termijnen_open ON termijnen(afgerond_op, uiterlijk)`,
       `CREATE INDEX idx_outbox_status ON export_outbox(status, next_attempt_at)`,
       `CREATE INDEX idx_access_log_client ON access_log(client_id)`,
     ];

@@ -1,0 +1,65 @@
+import type { z } from 'zod';
+import type { ChannelName, Channels } from '../shared/ipc/channels';
+import * as admin from './services/admin';
+import * as beschikkingen from './services/beschikkingen';
+import * as clients from './services/clients';
+import type { HandlerContext } from './services/context';
+import * as printing from './services/printing';
+import * as zaken from './services/zaken';
+
+export type { HandlerContext } from './services/context';
+
+type Handler<C extends ChannelName> =
+  (ctx: HandlerContext, input: z.output<Channels[C]['input']>) => Promise<z.input<Channels[C]['output']>>;
+
+/** Channel → service function. Typed against the channel table, so a missing or mistyped handler does not compile. */
+export const HANDLERS: { [C in ChannelName]: Handler<C> } = {
+  'session.unlock': admin.unlockSession,
+  'session.lock': admin.lockSession,
+  'session.current': admin.currentSession,
+  'session.changePassword': admin.changeOwnPassword,
+
+  'client.create': clients.createClient,
+  'client.update': clients.updateClient,
+  'client.get': clients.getClient,
+  'client.search': clients.searchClients,
+  'client.timeline': zaken.clientTimeline,
+
+  'household.create': clients.createHousehold,
+  'household.get': clients.getHousehold,
+  'household.updatePlan': clients.updateHouseholdPlan,
+
+  'melding.create': zaken.createMelding,
+  'melding.get': zaken.getMelding,
+  'onderzoek.save': zaken.saveOnderzoek,
+  'aanvraag.create': zaken.createAanvraag,
+  'indicatie.create': zaken.createIndicatie,
+
+  'termijn.verleng': zaken.verlengTermijn,
+  'termijn.schortOp': zaken.schortTermijnOp,
+  'termijn.hervat': zaken.hervatTermijn,
+
+  'beschikking.create': beschikkingen.createBeschikking,
+  'beschikking.update': beschikkingen.updateBeschikking,
+  'beschikking.get': beschikkingen.getBeschikking,
+  'beschikking.submit': beschikkingen.submitBeschikking,
+  'beschikking.approve': beschikkingen.approveBeschikking,
+  'beschikking.reject': beschikkingen.rejectBeschikking,
+  'beschikking.preview': printing.previewBeschikking,
+
+  'werkvoorraad.list': zaken.werkvoorraad,
+  'accordering.queue': beschikkingen.accorderingQueue,
+  'print.queue': beschikkingen.printQueue,
+  'print.send': printing.sendLetters,
+  'letter.get': printing.getLetter,
+
+  'audit.verify': admin.auditVerify,
+  'audit.list': admin.auditList,
+
+  'settings.get': admin.getSettings,
+  'settings.update': admin.updateSettings,
+  'user.list': admin.usersList,
+  'user.add': admin.userAdd,
+  'user.remove': admin.userRemove,
+  'user.resetPassword': admin.userResetPassword,
+};

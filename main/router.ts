@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { LoketError } from '../shared/errors';
+import { CHANNELS, isChannel, type CallResult, type ChannelName } from '../shared/ipc/channels';
+import { appendLog } from './auditlog';
+import type { KdfParams } from './db/keyslots';
+import { HANDLERS, type HandlerContext } from './handlers';
+import { lock, type Route, type Session } from './vault';
+
+/**
+ * The typed IPC router: the one door to the services. Electron's ipcMain.handle, the `loket` CLI
+ * and the Playwright bridge all call `Router.call`. It validates input (zod), enforces roles
+ * (auditors never write), runs the handler, validates the output, and turns every failure into
+ * a Dutch message for a person — never a stack trace across the boundary, never a partial write
+ * (each writing handler runs in one transaction).
+ */
+
+export interface RouterOptions {
+  dbFile: string;
+  route: Route;
+  /** Key-derivation cost for slots written in this session (tests use a cheap one). */
+  kdf?: KdfParams;
+  /** Today's date (ISO); tests pin it. */
+  today?: () => string;
+}
+
+export class Router {
+  session: Session | null = null;
+
+  constructor(readonly options: RouterOptions) {}
+
+  async call<C extends ChannelName>(channel: C | string, rawInput: unknown): Promise<CallResult<C>> {
+    try {
+      const value = await this.dispatch(channel, rawInput);
+      return { ok: true, value } as CallResult<C>;
+    } catch (e) {
+      return { ok: false, error: toErrorData(e) };
+    }
+  }
+
+  private async dispatch(channel: string, rawInput: unknown): Promise<unknown> {
+    if (!isChannel(channel)) throw new LoketError('invoer', `Onbekende opdracht '${channel}'.`);
+    const def = CHANNELS[channel];
+    const parsed = def.input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw zodToLoketError(parsed.error);
+    if (def.roles !== 'public') {
+      const s = this.session;
+      if (!s) throw new LoketError('geen_toegang', 'U bent niet ingelogd of de sessie is vergrendeld. Log opnieuw in.');
+      const roles = s.user.roles;
+      const allowed = def.roles === 'any' || def.roles.some((r) => roles.includes(r));
+      const auditorOnly = roles.includes('auditor') && !roles.some((r) => r !== 'auditor');
+      if (!allowed || (def.writes && auditorOnly)) {
+        await s.db.write(async () => appendLog(s.db.raw, {
+          actor: s.user.username, role: roles.join(','), action: def.writes ? 'wijzigen' : 'lezen',
+          objectType: channel, result: 'geweigerd', origin: s.origin, detail: 'rol niet bevoegd',
+        }));
+        throw new LoketError('geen_toegang', `Uw rol (${roles.join(', ')}) mag dit niet doen (${channel}). Vraag een collega met de juiste rol.`);
+      }
+    }
+    const handler = HANDLERS[channel] as (ctx: HandlerContext, input: unknown) => Promise<unknown>;
+    const output = await handler(this.context(), parsed.data);
+    return def.output.parse(output);
+  }
+
+  private context(): HandlerContext {
+    return {
+      router: this,
+      session: this.session as Session,
+      today: this.options.today ?? (() => todayIso()),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.session) await lock(this.session);
+    this.session = null;
+  }
+}
+
+export function createRouter(options: RouterOptions): Router {
+  return new Router(options);
+}
+
+/** Today's calendar date in the Netherlands, whatever the machine's time zone. */
+export function todayIso(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function zodToLoketError(error: z.ZodError): LoketError {
+  const issue = error.issues[0]!;
+  const field = issue.path.map(String).join('.');
+  return new LoketError('invoer', field ? `${fieldLabel(field)}: ${issue.message}` : issue.message, field || undefined);
+}
+
+function fieldLabel(field: string): string {
+  return `Veld '${field}'`;
+}
+
+function toErrorData(e: unknown): { code: string; message: string; field?: string } {
+  if (e instanceof LoketError) return e.toJSON();
+  if (e instanceof z.ZodError) return zodToLoketError(e).toJSON();
+  // Unknown failure: say something useful, keep details (which may hold personal data) out of it.
+  return { code: 'intern', message: 'Er ging iets mis in Sociaal Loket. Uw invoer is niet opgeslagen; probeer het opnieuw of meld het aan de beheerder.' };
+}

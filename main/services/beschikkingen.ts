@@ -1,0 +1,230 @@
+import { In } from 'typeorm';
+import { z } from 'zod';
+import { LoketError } from '../../shared/errors';
+import type { Beschikking, BeschikkingInputSchema, BeschikkingSoort, BeschikkingStatus } from '../../shared/schemas/zaak';
+import {
+  AanvraagEntity, BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, IndicatieEntity, LetterEntity,
+  MeldingEntity, UserEntity, type BeschikkingRow,
+} from '../db/entities';
+import { clientNaam } from './clients';
+import { inTransaction, logAccess, notFound, nowIso, type HandlerContext, type TxContext } from './context';
+import { completeTermijn, toIndicatie } from './zaken';
+
+/**
+ * Beschikkingen: concept → ter_accordering → vastgesteld → verzonden. Vier-ogen: the approver
+ * holds the mandate and is not the author. A vastgestelde beschikking never changes (the database
+ * refuses it too); a change is a new beschikking that references it.
+ */
+
+export const TRANSITIONS: Record<BeschikkingStatus, BeschikkingStatus[]> = {
+  concept: ['ter_accordering'],
+  ter_accordering: ['vastgesteld', 'concept'],
+  vastgesteld: ['verzonden'],
+  verzonden: [],
+};
+
+const STATUS_LABEL: Record<BeschikkingStatus, string> = {
+  concept: 'concept', ter_accordering: 'ter accordering', vastgesteld: 'vastgesteld', verzonden: 'verzonden',
+};
+
+export function assertTransition(from: BeschikkingStatus, to: BeschikkingStatus): void {
+  if (!TRANSITIONS[from].includes(to)) {
+    throw new LoketError('conflict', `Een beschikking met status '${STATUS_LABEL[from]}' kan niet naar '${STATUS_LABEL[to]}'.` +
+      (from === 'vastgesteld' || from === 'verzonden' ? ' Een vastgestelde beschikking verandert niet meer: maak een nieuwe beschikking (wijziging) die ernaar verwijst.' : ''));
+  }
+}
+
+/** Vier-ogen: who may fix (vaststellen) a beschikking. Returns the reason it is refused, or null. */
+export function approvalProblem(approver: { id: number; roles: string[]; mandaat: string | null }, authorId: number): string | null {
+  if (!approver.roles.includes('besluitbevoegd')) return 'Alleen een besluitbevoegde collega kan een beschikking vaststellen.';
+  if (!approver.mandaat || approver.mandaat.trim() === '') return 'U heeft geen vastgelegd mandaat om beschikkingen vast te stellen. Vraag de beheerder uw mandaat vast te leggen.';
+  if (approver.id === authorId) return 'U heeft deze beschikking zelf opgesteld. Een tweede, besluitbevoegde collega moet haar vaststellen (vier-ogen).';
+  return null;
+}
+
+const NEEDS_INDICATIES: BeschikkingSoort[] = ['toekenning', 'gedeeltelijke_toekenning', 'wijziging'];
+const NEEDS_VORIGE: BeschikkingSoort[] = ['wijziging', 'beeindiging'];
+
+export async function toBeschikking(tx: TxContext, b: BeschikkingRow): Promise<Beschikking> {
+  const aanvraag = await tx.m.findOneByOrFail(AanvraagEntity, { id: b.aanvraagId });
+  const melding = await tx.m.findOneByOrFail(MeldingEntity, { id: aanvraag.meldingId });
+  const client = await tx.m.findOneByOrFail(ClientEntity, { id: melding.clientId });
+  const links = await tx.m.findBy(BeschikkingIndicatieEntity, { beschikkingId: b.id });
+  const indicaties = links.length ? await tx.m.findBy(IndicatieEntity, { id: In(links.map((l) => l.indicatieId)) }) : [];
+  const auteur = await tx.m.findOneByOrFail(UserEntity, { id: b.auteurId });
+  const accordeur = b.accordeurId ? await tx.m.findOneBy(UserEntity, { id: b.accordeurId }) : null;
+  const letter = await tx.m.findOne(LetterEntity, { where: { beschikkingId: b.id }, order: { id: 'DESC' }, select: { id: true, sha256: true } });
+  return {
+    id: b.id, aanvraagId: b.aanvraagId, meldingId: melding.id, clientId: client.id, clientNaam: clientNaam(client),
+    kenmerk: b.kenmerk, soort: b.soort as BeschikkingSoort, status: b.status as BeschikkingStatus,
+    besluitTekst: b.besluitTekst, motivering: b.motivering, wettelijkeGrondslag: b.wettelijkeGrondslag,
+    indicaties: indicaties.sort((x, y) => x.id - y.id).map(toIndicatie), auteur: auteur.displayName,
+    accordeur: accordeur?.displayName ?? null, vastgesteldOp: b.vastgesteldOp, verzondenOp: b.verzondenOp,
+    vervangtId: b.vervangtId, letterId: letter?.id ?? null, letterSha256: letter?.sha256 ?? null,
+  };
+}
+
+export async function beschikkingenForAanvraag(tx: TxContext, aanvraagId: number): Promise<Beschikking[]> {
+  const rows = await tx.m.find(BeschikkingEntity, { where: { aanvraagId }, order: { id: 'ASC' } });
+  return Promise.all(rows.map((b) => toBeschikking(tx, b)));
+}
+
+export async function loadBeschikking(tx: TxContext, id: number): Promise<BeschikkingRow> {
+  const b = await tx.m.findOneBy(BeschikkingEntity, { id });
+  if (!b) throw notFound('Beschikking', id);
+  return b;
+}
+
+async function clientIdOf(tx: TxContext, aanvraagId: number): Promise<number> {
+  const a = await tx.m.findOneByOrFail(AanvraagEntity, { id: aanvraagId });
+  return (await tx.m.findOneByOrFail(MeldingEntity, { id: a.meldingId })).clientId;
+}
+
+type Input = z.output<typeof BeschikkingInputSchema>;
+
+async function checkContent(tx: TxContext, input: Input): Promise<void> {
+  const aanvraag = await tx.m.findOneBy(AanvraagEntity, { id: input.aanvraagId });
+  if (!aanvraag) throw notFound('Aanvraag', input.aanvraagId);
+  if (NEEDS_INDICATIES.includes(input.soort) && input.indicatieIds.length === 0) {
+    throw new LoketError('invoer', 'Kies de indicatie(s) die deze beschikking toekent.', 'indicatieIds');
+  }
+  if (input.soort === 'afwijzing' || input.soort === 'buiten_behandeling') {
+    if (input.indicatieIds.length > 0) throw new LoketError('invoer', 'Een afwijzing of buiten-behandelingstelling kent geen indicaties toe. Haal de indicaties weg.', 'indicatieIds');
+  }
+  for (const indicatieId of input.indicatieIds) {
+    const i = await tx.m.findOneBy(IndicatieEntity, { id: indicatieId });
+    if (!i || i.aanvraagId !== input.aanvraagId) {
+      throw new LoketError('invoer', `Indicatie ${indicatieId} hoort niet bij deze aanvraag.`, 'indicatieIds');
+    }
+  }
+  if (NEEDS_VORIGE.includes(input.soort) && input.vervangtId === null) {
+    throw new LoketError('invoer', 'Een wijziging of beëindiging verwijst naar de beschikking die zij verandert. Kies die beschikking.', 'vervangtId');
+  }
+  if (input.vervangtId !== null) {
+    const vorige = await tx.m.findOneBy(BeschikkingEntity, { id: input.vervangtId });
+    if (!vorige) throw notFound('Beschikking', input.vervangtId);
+    if (vorige.status !== 'vastgesteld' && vorige.status !== 'verzonden') {
+      throw new LoketError('invoer', `Beschikking ${vorige.kenmerk} is nog niet vastgesteld; u kunt haar zelf nog aanpassen.`, 'vervangtId');
+    }
+  }
+}
+
+async function setIndicaties(tx: TxContext, beschikkingId: number, ids: number[]): Promise<void> {
+  await tx.m.delete(BeschikkingIndicatieEntity, { beschikkingId });
+  for (const indicatieId of ids) await tx.m.insert(BeschikkingIndicatieEntity, { beschikkingId, indicatieId });
+}
+
+export function createBeschikking(ctx: HandlerContext, input: Input): Promise<Beschikking> {
+  return inTransaction(ctx, async (tx) => {
+    await checkContent(tx, input);
+    const now = nowIso();
+    const year = tx.today().slice(0, 4);
+    const seq = (tx.raw.prepare(`SELECT count(*) AS n FROM beschikkingen WHERE kenmerk LIKE ?`).get(`BES-${year}-%`) as { n: number }).n + 1;
+    const res = await tx.m.insert(BeschikkingEntity, {
+      aanvraagId: input.aanvraagId, kenmerk: `BES-${year}-${String(seq).padStart(6, '0')}`, soort: input.soort,
+      besluitTekst: input.besluitTekst, motivering: input.motivering, wettelijkeGrondslag: input.wettelijkeGrondslag,
+      status: 'concept', auteurId: tx.session.user.id, accordeurId: null, terAccorderingOp: null, vastgesteldOp: null,
+      verzondenOp: null, vervangtId: input.vervangtId, createdAt: now, updatedAt: now,
+    });
+    const id = res.identifiers[0]!.id as number;
+    await setIndicaties(tx, id, input.indicatieIds);
+    logAccess(tx, { action: 'aanmaken', objectType: 'beschikking', objectId: id, clientId: await clientIdOf(tx, input.aanvraagId) });
+    return toBeschikking(tx, await loadBeschikking(tx, id));
+  });
+}
+
+export function updateBeschikking(ctx: HandlerContext, input: Input & { id: number }): Promise<Beschikking> {
+  return inTransaction(ctx, async (tx) => {
+    const b = await loadBeschikking(tx, input.id);
+    if (b.status !== 'concept') {
+      throw new LoketError('conflict', b.status === 'ter_accordering'
+        ? 'Deze beschikking ligt ter accordering. Laat de besluitbevoegde haar terugsturen als u iets wilt aanpassen.'
+        : 'Een vastgestelde beschikking verandert niet meer: maak een nieuwe beschikking (wijziging) die ernaar verwijst.');
+    }
+    if (input.aanvraagId !== b.aanvraagId) throw new LoketError('invoer', 'Een beschikking hoort bij één aanvraag; die kunt u niet wisselen.', 'aanvraagId');
+    await checkContent(tx, input);
+    await tx.m.update(BeschikkingEntity, { id: b.id }, {
+      soort: input.soort, besluitTekst: input.besluitTekst, motivering: input.motivering,
+      wettelijkeGrondslag: input.wettelijkeGrondslag, vervangtId: input.vervangtId, updatedAt: nowIso(),
+    });
+    await setIndicaties(tx, b.id, input.indicatieIds);
+    logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId: await clientIdOf(tx, b.aanvraagId) });
+    return toBeschikking(tx, await loadBeschikking(tx, b.id));
+  });
+}
+
+export function getBeschikking(ctx: HandlerContext, input: { id: number }): Promise<Beschikking> {
+  return inTransaction(ctx, async (tx) => {
+    const b = await loadBeschikking(tx, input.id);
+    logAccess(tx, { action: 'lezen', objectType: 'beschikking', objectId: b.id, clientId: await clientIdOf(tx, b.aanvraagId) });
+    return toBeschikking(tx, b);
+  });
+}
+
+export function submitBeschikking(ctx: HandlerContext, input: { id: number }): Promise<Beschikking> {
+  return inTransaction(ctx, async (tx) => {
+    const b = await loadBeschikking(tx, input.id);
+    assertTransition(b.status as BeschikkingStatus, 'ter_accordering');
+    await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'ter_accordering', terAccorderingOp: nowIso(), updatedAt: nowIso() });
+    logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId: await clientIdOf(tx, b.aanvraagId), detail: 'ter accordering aangeboden' });
+    return toBeschikking(tx, await loadBeschikking(tx, b.id));
+  });
+}
+
+export async function approveBeschikking(ctx: HandlerContext, input: { id: number }): Promise<Beschikking> {
+  // A refusal is logged and committed; only then is it thrown (a throw inside would roll the entry back).
+  const outcome = await inTransaction(ctx, async (tx): Promise<Beschikking | LoketError> => {
+    const b = await loadBeschikking(tx, input.id);
+    const clientId = await clientIdOf(tx, b.aanvraagId);
+    const problem = approvalProblem(tx.session.user, b.auteurId);
+    if (problem) {
+      logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId, result: 'geweigerd', detail: 'vaststellen geweigerd (vier-ogen/mandaat)' });
+      return new LoketError('geen_toegang', problem);
+    }
+    assertTransition(b.status as BeschikkingStatus, 'vastgesteld');
+    const today = tx.today();
+    await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'vastgesteld', accordeurId: tx.session.user.id, vastgesteldOp: today, updatedAt: nowIso() });
+    // Each granted ZIN indicatie gets its toewijzingnummer now (iWmo: set by the gemeente, IV066).
+    const links = await tx.m.findBy(BeschikkingIndicatieEntity, { beschikkingId: b.id });
+    let next = (tx.raw.prepare('SELECT COALESCE(MAX(toewijzing_nummer), 0) AS n FROM indicaties').get() as { n: number }).n;
+    for (const l of links) {
+      const i = await tx.m.findOneByOrFail(IndicatieEntity, { id: l.indicatieId });
+      if (i.leveringsvorm === 'ZIN' && i.toewijzingNummer === null && b.soort !== 'afwijzing') {
+        await tx.m.update(IndicatieEntity, { id: i.id }, { toewijzingNummer: ++next });
+      }
+    }
+    const aanvraag = await tx.m.findOneByOrFail(AanvraagEntity, { id: b.aanvraagId });
+    await completeTermijn(tx, aanvraag.meldingId, 'beschikking', today);
+    logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId, detail: 'vastgesteld (vier-ogen)' });
+    return toBeschikking(tx, await loadBeschikking(tx, b.id));
+  });
+  if (outcome instanceof LoketError) throw outcome;
+  return outcome;
+}
+
+export function rejectBeschikking(ctx: HandlerContext, input: { id: number; reden: string }): Promise<Beschikking> {
+  return inTransaction(ctx, async (tx) => {
+    const b = await loadBeschikking(tx, input.id);
+    assertTransition(b.status as BeschikkingStatus, 'concept');
+    await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'concept', terAccorderingOp: null, updatedAt: nowIso() });
+    logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId: await clientIdOf(tx, b.aanvraagId), detail: 'teruggestuurd naar concept' });
+    return toBeschikking(tx, await loadBeschikking(tx, b.id));
+  });
+}
+
+export function accorderingQueue(ctx: HandlerContext): Promise<{ items: Beschikking[] }> {
+  return queue(ctx, 'ter_accordering', 'accordering');
+}
+
+export function printQueue(ctx: HandlerContext): Promise<{ items: Beschikking[] }> {
+  return queue(ctx, 'vastgesteld', 'printwachtrij');
+}
+
+function queue(ctx: HandlerContext, status: BeschikkingStatus, what: string): Promise<{ items: Beschikking[] }> {
+  return inTransaction(ctx, async (tx) => {
+    const rows = await tx.m.find(BeschikkingEntity, { where: { status }, order: { id: 'ASC' }, take: 500 });
+    const items = await Promise.all(rows.map((b) => toBeschikking(tx, b)));
+    logAccess(tx, { action: 'zoeken', objectType: what, detail: `${items.length} beschikkingen` });
+    return { items };
+  });
+}

@@ -1,0 +1,274 @@
+import type Sqlite from 'better-sqlite3-multiple-ciphers';
+import { z } from 'zod';
+import { normalizeBsn } from '../../shared/bsn';
+import { LoketError } from '../../shared/errors';
+import { foldForSearch, formatNaam } from '../../shared/names';
+import type {
+  Client, ClientInputSchema, ClientSearchSchema, ClientSummary, Household, HouseholdInputSchema,
+  HouseholdPlanSchema,
+} from '../../shared/schemas/client';
+import type { RawDb } from '../db/database';
+import {
+  ClientEntity, HouseholdEntity, RepresentativeEntity, UserEntity, type ClientRow,
+} from '../db/entities';
+import { inTransaction, logAccess, notFound, nowIso, type HandlerContext, type TxContext } from './context';
+
+type ClientInput = z.output<typeof ClientInputSchema>;
+
+export function clientNaam(c: Pick<ClientRow, 'voornamen' | 'voorletters' | 'voorvoegsel' | 'geslachtsnaam' |
+  'partnerVoorvoegsel' | 'partnerGeslachtsnaam' | 'naamgebruik'>): string {
+  return formatNaam({
+    voornamen: c.voornamen, voorletters: c.voorletters ?? undefined, voorvoegsel: c.voorvoegsel ?? undefined,
+    geslachtsnaam: c.geslachtsnaam, partnerVoorvoegsel: c.partnerVoorvoegsel ?? undefined,
+    partnerGeslachtsnaam: c.partnerGeslachtsnaam ?? undefined,
+    naamgebruik: c.naamgebruik as 'E' | 'P' | 'V' | 'N',
+  });
+}
+
+export function adresRegels(c: Pick<ClientRow, 'straat' | 'huisnummer' | 'huisletter' | 'huisnummerToevoeging' | 'postcode' | 'woonplaats'>): string[] {
+  const huis = [c.huisnummer ?? '', c.huisletter ?? ''].join('') + (c.huisnummerToevoeging ? `-${c.huisnummerToevoeging}` : '');
+  const lines = [[c.straat, huis].filter(Boolean).join(' '), [c.postcode, c.woonplaats?.toUpperCase()].filter(Boolean).join('  ')];
+  return lines.filter((l) => l.trim().length > 0);
+}
+
+function summary(c: ClientRow): ClientSummary {
+  return {
+    id: c.id, bsn: c.bsn, naam: clientNaam(c), geboortedatum: c.geboortedatum, adres: adresRegels(c).join(', '),
+    wijk: c.wijk, geheimhouding: c.geheimhouding, overleden: c.overleden,
+  };
+}
+
+async function toClient(tx: TxContext, c: ClientRow): Promise<Client> {
+  const reps = await tx.m.findBy(RepresentativeEntity, { clientId: c.id });
+  return {
+    ...c,
+    naamgebruik: c.naamgebruik as Client['naamgebruik'],
+    geslacht: c.geslacht as Client['geslacht'],
+    naam: clientNaam(c),
+    vertegenwoordigers: reps.map((r) => ({
+      id: r.id, soort: r.soort as Client['vertegenwoordigers'][number]['soort'], naam: r.naam,
+      adresregels: r.adresregels, telefoon: r.telefoon, email: r.email, ontvangtPost: r.ontvangtPost,
+    })),
+  };
+}
+
+async function existingWithBsn(tx: TxContext, bsn: string, exceptId?: number): Promise<ClientRow | null> {
+  const found = await tx.m.findOneBy(ClientEntity, { bsn });
+  return found && found.id !== exceptId ? found : null;
+}
+
+function duplicateBsn(existing: ClientRow): LoketError {
+  return new LoketError('conflict',
+    `BSN ${existing.bsn} is al geregistreerd bij ${clientNaam(existing)} (cliënt ${existing.id}, geboren ${existing.geboortedatum}). Open die cliënt in plaats van een nieuwe aan te maken.`,
+    'bsn');
+}
+
+async function saveRepresentatives(tx: TxContext, clientId: number, reps: ClientInput['vertegenwoordigers']): Promise<void> {
+  await tx.m.delete(RepresentativeEntity, { clientId });
+  for (const r of reps) {
+    await tx.m.insert(RepresentativeEntity, {
+      clientId, soort: r.soort, naam: r.naam, adresregels: r.adresregels, telefoon: r.telefoon ?? null,
+      email: r.email ?? null, ontvangtPost: r.ontvangtPost,
+    });
+  }
+}
+
+function rowFields(input: ClientInput) {
+  const { vertegenwoordigers: _reps, ...fields } = input;
+  return { ...fields, bsn: normalizeBsn(input.bsn) };
+}
+
+export function createClient(ctx: HandlerContext, input: ClientInput): Promise<Client> {
+  return inTransaction(ctx, async (tx) => {
+    const fields = rowFields(input);
+    const existing = await existingWithBsn(tx, fields.bsn);
+    if (existing) throw duplicateBsn(existing);
+    const now = nowIso();
+    const res = await tx.m.insert(ClientEntity, { ...fields, householdId: null, createdAt: now, updatedAt: now });
+    const id = res.identifiers[0]!.id as number;
+    await saveRepresentatives(tx, id, input.vertegenwoordigers);
+    logAccess(tx, { action: 'aanmaken', objectType: 'client', objectId: id, clientId: id });
+    return toClient(tx, await tx.m.findOneByOrFail(ClientEntity, { id }));
+  });
+}
+
+export function updateClient(ctx: HandlerContext, input: ClientInput & { id: number }): Promise<Client> {
+  return inTransaction(ctx, async (tx) => {
+    const current = await tx.m.findOneBy(ClientEntity, { id: input.id });
+    if (!current) throw notFound('Cliënt', input.id);
+    const { id, ...rest } = input;
+    const fields = rowFields(rest);
+    const existing = await existingWithBsn(tx, fields.bsn, id);
+    if (existing) throw duplicateBsn(existing);
+    await tx.m.update(ClientEntity, { id }, { ...fields, updatedAt: nowIso() });
+    await saveRepresentatives(tx, id, input.vertegenwoordigers);
+    logAccess(tx, { action: 'wijzigen', objectType: 'client', objectId: id, clientId: id });
+    return toClient(tx, await tx.m.findOneByOrFail(ClientEntity, { id }));
+  });
+}
+
+export function getClient(ctx: HandlerContext, input: { id: number }): Promise<Client> {
+  return inTransaction(ctx, async (tx) => {
+    const c = await tx.m.findOneBy(ClientEntity, { id: input.id });
+    if (!c) throw notFound('Cliënt', input.id);
+    logAccess(tx, { action: 'lezen', objectType: 'client', objectId: c.id, clientId: c.id });
+    return toClient(tx, c);
+  });
+}
+
+export type SearchKind = 'bsn' | 'naam' | 'postcode' | 'geboortedatum';
+
+/** What the person typed, recognised: 9 digits is a BSN, "1234 AB 5" a postcode + huisnummer, a date a date. */
+export function detectSearch(query: string): { kind: SearchKind; value: string; huisnummer?: number } {
+  const q = query.trim();
+  if (/^\d{8,9}$/.test(q)) return { kind: 'bsn', value: q.padStart(9, '0') };
+  const pc = /^([1-9]\d{3})\s?([a-zA-Z]{2})(?:\s+(\d+))?/.exec(q);
+  if (pc) return { kind: 'postcode', value: `${pc[1]} ${pc[2]!.toUpperCase()}`, huisnummer: pc[3] ? Number(pc[3]) : undefined };
+  const nl = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(q);
+  if (nl) return { kind: 'geboortedatum', value: `${nl[3]}-${nl[2]!.padStart(2, '0')}-${nl[1]!.padStart(2, '0')}` };
+  if (/^\d{4}-\d{2}-\d{2}$/.test(q)) return { kind: 'geboortedatum', value: q };
+  return { kind: 'naam', value: foldForSearch(q) };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Statement = Sqlite.Statement<any[]>;
+const statements = new WeakMap<RawDb, Record<string, Statement>>();
+
+/** Prepared once per connection: search is the hot path at the desk. */
+function searchStatements(raw: RawDb) {
+  let s = statements.get(raw);
+  if (!s) {
+    s = {
+      bsn: raw.prepare('SELECT * FROM clients WHERE bsn = ? LIMIT ?'),
+      postcode: raw.prepare('SELECT * FROM clients WHERE postcode = ? ORDER BY huisnummer, geslachtsnaam LIMIT ?'),
+      postcodeHuis: raw.prepare('SELECT * FROM clients WHERE postcode = ? AND huisnummer = ? ORDER BY geslachtsnaam LIMIT ?'),
+      geboortedatum: raw.prepare('SELECT * FROM clients WHERE geboortedatum = ? ORDER BY zoeknaam LIMIT ?'),
+      // Prefix on the folded name: a range scan on the index (LIKE would not use it).
+      naamPrefix: raw.prepare(`SELECT * FROM clients WHERE zoeknaam >= ? AND zoeknaam < ? ORDER BY zoeknaam LIMIT ?`),
+      // Anywhere in the name (3+ characters): the trigram index.
+      naamDeel: raw.prepare(`SELECT c.* FROM clients_fts f JOIN clients c ON c.id = f.rowid
+        WHERE clients_fts MATCH ? ORDER BY c.zoeknaam LIMIT ?`),
+    };
+    statements.set(raw, s);
+  }
+  return s;
+}
+
+interface RawClient {
+  id: number; bsn: string; voornamen: string; voorletters: string | null; voorvoegsel: string | null;
+  geslachtsnaam: string; partner_voorvoegsel: string | null; partner_geslachtsnaam: string | null;
+  naamgebruik: string; geboortedatum: string; straat: string | null; huisnummer: number | null;
+  huisletter: string | null; huisnummer_toevoeging: string | null; postcode: string | null;
+  woonplaats: string | null; wijk: string | null; geheimhouding: number; overleden: number;
+}
+
+function rawSummary(r: RawClient): ClientSummary {
+  const c = {
+    ...r, partnerVoorvoegsel: r.partner_voorvoegsel, partnerGeslachtsnaam: r.partner_geslachtsnaam,
+    huisnummerToevoeging: r.huisnummer_toevoeging,
+  };
+  return {
+    id: r.id, bsn: r.bsn, naam: clientNaam(c), geboortedatum: r.geboortedatum, adres: adresRegels(c).join(', '),
+    wijk: r.wijk, geheimhouding: r.geheimhouding === 1, overleden: r.overleden === 1,
+  };
+}
+
+export function searchClientsRaw(raw: RawDb, query: string, kind: 'auto' | SearchKind, limit: number): { kind: SearchKind; results: ClientSummary[] } {
+  const detected = detectSearch(query);
+  const k = kind === 'auto' ? detected.kind : kind;
+  const s = searchStatements(raw);
+  let rows: RawClient[];
+  if (k === 'bsn') rows = s.bsn!.all(query.trim().padStart(9, '0'), limit) as RawClient[];
+  else if (k === 'postcode') {
+    rows = detected.huisnummer !== undefined
+      ? s.postcodeHuis!.all(detected.value, detected.huisnummer, limit) as RawClient[]
+      : s.postcode!.all(detected.value, limit) as RawClient[];
+  } else if (k === 'geboortedatum') rows = s.geboortedatum!.all(detected.value, limit) as RawClient[];
+  else {
+    const q = foldForSearch(query);
+    rows = s.naamPrefix!.all(q, `${q}\uffff`, limit) as RawClient[];
+    if (rows.length < limit && q.length >= 3) {
+      const seen = new Set(rows.map((r) => r.id));
+      const phrase = `"${q.replace(/"/g, '""')}"`;
+      for (const r of s.naamDeel!.all(phrase, limit) as RawClient[]) {
+        if (rows.length >= limit) break;
+        if (!seen.has(r.id)) rows.push(r);
+      }
+    }
+  }
+  return { kind: k, results: rows.map(rawSummary) };
+}
+
+export function searchClients(ctx: HandlerContext, input: z.output<typeof ClientSearchSchema>): Promise<{ results: ClientSummary[] }> {
+  return inTransaction(ctx, async (tx) => {
+    const { kind, results } = searchClientsRaw(tx.raw, input.query, input.kind, input.limit);
+    // The search terms are personal data: log the kind of search and the hits, not the terms.
+    logAccess(tx, {
+      action: 'zoeken', objectType: 'client', detail: `zoeken op ${kind}: ${results.length} resultaten${results.length ? ` (${results.map((r) => r.id).join(',')})` : ''}`,
+    });
+    return { results };
+  });
+}
+
+async function toHousehold(tx: TxContext, id: number): Promise<Household> {
+  const h = await tx.m.findOneBy(HouseholdEntity, { id });
+  if (!h) throw notFound('Huishouden', id);
+  const leden = await tx.m.find(ClientEntity, { where: { householdId: id }, order: { geboortedatum: 'ASC' } });
+  const regisseur = h.regisseurId ? await tx.m.findOneBy(UserEntity, { id: h.regisseurId }) : null;
+  return {
+    id: h.id, naam: h.naam, regisseurId: h.regisseurId, regisseurNaam: regisseur?.displayName ?? null,
+    doelen: h.planDoelen as Household['doelen'], afspraken: h.planAfspraken as Household['afspraken'],
+    leden: leden.map(summary),
+  };
+}
+
+async function checkRegisseur(tx: TxContext, regisseurId: number | null): Promise<void> {
+  if (regisseurId === null) return;
+  const u = await tx.m.findOneBy(UserEntity, { id: regisseurId, active: true });
+  if (!u || !u.roles.some((r) => r === 'consulent' || r === 'besluitbevoegd')) {
+    throw new LoketError('invoer', 'De regisseur moet een actieve consulent zijn. Kies een consulent uit de lijst.', 'regisseurId');
+  }
+}
+
+export function createHousehold(ctx: HandlerContext, input: z.output<typeof HouseholdInputSchema>): Promise<Household> {
+  return inTransaction(ctx, async (tx) => {
+    await checkRegisseur(tx, input.regisseurId);
+    const now = nowIso();
+    const res = await tx.m.insert(HouseholdEntity, {
+      naam: input.naam, regisseurId: input.regisseurId, planDoelen: [], planAfspraken: [], createdAt: now, updatedAt: now,
+    });
+    const id = res.identifiers[0]!.id as number;
+    for (const clientId of input.memberIds) {
+      const c = await tx.m.findOneBy(ClientEntity, { id: clientId });
+      if (!c) throw notFound('Cliënt', clientId);
+      if (c.householdId !== null) {
+        throw new LoketError('conflict', `${clientNaam(c)} hoort al bij huishouden ${c.householdId}: één huishouden, één plan. Voeg de cliënt daar toe.`, 'memberIds');
+      }
+      await tx.m.update(ClientEntity, { id: clientId }, { householdId: id, updatedAt: now });
+      logAccess(tx, { action: 'wijzigen', objectType: 'huishouden', objectId: id, clientId });
+    }
+    return toHousehold(tx, id);
+  });
+}
+
+export function getHousehold(ctx: HandlerContext, input: { id: number }): Promise<Household> {
+  return inTransaction(ctx, async (tx) => {
+    const h = await toHousehold(tx, input.id);
+    for (const lid of h.leden) logAccess(tx, { action: 'lezen', objectType: 'huishouden', objectId: h.id, clientId: lid.id });
+    return h;
+  });
+}
+
+export function updateHouseholdPlan(ctx: HandlerContext, input: z.output<typeof HouseholdPlanSchema>): Promise<Household> {
+  return inTransaction(ctx, async (tx) => {
+    const h = await tx.m.findOneBy(HouseholdEntity, { id: input.id });
+    if (!h) throw notFound('Huishouden', input.id);
+    await checkRegisseur(tx, input.regisseurId);
+    await tx.m.update(HouseholdEntity, { id: input.id }, {
+      regisseurId: input.regisseurId, planDoelen: input.doelen, planAfspraken: input.afspraken, updatedAt: nowIso(),
+    });
+    const result = await toHousehold(tx, input.id);
+    for (const lid of result.leden) logAccess(tx, { action: 'wijzigen', objectType: 'plan', objectId: h.id, clientId: lid.id });
+    return result;
+  });
+}

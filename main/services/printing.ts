@@ -1,0 +1,87 @@
+import { LoketError } from '../../shared/errors';
+import { printBatch } from '../letters/batch';
+import { sha256Hex } from '../letters/hash';
+import { countPages, mergePdfs } from '../letters/pdf-merge';
+import { renderLetter } from '../letters/render';
+import { LetterIncompleteError } from '../letters/types';
+import { BeschikkingEntity, LetterEntity } from '../db/entities';
+import { loadBeschikking } from './beschikkingen';
+import { inTransaction, logAccess, notFound, nowIso, type HandlerContext } from './context';
+import { beschikkingLetterData } from './letterData';
+
+/**
+ * Letters: a live preview of a draft, and sending (printing) vastgestelde beschikkingen. A sent
+ * letter's bytes and SHA-256 are stored with the beschikking and never change; a reprint returns
+ * exactly those bytes.
+ */
+
+async function clientIdOfBeschikking(tx: Parameters<Parameters<typeof inTransaction>[1]>[0], aanvraagId: number): Promise<number> {
+  return (tx.raw.prepare('SELECT m.client_id AS id FROM aanvragen a JOIN meldingen m ON m.id = a.melding_id WHERE a.id = ?').get(aanvraagId) as { id: number }).id;
+}
+
+function incomplete(e: unknown): LoketError | null {
+  return e instanceof LetterIncompleteError ? new LoketError('invoer', e.message) : null;
+}
+
+export function previewBeschikking(ctx: HandlerContext, input: { id: number }) {
+  return inTransaction(ctx, async (tx) => {
+    const b = await loadBeschikking(tx, input.id);
+    const data = await beschikkingLetterData(tx, b, b.verzondenOp ?? tx.today());
+    let pdf: Buffer;
+    try {
+      pdf = await renderLetter(data);
+    } catch (e) {
+      throw incomplete(e) ?? e;
+    }
+    logAccess(tx, { action: 'lezen', objectType: 'brief-voorbeeld', objectId: b.id, clientId: await clientIdOfBeschikking(tx, b.aanvraagId) });
+    return { pdfBase64: pdf.toString('base64'), sha256: sha256Hex(pdf) };
+  });
+}
+
+export function sendLetters(ctx: HandlerContext, input: { beschikkingIds: number[] }) {
+  return inTransaction(ctx, async (tx) => {
+    const today = tx.today();
+    const failures: { beschikkingId: number; reason: string }[] = [];
+    const items: { id: string; data: Awaited<ReturnType<typeof beschikkingLetterData>> }[] = [];
+    const rows = new Map<number, Awaited<ReturnType<typeof loadBeschikking>>>();
+    for (const id of input.beschikkingIds) {
+      const b = await tx.m.findOneBy(BeschikkingEntity, { id });
+      if (!b) { failures.push({ beschikkingId: id, reason: `Beschikking ${id} bestaat niet.` }); continue; }
+      if (b.status !== 'vastgesteld') {
+        failures.push({ beschikkingId: id, reason: b.status === 'verzonden' ? `${b.kenmerk} is al verzonden; druk de opgeslagen brief opnieuw af.` : `${b.kenmerk} is nog niet vastgesteld.` });
+        continue;
+      }
+      rows.set(id, b);
+      items.push({ id: String(id), data: await beschikkingLetterData(tx, b, today) });
+    }
+    const result = items.length ? await printBatch(items, { mode: 'separate' }) : { files: [], failures: [] };
+    for (const f of result.failures) failures.push({ beschikkingId: Number(f.id), reason: f.reason });
+    const printed: { beschikkingId: number; letterId: number; sha256: string; pages: number }[] = [];
+    const pdfs: Buffer[] = [];
+    for (const file of result.files ?? []) {
+      const b = rows.get(Number(file.id))!;
+      const pdf = Buffer.from(file.pdf);
+      const sha256 = sha256Hex(pdf);
+      const res = await tx.m.insert(LetterEntity, { soort: `beschikking-${b.soort}`, meldingId: null, beschikkingId: b.id, pdf, sha256, createdAt: nowIso(), createdBy: tx.session.user.id });
+      await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'verzonden', verzondenOp: today, updatedAt: nowIso() });
+      logAccess(tx, { action: 'afdrukken', objectType: 'beschikking', objectId: b.id, clientId: await clientIdOfBeschikking(tx, b.aanvraagId), detail: `brief verzonden, sha256 ${sha256.slice(0, 16)}…` });
+      printed.push({ beschikkingId: b.id, letterId: res.identifiers[0]!.id as number, sha256, pages: countPages(pdf) });
+      pdfs.push(pdf);
+    }
+    // One file for the printer: exactly the stored letters, page after page.
+    const combined = pdfs.length
+      ? mergePdfs(pdfs, { title: `Beschikkingen ${today}`, author: tx.session.user.displayName, date: new Date(`${today}T12:00:00Z`) })
+      : null;
+    return { printed, failures, pdfBase64: combined ? Buffer.from(combined).toString('base64') : null };
+  });
+}
+
+export function getLetter(ctx: HandlerContext, input: { id: number }) {
+  return inTransaction(ctx, async (tx) => {
+    const letter = await tx.m.findOneBy(LetterEntity, { id: input.id });
+    if (!letter) throw notFound('Brief', input.id);
+    const b = letter.beschikkingId ? await tx.m.findOneBy(BeschikkingEntity, { id: letter.beschikkingId }) : null;
+    logAccess(tx, { action: 'afdrukken', objectType: 'brief', objectId: letter.id, clientId: b ? await clientIdOfBeschikking(tx, b.aanvraagId) : null, detail: 'herdruk van de opgeslagen brief' });
+    return { pdfBase64: Buffer.from(letter.pdf).toString('base64'), sha256: letter.sha256 };
+  });
+}

@@ -1,0 +1,348 @@
+import { In } from 'typeorm';
+import { z } from 'zod';
+import { eenheidLabel, frequentieLabel, productcategorieLabel } from '../../shared/codelists';
+import { addDays } from '../../shared/dates';
+import { LoketError } from '../../shared/errors';
+import type {
+  AanvraagInputSchema, Indicatie, IndicatieInputSchema, Melding, MeldingDetail, MeldingInputSchema,
+  OnderzoekInputSchema, Termijn, TermijnHervatSchema, TermijnOpschortSchema, TermijnVerlengSchema, Wet,
+  WerkvoorraadItem, WerkvoorraadQuerySchema,
+} from '../../shared/schemas/zaak';
+import { computeTermijn, deadlineStatus } from '../../shared/termijnen';
+import {
+  AanvraagEntity, ClientEntity, IndicatieEntity, MeldingEntity, OnderzoekEntity, TermijnEntity, UserEntity,
+  type IndicatieRow, type MeldingRow, type TermijnRow,
+} from '../db/entities';
+import { clientNaam } from './clients';
+import { beschikkingenForAanvraag } from './beschikkingen';
+import { inTransaction, logAccess, notFound, nowIso, type HandlerContext, type TxContext } from './context';
+
+export function meldingKenmerk(m: Pick<MeldingRow, 'id' | 'datum'>): string {
+  return `WMO-${m.datum.slice(0, 4)}-${String(m.id).padStart(6, '0')}`;
+}
+
+// ---------------------------------------------------------------- termijnen
+
+/** The legal deadline (after the Algemene termijnenwet); null while an opschorting is open. */
+export function uiterlijkVoor(t: Pick<TermijnRow, 'startdatum' | 'wet' | 'soort' | 'verlengingen' | 'opschortingen'>): string | null {
+  return computeTermijn({
+    start: t.startdatum, wet: t.wet as Wet, soort: t.soort,
+    verlengingen: t.verlengingen, opschortingen: t.opschortingen,
+  }).uiterlijk;
+}
+
+export function toTermijn(t: TermijnRow, today: string): Termijn {
+  const opgeschort = t.opschortingen.some((o) => o.tot === null);
+  const status: Termijn['status'] = t.afgerondOp ? 'afgerond' : opgeschort || !t.uiterlijk ? 'opgeschort' : deadlineStatus(t.uiterlijk, today);
+  return {
+    id: t.id, soort: t.soort, wet: t.wet as Wet, startdatum: t.startdatum, uiterlijk: t.uiterlijk, opgeschort,
+    verlengingen: t.verlengingen, opschortingen: t.opschortingen, afgerondOp: t.afgerondOp, behaald: t.behaald, status,
+  };
+}
+
+async function startTermijn(tx: TxContext, meldingId: number, soort: 'onderzoek' | 'beschikking', wet: string, start: string): Promise<void> {
+  const t = { meldingId, soort, wet, startdatum: start, verlengingen: [], opschortingen: [] };
+  await tx.m.insert(TermijnEntity, { ...t, uiterlijk: uiterlijkVoor(t), afgerondOp: null, behaald: null });
+}
+
+/** Records that the step the term was for is done, and whether that was in time. */
+export async function completeTermijn(tx: TxContext, meldingId: number, soort: 'onderzoek' | 'beschikking', op: string): Promise<void> {
+  const t = await tx.m.findOneBy(TermijnEntity, { meldingId, soort });
+  if (!t || t.afgerondOp) return;
+  await tx.m.update(TermijnEntity, { id: t.id }, { afgerondOp: op, behaald: t.uiterlijk !== null && op <= t.uiterlijk });
+}
+
+async function changeTermijn(ctx: HandlerContext, termijnId: number, change: (t: TermijnRow) => Partial<TermijnRow>, detail: string): Promise<Termijn> {
+  return inTransaction(ctx, async (tx) => {
+    const t = await tx.m.findOneBy(TermijnEntity, { id: termijnId });
+    if (!t) throw notFound('Termijn', termijnId);
+    if (t.afgerondOp) throw new LoketError('conflict', `Deze termijn is al afgerond op ${t.afgerondOp}; u kunt hem niet meer wijzigen.`);
+    const next = { ...t, ...change(t) };
+    next.uiterlijk = uiterlijkVoor(next);
+    await tx.m.update(TermijnEntity, { id: t.id }, { verlengingen: next.verlengingen, opschortingen: next.opschortingen, uiterlijk: next.uiterlijk });
+    const melding = await tx.m.findOneByOrFail(MeldingEntity, { id: t.meldingId });
+    logAccess(tx, { action: 'wijzigen', objectType: 'termijn', objectId: t.id, clientId: melding.clientId, detail });
+    return toTermijn(next, tx.today());
+  });
+}
+
+export function verlengTermijn(ctx: HandlerContext, input: z.output<typeof TermijnVerlengSchema>): Promise<Termijn> {
+  return changeTermijn(ctx, input.termijnId, (t) => {
+    if (t.uiterlijk && ctx.today() > t.uiterlijk) {
+      throw new LoketError('conflict', `De termijn is al verlopen op ${t.uiterlijk}. Verdagen kan alleen vóór het einde van de termijn (Awb 4:14).`, 'dagen');
+    }
+    return { verlengingen: [...t.verlengingen, { dagen: input.dagen, reden: input.reden, op: ctx.today() }] };
+  }, `verlengd met ${input.dagen} dagen`);
+}
+
+export function schortTermijnOp(ctx: HandlerContext, input: z.output<typeof TermijnOpschortSchema>): Promise<Termijn> {
+  return changeTermijn(ctx, input.termijnId, (t) => {
+    if (t.opschortingen.some((o) => o.tot === null)) throw new LoketError('conflict', 'De termijn is al opgeschort. Hervat hem eerst.');
+    if (input.van < t.startdatum) throw new LoketError('invoer', 'De opschorting kan niet beginnen vóór de start van de termijn.', 'van');
+    return { opschortingen: [...t.opschortingen, { van: input.van, tot: null, reden: input.reden }] };
+  }, 'opgeschort');
+}
+
+export function hervatTermijn(ctx: HandlerContext, input: z.output<typeof TermijnHervatSchema>): Promise<Termijn> {
+  return changeTermijn(ctx, input.termijnId, (t) => {
+    const open = t.opschortingen.find((o) => o.tot === null);
+    if (!open) throw new LoketError('conflict', 'Deze termijn is niet opgeschort.');
+    if (input.tot < open.van) throw new LoketError('invoer', `De opschorting begon op ${open.van}; hervatten kan niet eerder.`, 'tot');
+    return { opschortingen: t.opschortingen.map((o) => (o === open ? { ...o, tot: input.tot } : o)) };
+  }, 'hervat');
+}
+
+// ---------------------------------------------------------------- melding
+
+async function toMelding(tx: TxContext, m: MeldingRow): Promise<Melding> {
+  const [client, consulent] = await Promise.all([
+    tx.m.findOneByOrFail(ClientEntity, { id: m.clientId }),
+    tx.m.findOneByOrFail(UserEntity, { id: m.consulentId }),
+  ]);
+  return {
+    id: m.id, clientId: m.clientId, datum: m.datum, kanaal: m.kanaal as Melding['kanaal'], wet: m.wet as Wet,
+    hulpvraag: m.hulpvraag, toestemming: m.toestemming, clientondersteuningAangeboden: m.clientondersteuningAangeboden,
+    persoonlijkPlanOntvangenOp: m.persoonlijkPlanOntvangenOp, mantelzorger: m.mantelzorger,
+    consulentId: m.consulentId, consulentNaam: consulent.displayName, status: m.status as Melding['status'],
+    clientNaam: clientNaam(client), kenmerk: meldingKenmerk(m),
+  };
+}
+
+export function toIndicatie(i: IndicatieRow): Indicatie {
+  const omvang = i.volume !== null && i.eenheid && i.frequentie ? { volume: i.volume, eenheid: i.eenheid, frequentie: i.frequentie } : null;
+  return {
+    id: i.id, aanvraagId: i.aanvraagId, wet: i.wet as Wet, productcategorie: i.productcategorie,
+    productcategorieLabel: productcategorieLabel(i.wet as Wet, i.productcategorie), productcode: i.productcode,
+    omvang, omvangTekst: omvang ? omvangTekst(omvang) : null, budgetCents: i.budgetCents,
+    leveringsvorm: i.leveringsvorm, aanbiederAgb: i.aanbiederAgb, aanbiederNaam: i.aanbiederNaam,
+    ingangsdatum: i.ingangsdatum, einddatum: i.einddatum, motivering: i.motivering, toewijzingNummer: i.toewijzingNummer,
+  };
+}
+
+/** "3 uur per week": the omvang as the letter and the screen say it. */
+export function omvangTekst(o: { volume: number; eenheid: string; frequentie: string }): string {
+  return `${o.volume} ${eenheidLabel(o.eenheid, o.volume).toLowerCase()} ${frequentieLabel(o.frequentie).toLowerCase()}`;
+}
+
+export async function meldingDetail(tx: TxContext, meldingId: number): Promise<MeldingDetail> {
+  const m = await tx.m.findOneBy(MeldingEntity, { id: meldingId });
+  if (!m) throw notFound('Melding', meldingId);
+  const onderzoek = await tx.m.findOneBy(OnderzoekEntity, { meldingId });
+  const aanvraag = await tx.m.findOneBy(AanvraagEntity, { meldingId });
+  const indicaties = aanvraag ? await tx.m.find(IndicatieEntity, { where: { aanvraagId: aanvraag.id }, order: { id: 'ASC' } }) : [];
+  const termijnen = await tx.m.find(TermijnEntity, { where: { meldingId }, order: { id: 'ASC' } });
+  return {
+    melding: await toMelding(tx, m),
+    onderzoek: onderzoek ? { ...onderzoek } : null,
+    aanvraag: aanvraag ? { ...aanvraag } : null,
+    indicaties: indicaties.map(toIndicatie),
+    beschikkingen: aanvraag ? await beschikkingenForAanvraag(tx, aanvraag.id) : [],
+    termijnen: termijnen.map((t) => toTermijn(t, tx.today())),
+  };
+}
+
+export function createMelding(ctx: HandlerContext, input: z.output<typeof MeldingInputSchema>): Promise<MeldingDetail> {
+  return inTransaction(ctx, async (tx) => {
+    const client = await tx.m.findOneBy(ClientEntity, { id: input.clientId });
+    if (!client) throw notFound('Cliënt', input.clientId);
+    if (client.overleden) throw new LoketError('conflict', `${clientNaam(client)} is overleden volgens de BRP. Een melding is niet mogelijk.`, 'clientId');
+    if (input.datum > tx.today()) throw new LoketError('invoer', 'De datum van de melding ligt in de toekomst. Vul de dag in waarop de melding binnenkwam.', 'datum');
+    const consulentId = input.consulentId ?? tx.session.user.id;
+    const res = await tx.m.insert(MeldingEntity, {
+      clientId: input.clientId, consulentId, datum: input.datum, kanaal: input.kanaal, wet: input.wet,
+      hulpvraag: input.hulpvraag, toestemming: input.toestemming,
+      clientondersteuningAangeboden: input.clientondersteuningAangeboden,
+      persoonlijkPlanOntvangenOp: input.persoonlijkPlanOntvangenOp, mantelzorger: input.mantelzorger,
+      status: 'open', createdAt: nowIso(),
+    });
+    const id = res.identifiers[0]!.id as number;
+    // The melding starts the clock: Wmo onderzoek 6 weeks, Jeugdwet and Participatiewet 8 weeks.
+    await startTermijn(tx, id, 'onderzoek', input.wet, input.datum);
+    logAccess(tx, { action: 'aanmaken', objectType: 'melding', objectId: id, clientId: input.clientId });
+    return meldingDetail(tx, id);
+  });
+}
+
+export function getMelding(ctx: HandlerContext, input: { id: number }): Promise<MeldingDetail> {
+  return inTransaction(ctx, async (tx) => {
+    const detail = await meldingDetail(tx, input.id);
+    logAccess(tx, { action: 'lezen', objectType: 'melding', objectId: input.id, clientId: detail.melding.clientId });
+    return detail;
+  });
+}
+
+async function openMelding(tx: TxContext, meldingId: number): Promise<MeldingRow> {
+  const m = await tx.m.findOneBy(MeldingEntity, { id: meldingId });
+  if (!m) throw notFound('Melding', meldingId);
+  if (m.status !== 'open') throw new LoketError('conflict', `Melding ${meldingKenmerk(m)} is afgesloten; wijzigen kan niet meer.`);
+  return m;
+}
+
+export function saveOnderzoek(ctx: HandlerContext, input: z.output<typeof OnderzoekInputSchema>) {
+  return inTransaction(ctx, async (tx) => {
+    const m = await openMelding(tx, input.meldingId);
+    if (input.datum < m.datum) throw new LoketError('invoer', `Het gesprek kan niet vóór de melding (${m.datum}) zijn gehouden.`, 'datum');
+    const { meldingId, ...fields } = input;
+    const existing = await tx.m.findOneBy(OnderzoekEntity, { meldingId });
+    if (existing) await tx.m.update(OnderzoekEntity, { id: existing.id }, { ...fields, updatedAt: nowIso() });
+    else await tx.m.insert(OnderzoekEntity, { meldingId, ...fields, updatedAt: nowIso() });
+    await completeTermijn(tx, meldingId, 'onderzoek', input.datum);
+    const saved = await tx.m.findOneByOrFail(OnderzoekEntity, { meldingId });
+    logAccess(tx, { action: existing ? 'wijzigen' : 'aanmaken', objectType: 'onderzoek', objectId: saved.id, clientId: m.clientId });
+    return { ...saved };
+  });
+}
+
+export function createAanvraag(ctx: HandlerContext, input: z.output<typeof AanvraagInputSchema>) {
+  return inTransaction(ctx, async (tx) => {
+    const m = await openMelding(tx, input.meldingId);
+    if (await tx.m.findOneBy(AanvraagEntity, { meldingId: m.id })) {
+      throw new LoketError('conflict', `Bij melding ${meldingKenmerk(m)} is al een aanvraag vastgelegd.`);
+    }
+    if (input.ontvangenOp < m.datum) throw new LoketError('invoer', `De aanvraag kan niet vóór de melding (${m.datum}) zijn ontvangen.`, 'ontvangenOp');
+    if (input.ontvangenOp > tx.today()) throw new LoketError('invoer', 'De datum van ontvangst ligt in de toekomst.', 'ontvangenOp');
+    const res = await tx.m.insert(AanvraagEntity, { ...input });
+    // The aanvraag starts the beschikking clock: Wmo 2 weeks (art. 2.3.5), Jeugdwet/Pw 8 weeks (Awb 4:13).
+    await startTermijn(tx, m.id, 'beschikking', m.wet, input.ontvangenOp);
+    const id = res.identifiers[0]!.id as number;
+    logAccess(tx, { action: 'aanmaken', objectType: 'aanvraag', objectId: id, clientId: m.clientId });
+    return { id, ...input };
+  });
+}
+
+/** Whether two date ranges (open end = null) overlap. */
+function overlaps(aStart: string, aEnd: string | null, bStart: string, bEnd: string | null): boolean {
+  return (aEnd === null || bStart <= aEnd) && (bEnd === null || aStart <= bEnd);
+}
+
+export function createIndicatie(ctx: HandlerContext, input: z.output<typeof IndicatieInputSchema>): Promise<Indicatie> {
+  return inTransaction(ctx, async (tx) => {
+    const aanvraag = await tx.m.findOneBy(AanvraagEntity, { id: input.aanvraagId });
+    if (!aanvraag) throw notFound('Aanvraag', input.aanvraagId);
+    const m = await openMelding(tx, aanvraag.meldingId);
+    const wet = m.wet as Wet;
+    if (wet === 'participatiewet') {
+      throw new LoketError('invoer', 'Voor de Participatiewet legt u hier geen indicatie vast; die loopt via Werk en Inkomen.', 'productcategorie');
+    }
+    if (!productcategorieLabel(wet, input.productcategorie, null)) {
+      throw new LoketError('invoer', `Productcategorie ${input.productcategorie} bestaat niet in de ${wet === 'wmo' ? 'iWmo' : 'iJw'}-codelijst. Kies een categorie uit de lijst.`, 'productcategorie');
+    }
+    if ((input.omvang === null) === (input.budgetCents === null)) {
+      throw new LoketError('invoer', 'Vul de omvang (volume, eenheid, frequentie) óf een budget in, niet allebei en niet geen van beide.', 'omvang');
+    }
+    if (input.omvang) {
+      if (!eenheidLabel(input.omvang.eenheid, 1, null)) throw new LoketError('invoer', `Eenheid ${input.omvang.eenheid} bestaat niet in de codelijst.`, 'omvang.eenheid');
+      if (!frequentieLabel(input.omvang.frequentie, null)) throw new LoketError('invoer', `Frequentie ${input.omvang.frequentie} bestaat niet in de codelijst.`, 'omvang.frequentie');
+    }
+    if (input.budgetCents !== null && input.einddatum === null) {
+      throw new LoketError('invoer', 'Bij een budget hoort een einddatum.', 'einddatum');
+    }
+    if (input.omvang?.frequentie === '2' && input.einddatum === null) {
+      throw new LoketError('invoer', 'Bij een omvang per week hoort een einddatum.', 'einddatum');
+    }
+    if (input.einddatum !== null && input.einddatum < input.ingangsdatum) {
+      throw new LoketError('invoer', 'De einddatum ligt vóór de ingangsdatum.', 'einddatum');
+    }
+    if (input.leveringsvorm === 'ZIN' && !input.aanbiederAgb) {
+      throw new LoketError('invoer', 'Bij zorg in natura hoort een aanbieder: vul de AGB-code in.', 'aanbiederAgb');
+    }
+    // iWmo OP043: while a PGB runs for a product, no toewijzing in natura for it (and vice versa).
+    const others = await tx.raw.prepare(`SELECT i.* FROM indicaties i
+        JOIN aanvragen a ON a.id = i.aanvraag_id JOIN meldingen m ON m.id = a.melding_id
+        JOIN beschikking_indicaties bi ON bi.indicatie_id = i.id JOIN beschikkingen b ON b.id = bi.beschikking_id
+      WHERE m.client_id = ? AND i.productcategorie = ? AND COALESCE(i.productcode, '') = COALESCE(?, '')
+        AND i.leveringsvorm <> ? AND b.status IN ('vastgesteld', 'verzonden') AND b.soort <> 'afwijzing'`)
+      .all(m.clientId, input.productcategorie, input.productcode, input.leveringsvorm) as
+      { id: number; ingangsdatum: string; einddatum: string | null; leveringsvorm: string }[];
+    const clash = others.find((o) => overlaps(o.ingangsdatum, o.einddatum, input.ingangsdatum, input.einddatum));
+    if (clash) {
+      throw new LoketError('conflict',
+        `Voor dit product loopt al ${clash.leveringsvorm === 'PGB' ? 'een PGB' : 'zorg in natura'} (indicatie ${clash.id}, tot ${clash.einddatum ?? 'onbepaalde tijd'}). ` +
+        'Een PGB en een toewijzing in natura voor hetzelfde product kunnen niet tegelijk lopen: beëindig eerst de lopende indicatie.', 'leveringsvorm');
+    }
+    const res = await tx.m.insert(IndicatieEntity, {
+      aanvraagId: input.aanvraagId, wet, productcategorie: input.productcategorie, productcode: input.productcode,
+      volume: input.omvang?.volume ?? null, eenheid: input.omvang?.eenheid ?? null, frequentie: input.omvang?.frequentie ?? null,
+      budgetCents: input.budgetCents, leveringsvorm: input.leveringsvorm,
+      aanbiederAgb: input.leveringsvorm === 'ZIN' ? input.aanbiederAgb : null, aanbiederNaam: input.aanbiederNaam,
+      ingangsdatum: input.ingangsdatum, einddatum: input.einddatum, motivering: input.motivering,
+      toewijzingNummer: null, createdAt: nowIso(),
+    });
+    const id = res.identifiers[0]!.id as number;
+    logAccess(tx, { action: 'aanmaken', objectType: 'indicatie', objectId: id, clientId: m.clientId });
+    return toIndicatie(await tx.m.findOneByOrFail(IndicatieEntity, { id }));
+  });
+}
+
+export function clientTimeline(ctx: HandlerContext, input: { id: number }) {
+  return inTransaction(ctx, async (tx) => {
+    const client = await tx.m.findOneBy(ClientEntity, { id: input.id });
+    if (!client) throw notFound('Cliënt', input.id);
+    const meldingen = await tx.m.find(MeldingEntity, { where: { clientId: input.id }, order: { datum: 'DESC', id: 'DESC' } });
+    const indicaties = await tx.raw.prepare(`SELECT i.id FROM indicaties i JOIN aanvragen a ON a.id = i.aanvraag_id
+      JOIN meldingen m ON m.id = a.melding_id WHERE m.client_id = ? ORDER BY i.ingangsdatum DESC`).all(input.id) as { id: number }[];
+    const rows = indicaties.length ? await tx.m.findBy(IndicatieEntity, { id: In(indicaties.map((i) => i.id)) }) : [];
+    logAccess(tx, { action: 'lezen', objectType: 'client-tijdlijn', objectId: input.id, clientId: input.id });
+    return {
+      meldingen: await Promise.all(meldingen.map((m) => toMelding(tx, m))),
+      indicaties: rows.sort((a, b) => b.ingangsdatum.localeCompare(a.ingangsdatum)).map(toIndicatie),
+    };
+  });
+}
+
+// ---------------------------------------------------------------- werkvoorraad
+
+function fase(r: { heeft_onderzoek: number; heeft_aanvraag: number; beschikking_status: string | null }): string {
+  if (!r.heeft_onderzoek) return 'onderzoek';
+  if (!r.heeft_aanvraag) return 'aanvraag';
+  if (!r.beschikking_status) return 'beschikking';
+  return r.beschikking_status === 'ter_accordering' ? 'accordering' : r.beschikking_status === 'concept' ? 'beschikking' : 'verzending';
+}
+
+export function werkvoorraad(ctx: HandlerContext, input: z.output<typeof WerkvoorraadQuerySchema>): Promise<{ items: WerkvoorraadItem[] }> {
+  return inTransaction(ctx, async (tx) => {
+    const today = input.vandaag ?? tx.today();
+    const where: string[] = [`m.status = 'open'`];
+    const params: (string | number)[] = [];
+    if (input.consulentId !== undefined) { where.push('m.consulent_id = ?'); params.push(input.consulentId); }
+    if (input.wijk) { where.push('c.wijk = ?'); params.push(input.wijk); }
+    if (input.alleenVerlopen) { where.push('t.uiterlijk < ?'); params.push(today); }
+    if (input.binnenDagen !== undefined) {
+      const limit = addDays(today, input.binnenDagen);
+      where.push('t.uiterlijk <= ?'); params.push(limit);
+    }
+    const rows = tx.raw.prepare(`SELECT m.id AS melding_id, m.datum, m.wet, m.client_id, c.wijk, u.display_name,
+        c.voornamen, c.voorletters, c.voorvoegsel, c.geslachtsnaam, c.partner_voorvoegsel, c.partner_geslachtsnaam, c.naamgebruik,
+        t.id AS termijn_id,
+        EXISTS (SELECT 1 FROM onderzoeken o WHERE o.melding_id = m.id) AS heeft_onderzoek,
+        EXISTS (SELECT 1 FROM aanvragen a WHERE a.melding_id = m.id) AS heeft_aanvraag,
+        (SELECT b.status FROM aanvragen a JOIN beschikkingen b ON b.aanvraag_id = a.id WHERE a.melding_id = m.id ORDER BY b.id DESC LIMIT 1) AS beschikking_status
+      FROM meldingen m
+        JOIN clients c ON c.id = m.client_id
+        JOIN users u ON u.id = m.consulent_id
+        LEFT JOIN termijnen t ON t.melding_id = m.id AND t.afgerond_op IS NULL
+      WHERE ${where.join(' AND ')}
+      ORDER BY t.uiterlijk IS NULL, t.uiterlijk, m.id
+      LIMIT 500`).all(...params) as Array<Record<string, unknown> & {
+        melding_id: number; datum: string; wet: string; client_id: number; wijk: string | null; display_name: string;
+        termijn_id: number | null; heeft_onderzoek: number; heeft_aanvraag: number; beschikking_status: string | null;
+      }>;
+    const termijnIds = rows.map((r) => r.termijn_id).filter((x): x is number => x !== null);
+    const termijnen = new Map((termijnIds.length ? await tx.m.findBy(TermijnEntity, { id: In(termijnIds) }) : []).map((t) => [t.id, t]));
+    const items = rows.map((r): WerkvoorraadItem => {
+      const t = r.termijn_id !== null ? termijnen.get(r.termijn_id) : undefined;
+      return {
+        meldingId: r.melding_id, kenmerk: meldingKenmerk({ id: r.melding_id, datum: r.datum }), clientId: r.client_id,
+        clientNaam: clientNaam({
+          voornamen: r.voornamen as string, voorletters: r.voorletters as string | null, voorvoegsel: r.voorvoegsel as string | null,
+          geslachtsnaam: r.geslachtsnaam as string, partnerVoorvoegsel: r.partner_voorvoegsel as string | null,
+          partnerGeslachtsnaam: r.partner_geslachtsnaam as string | null, naamgebruik: r.naamgebruik as string,
+        }),
+        wijk: r.wijk, wet: r.wet as Wet, consulentNaam: r.display_name, fase: fase(r),
+        termijn: t ? toTermijn(t, today) : null,
+      };
+    });
+    logAccess(tx, { action: 'zoeken', objectType: 'werkvoorraad', detail: `${items.length} zaken` });
+    return { items };
+  });
+}

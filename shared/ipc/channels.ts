@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import type { Role } from '../roles';
+import {
+  ChangePasswordSchema, LogEntrySchema, SettingsSchema, UnlockSchema, UserAddSchema, UserInfoSchema,
+  VerifyResultSchema,
+} from '../schemas/admin';
+import {
+  ClientInputSchema, ClientSchema, ClientSearchSchema, ClientSummarySchema, HouseholdInputSchema,
+  HouseholdPlanSchema, HouseholdSchema,
+} from '../schemas/client';
+import {
+  AanvraagInputSchema, AanvraagSchema, BeschikkingInputSchema, BeschikkingSchema, IndicatieInputSchema,
+  IndicatieSchema, MeldingDetailSchema, MeldingInputSchema, MeldingSchema, OnderzoekInputSchema,
+  OnderzoekSchema, TermijnHervatSchema, TermijnOpschortSchema, TermijnSchema, TermijnVerlengSchema,
+  WerkvoorraadItemSchema, WerkvoorraadQuerySchema,
+} from '../schemas/zaak';
+
+/**
+ * The one table of IPC channels. Main validates every input against `input` (zod) and checks
+ * `roles` before a service runs; the renderer's types are derived from this table, never
+ * written twice. `roles: 'public'` channels work without an unlocked session.
+ */
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  roles: readonly Role[] | 'public' | 'any';
+  /** Changes data: refused for auditors whatever `roles` says. */
+  writes: boolean;
+}
+
+const ch = <I extends z.ZodType, O extends z.ZodType>(d: ChannelDef<I, O>) => d;
+
+const empty = z.object({}).default({});
+const ok = z.object({ ok: z.literal(true) });
+const byId = z.object({ id: z.number().int() });
+const pdf = z.object({ pdfBase64: z.string(), sha256: z.string() });
+
+const STAFF = ['consulent', 'besluitbevoegd', 'administratie', 'auditor', 'beheerder'] as const;
+const CASE_READERS = ['consulent', 'besluitbevoegd', 'administratie', 'auditor'] as const;
+const CASE_WRITERS = ['consulent', 'besluitbevoegd'] as const;
+
+export const CHANNELS = {
+  'session.unlock': ch({ input: UnlockSchema, output: z.object({ user: UserInfoSchema, gemeenteNaam: z.string() }), roles: 'public', writes: false }),
+  'session.lock': ch({ input: empty, output: ok, roles: 'public', writes: false }),
+  'session.current': ch({ input: empty, output: z.object({ user: UserInfoSchema.nullable(), gemeenteNaam: z.string().nullable() }), roles: 'public', writes: false }),
+  'session.changePassword': ch({ input: ChangePasswordSchema, output: ok, roles: 'any', writes: false }),
+
+  'client.create': ch({ input: ClientInputSchema, output: ClientSchema, roles: CASE_WRITERS, writes: true }),
+  'client.update': ch({ input: ClientInputSchema.extend({ id: z.number().int() }), output: ClientSchema, roles: CASE_WRITERS, writes: true }),
+  'client.get': ch({ input: byId, output: ClientSchema, roles: CASE_READERS, writes: false }),
+  'client.search': ch({ input: ClientSearchSchema, output: z.object({ results: z.array(ClientSummarySchema) }), roles: CASE_READERS, writes: false }),
+  'client.timeline': ch({ input: byId, output: z.object({ meldingen: z.array(MeldingSchema), indicaties: z.array(IndicatieSchema) }), roles: CASE_READERS, writes: false }),
+
+  'household.create': ch({ input: HouseholdInputSchema, output: HouseholdSchema, roles: CASE_WRITERS, writes: true }),
+  'household.get': ch({ input: byId, output: HouseholdSchema, roles: CASE_READERS, writes: false }),
+  'household.updatePlan': ch({ input: HouseholdPlanSchema, output: HouseholdSchema, roles: CASE_WRITERS, writes: true }),
+
+  'melding.create': ch({ input: MeldingInputSchema, output: MeldingDetailSchema, roles: CASE_WRITERS, writes: true }),
+  'melding.get': ch({ input: byId, output: MeldingDetailSchema, roles: CASE_READERS, writes: false }),
+  'onderzoek.save': ch({ input: OnderzoekInputSchema, output: OnderzoekSchema, roles: CASE_WRITERS, writes: true }),
+  'aanvraag.create': ch({ input: AanvraagInputSchema, output: AanvraagSchema, roles: CASE_WRITERS, writes: true }),
+  'indicatie.create': ch({ input: IndicatieInputSchema, output: IndicatieSchema, roles: CASE_WRITERS, writes: true }),
+
+  'termijn.verleng': ch({ input: TermijnVerlengSchema, output: TermijnSchema, roles: CASE_WRITERS, writes: true }),
+  'termijn.schortOp': ch({ input: TermijnOpschortSchema, output: TermijnSchema, roles: CASE_WRITERS, writes: true }),
+  'termijn.hervat': ch({ input: TermijnHervatSchema, output: TermijnSchema, roles: CASE_WRITERS, writes: true }),
+
+  'beschikking.create': ch({ input: BeschikkingInputSchema, output: BeschikkingSchema, roles: CASE_WRITERS, writes: true }),
+  'beschikking.update': ch({ input: BeschikkingInputSchema.extend({ id: z.number().int() }), output: BeschikkingSchema, roles: CASE_WRITERS, writes: true }),
+  'beschikking.get': ch({ input: byId, output: BeschikkingSchema, roles: CASE_READERS, writes: false }),
+  'beschikking.submit': ch({ input: byId, output: BeschikkingSchema, roles: CASE_WRITERS, writes: true }),
+  'beschikking.approve': ch({ input: byId, output: BeschikkingSchema, roles: ['besluitbevoegd'], writes: true }),
+  'beschikking.reject': ch({ input: byId.extend({ reden: z.string().trim().min(5, 'Schrijf op waarom u het besluit terugstuurt.').max(2000) }), output: BeschikkingSchema, roles: ['besluitbevoegd'], writes: true }),
+  'beschikking.preview': ch({ input: byId, output: pdf, roles: CASE_READERS, writes: false }),
+
+  'werkvoorraad.list': ch({ input: WerkvoorraadQuerySchema, output: z.object({ items: z.array(WerkvoorraadItemSchema) }), roles: CASE_READERS, writes: false }),
+  'accordering.queue': ch({ input: empty, output: z.object({ items: z.array(BeschikkingSchema) }), roles: ['besluitbevoegd'], writes: false }),
+  'print.queue': ch({ input: empty, output: z.object({ items: z.array(BeschikkingSchema) }), roles: ['administratie'], writes: false }),
+  'print.send': ch({
+    input: z.object({ beschikkingIds: z.array(z.number().int()).min(1, 'Kies minstens één brief.').max(50) }),
+    output: z.object({
+      printed: z.array(z.object({ beschikkingId: z.number().int(), letterId: z.number().int(), sha256: z.string(), pages: z.number().int() })),
+      failures: z.array(z.object({ beschikkingId: z.number().int(), reason: z.string() })),
+      pdfBase64: z.string().nullable(),
+    }),
+    roles: ['administratie'], writes: true,
+  }),
+  'letter.get': ch({ input: byId, output: pdf, roles: CASE_READERS, writes: false }),
+
+  'audit.verify': ch({ input: empty, output: VerifyResultSchema, roles: ['auditor', 'beheerder'], writes: false }),
+  'audit.list': ch({
+    input: z.object({ clientId: z.number().int().optional(), beforeSeq: z.number().int().optional(), limit: z.number().int().min(1).max(500).default(100) }),
+    output: z.object({ entries: z.array(LogEntrySchema) }),
+    roles: ['auditor', 'beheerder'], writes: false,
+  }),
+
+  'settings.get': ch({ input: empty, output: SettingsSchema, roles: STAFF, writes: false }),
+  'settings.update': ch({ input: SettingsSchema, output: SettingsSchema, roles: ['beheerder'], writes: true }),
+  'user.list': ch({ input: empty, output: z.object({ users: z.array(UserInfoSchema) }), roles: ['beheerder', 'consulent', 'besluitbevoegd'], writes: false }),
+  'user.add': ch({ input: UserAddSchema, output: UserInfoSchema, roles: ['beheerder'], writes: true }),
+  'user.remove': ch({ input: z.object({ username: z.string() }), output: ok, roles: ['beheerder'], writes: true }),
+  'user.resetPassword': ch({ input: z.object({ username: z.string(), password: z.string() }), output: ok, roles: ['beheerder'], writes: true }),
+} as const satisfies Record<string, ChannelDef>;
+
+export type Channels = typeof CHANNELS;
+export type ChannelName = keyof Channels;
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output']>;
+
+export type CallResult<C extends ChannelName> =
+  | { ok: true; value: ChannelOutput<C> }
+  | { ok: false; error: { code: string; message: string; field?: string } };
+
+/** The single function the preload exposes (window.loket.call). */
+export type LoketCall = <C extends ChannelName>(channel: C, input: ChannelInput<C>) => Promise<CallResult<C>>;
+
+export function isChannel(name: string): name is ChannelName {
+  return Object.prototype.hasOwnProperty.call(CHANNELS, name);
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { ROLES } from '../roles';
+import './locale';
+
+const line = (max: number, message: string) => z.string().trim().min(1, message).max(max);
+
+/** What the letters and the export need from the municipality; edited by the beheerder. */
+export const SettingsSchema = z.object({
+  gemeenteNaam: line(80, 'Vul de naam van de gemeente in.'),
+  gemeentecode: z.string().regex(/^[0-9]{4}$/, 'De gemeentecode is 4 cijfers (CBS), bijvoorbeeld 0363.'),
+  rsin: z.string().regex(/^[0-9]{9}$/, 'Het RSIN is 9 cijfers.').or(z.literal('')).default(''),
+  adres: z.object({
+    straat: z.string().trim().max(100).default(''),
+    postcode: z.string().trim().max(8).default(''),
+    plaats: z.string().trim().max(80).default(''),
+  }).default({ straat: '', postcode: '', plaats: '' }),
+  telefoon: z.string().trim().max(30).default(''),
+  email: z.string().trim().max(200).default(''),
+  website: z.string().trim().max(200).default(''),
+  logoPngBase64: z.string().max(2_000_000, 'Het logo is te groot: gebruik een PNG kleiner dan 1,5 MB.').nullable().default(null),
+  ondertekenaar: z.object({
+    naam: z.string().trim().max(100).default(''),
+    functie: z.string().trim().max(100).default(''),
+  }).default({ naam: '', functie: '' }),
+  mandaat: z.string().trim().max(300).default('namens het college van burgemeester en wethouders'),
+  bezwaarAdres: z.object({
+    tav: z.string().trim().max(100).default(''),
+    adres: z.string().trim().max(100).default(''),
+    postcode: z.string().trim().max(8).default(''),
+    plaats: z.string().trim().max(80).default(''),
+  }).default({ tav: '', adres: '', postcode: '', plaats: '' }),
+  autoLockMinuten: z.number().int().min(1).max(120).default(10),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const UserInfoSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  mandaat: z.string().nullable(),
+  active: z.boolean(),
+});
+export type UserInfo = z.infer<typeof UserInfoSchema>;
+
+export const UserAddSchema = z.object({
+  username: z.string().trim().toLowerCase(),
+  displayName: z.string().trim().min(2, 'Vul de naam van de medewerker in.').max(100),
+  roles: z.array(z.enum(ROLES)).min(1, 'Kies minstens één rol.'),
+  mandaat: z.string().trim().max(300).nullable().default(null),
+  password: z.string(),
+});
+
+export const UnlockSchema = z.object({
+  username: z.string().trim().toLowerCase().min(1, 'Vul uw gebruikersnaam in.'),
+  password: z.string().min(1, 'Vul uw wachtwoord in.'),
+});
+
+export const ChangePasswordSchema = z.object({
+  oldPassword: z.string().min(1, 'Vul uw huidige wachtwoord in.'),
+  newPassword: z.string(),
+});
+
+export const LogEntrySchema = z.object({
+  seq: z.number().int(),
+  ts: z.string(),
+  actor: z.string(),
+  onBehalfOf: z.string().nullable(),
+  role: z.string().nullable(),
+  action: z.string(),
+  objectType: z.string(),
+  objectId: z.string().nullable(),
+  clientId: z.number().nullable(),
+  result: z.string(),
+  origin: z.string(),
+  detail: z.string().nullable(),
+});
+
+export const VerifyResultSchema = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).optional(),
+});
