@@ -1,16 +1,15 @@
-import type { z } from 'zod';
-import type { ChannelName, Channels } from '../shared/ipc/channels';
+import type { ChannelName } from '../shared/ipc/channels';
 import * as admin from './services/admin';
 import * as beschikkingen from './services/beschikkingen';
 import * as clients from './services/clients';
-import type { HandlerContext } from './services/context';
+import type { Handler } from './services/context';
+import { BEHEER_HANDLERS } from './services/beheer';
+import { EXPORT_HANDLERS } from './services/export';
 import * as printing from './services/printing';
 import * as zaken from './services/zaken';
 
 export type { HandlerContext } from './services/context';
 
-type Handler<C extends ChannelName> =
-  (ctx: HandlerContext, input: z.output<Channels[C]['input']>) => Promise<z.input<Channels[C]['output']>>;
 
 /** Channel → service function. Typed against the channel table, so a missing or mistyped handler does not compile. */
 export const HANDLERS: { [C in ChannelName]: Handler<C> } = {
@@ -62,4 +61,7 @@ export const HANDLERS: { [C in ChannelName]: Handler<C> } = {
   'user.add': admin.userAdd,
   'user.remove': admin.userRemove,
   'user.resetPassword': admin.userResetPassword,
+
+  ...EXPORT_HANDLERS,
+  ...BEHEER_HANDLERS,
 };

@@ -1,11 +1,9 @@
 import type { CliContext } from './loket';
 
-/** Commands that later parts add (letters, export, demo), each with its own options and help line. */
+/** Commands that other parts add (letters, export, demo), each with its own options and help line. */
 export interface ExtraCommand {
   name: string;
   help: string;
   options: Record<string, { type: 'string' | 'boolean' }>;
   run: (ctx: CliContext) => Promise<void>;
 }
-
-export const EXTRA_COMMANDS: ExtraCommand[] = [];

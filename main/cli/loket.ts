@@ -8,7 +8,7 @@ import {
   backup, initVault, listUsers, lock, rekey, resetPassword, restore, unlock, unlockWithRecoveryKey,
   type Session,
 } from '../vault';
-import { EXTRA_COMMANDS } from './commands';
+import { EXTRA_COMMANDS } from './extra';
 
 /**
  * `loket`: the command line over the same router and services as the app, for beheer, scripts

@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import type { ChannelName, Channels } from '../../shared/ipc/channels';
 import { LoketError } from '../../shared/errors';
 import { appendLog, type LogAction, type LogResult } from '../auditlog';
 import type { RawDb } from '../db/database';
@@ -47,3 +49,9 @@ export function notFound(what: string, id: number | string): LoketError {
 export function nowIso(): string {
   return new Date().toISOString();
 }
+
+/** A service function for one channel, typed from the channel table. */
+export type Handler<C extends ChannelName> =
+  (ctx: HandlerContext, input: z.output<Channels[C]['input']>) => Promise<z.input<Channels[C]['output']>>;
+
+export type HandlerTable<T extends Record<string, unknown>> = { [C in keyof T & ChannelName]: Handler<C> };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { Role } from '../roles';
+import { CASE_READERS, CASE_WRITERS, ch, STAFF, type ChannelDef } from './define';
+import { EXPORT_CHANNELS } from './export-channels';
+import { BEHEER_CHANNELS } from './beheer-channels';
 import {
   ChangePasswordSchema, LogEntrySchema, SettingsSchema, UnlockSchema, UserAddSchema, UserInfoSchema,
   VerifyResultSchema,
@@ -15,30 +17,12 @@ import {
   WerkvoorraadItemSchema, WerkvoorraadQuerySchema,
 } from '../schemas/zaak';
 
-/**
- * The one table of IPC channels. Main validates every input against `input` (zod) and checks
- * `roles` before a service runs; the renderer's types are derived from this table, never
- * written twice. `roles: 'public'` channels work without an unlocked session.
- */
-export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  input: I;
-  output: O;
-  roles: readonly Role[] | 'public' | 'any';
-  /** Changes data: refused for auditors whatever `roles` says. */
-  writes: boolean;
-}
-
-const ch = <I extends z.ZodType, O extends z.ZodType>(d: ChannelDef<I, O>) => d;
-
 const empty = z.object({}).default({});
 const ok = z.object({ ok: z.literal(true) });
 const byId = z.object({ id: z.number().int() });
 const pdf = z.object({ pdfBase64: z.string(), sha256: z.string() });
 
-const STAFF = ['consulent', 'besluitbevoegd', 'administratie', 'auditor', 'beheerder'] as const;
-const CASE_READERS = ['consulent', 'besluitbevoegd', 'administratie', 'auditor'] as const;
-const CASE_WRITERS = ['consulent', 'besluitbevoegd'] as const;
-
+/** The one table of IPC channels; each part of the app contributes its own module. */
 export const CHANNELS = {
   'session.unlock': ch({ input: UnlockSchema, output: z.object({ user: UserInfoSchema, gemeenteNaam: z.string() }), roles: 'public', writes: false }),
   'session.lock': ch({ input: empty, output: ok, roles: 'public', writes: false }),
@@ -100,7 +84,12 @@ export const CHANNELS = {
   'user.add': ch({ input: UserAddSchema, output: UserInfoSchema, roles: ['beheerder'], writes: true }),
   'user.remove': ch({ input: z.object({ username: z.string() }), output: ok, roles: ['beheerder'], writes: true }),
   'user.resetPassword': ch({ input: z.object({ username: z.string(), password: z.string() }), output: ok, roles: ['beheerder'], writes: true }),
+
+  ...EXPORT_CHANNELS,
+  ...BEHEER_CHANNELS,
 } as const satisfies Record<string, ChannelDef>;
+
+export type { ChannelDef };
 
 export type Channels = typeof CHANNELS;
 export type ChannelName = keyof Channels;

@@ -1,0 +1,157 @@
+import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from 'electron';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { createRouter, type Router } from '../router';
+import { CSP } from './csp';
+import { isAllowedUrl } from './navigation';
+
+/**
+ * The Electron main process: one locked-down window, one IPC handler. Everything that matters
+ * runs in the Router (main/router.ts), which the CLI and the tests use as well.
+ */
+
+const SCHEME = 'app';
+const APP_ROOT = `${SCHEME}://loket/`;
+/** dist/main/electron/main.js → dist/renderer */
+const RENDERER_DIR = path.resolve(__dirname, '..', '..', 'renderer');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf',
+};
+
+// Must run before 'ready': app:// behaves like https (origin, 'self' in the CSP, ES modules).
+protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true } }]);
+
+function argValue(name: string): string | undefined {
+  const argv = process.argv;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === name && i + 1 < argv.length) return argv[i + 1];
+    if (a.startsWith(`${name}=`)) return a.slice(name.length + 1);
+  }
+  return undefined;
+}
+
+function dbFile(): string {
+  const fromArg = argValue('--db');
+  return fromArg ? path.resolve(fromArg) : path.join(app.getPath('userData'), 'loket.db');
+}
+
+async function serveRendererFile(request: Request): Promise<Response> {
+  if (!isAllowedUrl(request.url, APP_ROOT)) return new Response('Niet gevonden', { status: 404 });
+  const rel = decodeURIComponent(new URL(request.url).pathname).replace(/^\/+/, '') || 'index.html';
+  const file = path.resolve(RENDERER_DIR, rel);
+  if (!file.startsWith(RENDERER_DIR + path.sep)) return new Response('Niet gevonden', { status: 404 });
+  try {
+    const body = await fs.readFile(file);
+    return new Response(body, {
+      headers: {
+        'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'content-security-policy': CSP,
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  } catch {
+    return new Response('Niet gevonden', { status: 404 });
+  }
+}
+
+function hardenContents(contents: WebContents): void {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('will-navigate', (event) => {
+    if (!isAllowedUrl(event.url, APP_ROOT)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAllowedUrl(event.url, APP_ROOT)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Sociaal Loket',
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+      // Chromium's built-in PDF viewer shows the letter preview (blob: <iframe>); Electron
+      // enables it only with `plugins`. No other plugins exist in current Electron.
+      plugins: true,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ROOT}index.html`);
+  return win;
+}
+
+let router: Router | null = null;
+
+async function main(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    // One process per database: a second window would fight over the encrypted file.
+    app.quit();
+    return;
+  }
+  app.commandLine.appendSwitch('lang', 'nl-NL');
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+
+  await app.whenReady();
+
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+  });
+  protocol.handle(SCHEME, serveRendererFile);
+
+  router = createRouter({ dbFile: dbFile(), route: 'app' });
+  const r = router;
+  ipcMain.handle('loket:call', (event, channel: unknown, input: unknown) => {
+    const url = event.senderFrame?.url ?? '';
+    if (!isAllowedUrl(url, APP_ROOT) || typeof channel !== 'string') {
+      return { ok: false, error: { code: 'geen_toegang', message: 'Deze opdracht komt niet van Sociaal Loket zelf en is geweigerd.' } };
+    }
+    return r.call(channel, input);
+  });
+
+  let win = createWindow();
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) win = createWindow();
+  });
+}
+
+let closing = false;
+app.on('before-quit', (event) => {
+  if (closing || !router) return;
+  // Lock the session (closes the database, wipes the key) before the process ends.
+  event.preventDefault();
+  closing = true;
+  void router.close().finally(() => app.quit());
+});
+app.on('window-all-closed', () => app.quit());
+
+main().catch((e: unknown) => {
+  // Not a person-facing path: the window never opened. Keep personal data out of it.
+  console.error('Sociaal Loket kon niet starten:', e instanceof Error ? e.message : String(e));
+  app.exit(1);
+});

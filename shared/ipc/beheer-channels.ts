@@ -1,0 +1,4 @@
+import type { ChannelDef } from './define';
+
+/** Beheer: management information, retention (Archiefwet) and citizens' rights (AVG). */
+export const BEHEER_CHANNELS = {} as const satisfies Record<string, ChannelDef>;

@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import type { Role } from '../roles';
+
+/**
+ * One IPC channel: a zod `input` and `output` schema and the roles that may call it. Main
+ * validates every input and checks `roles` before a service runs; the renderer's types are
+ * derived from the channel table, never written twice. `roles: 'public'` channels work without
+ * an unlocked session; 'any' means every logged-in user.
+ */
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  roles: readonly Role[] | 'public' | 'any';
+  /** Changes data: refused for auditors whatever `roles` says. */
+  writes: boolean;
+}
+
+export const ch = <I extends z.ZodType, O extends z.ZodType>(d: ChannelDef<I, O>) => d;
+
+export const STAFF = ['consulent', 'besluitbevoegd', 'administratie', 'auditor', 'beheerder'] as const;
+export const CASE_READERS = ['consulent', 'besluitbevoegd', 'administratie', 'auditor'] as const;
+export const CASE_WRITERS = ['consulent', 'besluitbevoegd'] as const;
