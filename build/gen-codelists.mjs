@@ -111,8 +111,8 @@ export function generateCodelists(dir = specsDir()) {
     '  readonly id: string | null;',
     '  /** The xs:documentation of the simpleType. */',
     '  readonly omschrijving: string;',
-    '  /** code → description, in XSD order. */',
-    '  readonly codes: Readonly<Record<string, string>>;',
+    '  /** In XSD order. An array, not an object: JS would move keys like "10" before "01". */',
+    '  readonly codes: readonly { readonly code: string; readonly omschrijving: string }[];',
     '}',
     '',
   ];
@@ -127,9 +127,9 @@ export function generateCodelists(dir = specsDir()) {
       out.push(`  ${l.name}: {`);
       out.push(`    id: ${id ? q(id) : 'null'},`);
       out.push(`    omschrijving: ${q(l.documentation)},`);
-      out.push('    codes: {');
-      for (const [code, description] of l.codes) out.push(`      ${q(code)}: ${q(description)},`);
-      out.push('    },');
+      out.push('    codes: [');
+      for (const [code, description] of l.codes) out.push(`      { code: ${q(code)}, omschrijving: ${q(description)} },`);
+      out.push('    ],');
       out.push('  },');
     }
     out.push('} as const satisfies Record<string, GeneratedCodelist>;');

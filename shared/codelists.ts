@@ -12,12 +12,20 @@ export type CodelistNaam = keyof typeof IWMO_CODELISTS & keyof typeof IJW_CODELI
 /** Same union as shared/schemas/zaak.ts `Wet`. */
 export type Wet = 'wmo' | 'jeugdwet' | 'participatiewet';
 
+/** One entry of a code list; the lists are arrays in XSD order (fit for pickers). */
+export interface Code {
+  readonly code: string;
+  readonly omschrijving: string;
+}
+export type CodeList = readonly Code[];
+type CodeOf<L> = L extends readonly { readonly code: infer C }[] ? C : never;
+
 /** The message standard for a law; Participatiewet has no iStandaard. */
 export function standaardVoor(wet: Wet): Standaard | null {
   return wet === 'wmo' ? 'iwmo' : wet === 'jeugdwet' ? 'ijw' : null;
 }
 
-export function codelist(standaard: Standaard, naam: CodelistNaam): Readonly<Record<string, string>> {
+export function codelist(standaard: Standaard, naam: CodelistNaam): CodeList {
   return (standaard === 'iwmo' ? IWMO_CODELISTS : IJW_CODELISTS)[naam].codes;
 }
 
@@ -40,30 +48,40 @@ export const STATUSSEN_AANLEVERING = IWMO_CODELISTS.LDT_StatusAanlevering.codes;
 export const TYPEN_VERWIJZER = IWMO_CODELISTS.LDT_TypeVerwijzer.codes;
 export const JURIDISCHE_STATUSSEN = IWMO_CODELISTS.LDT_JuridischeStatus.codes;
 
-export type ProductcategorieWmo = keyof typeof PRODUCTCATEGORIEEN;
-export type ProductcategorieJeugd = keyof typeof PRODUCTCATEGORIEEN_JEUGD;
-export type EenheidCode = keyof typeof EENHEDEN;
-export type FrequentieCode = keyof typeof FREQUENTIES;
-export type RedenWijzigingCode = keyof typeof REDENEN_WIJZIGING;
-export type GeslachtCode = keyof typeof GESLACHTEN;
-export type NaamgebruikIwmoCode = keyof typeof NAAMGEBRUIKEN;
-export type DatumGebruikCode = keyof typeof DATUMGEBRUIKEN;
-export type WettelijkeVertegenwoordigingCode = keyof typeof WETTELIJKE_VERTEGENWOORDIGINGEN;
-export type StatusAanleveringCode = keyof typeof STATUSSEN_AANLEVERING;
+export type ProductcategorieWmo = CodeOf<typeof PRODUCTCATEGORIEEN>;
+export type ProductcategorieJeugd = CodeOf<typeof PRODUCTCATEGORIEEN_JEUGD>;
+export type EenheidCode = CodeOf<typeof EENHEDEN>;
+export type FrequentieCode = CodeOf<typeof FREQUENTIES>;
+export type RedenWijzigingCode = CodeOf<typeof REDENEN_WIJZIGING>;
+export type GeslachtCode = CodeOf<typeof GESLACHTEN>;
+export type NaamgebruikIwmoCode = CodeOf<typeof NAAMGEBRUIKEN>;
+export type DatumGebruikCode = CodeOf<typeof DATUMGEBRUIKEN>;
+export type WettelijkeVertegenwoordigingCode = CodeOf<typeof WETTELIJKE_VERTEGENWOORDIGINGEN>;
+export type StatusAanleveringCode = CodeOf<typeof STATUSSEN_AANLEVERING>;
 
-const has = (list: Readonly<Record<string, string>>, code: string): boolean => Object.hasOwn(list, code);
+/** The codes of a list, e.g. for z.enum(codes(EENHEDEN)). */
+export function codes<L extends CodeList>(list: L): [CodeOf<L>, ...CodeOf<L>[]] {
+  return list.map((c) => c.code) as [CodeOf<L>, ...CodeOf<L>[]];
+}
+
+const maps = new WeakMap<CodeList, ReadonlyMap<string, string>>();
+function lookup(list: CodeList, code: string): string | undefined {
+  let m = maps.get(list);
+  if (!m) maps.set(list, (m = new Map(list.map((c) => [c.code, c.omschrijving]))));
+  return m.get(code);
+}
 
 /** Productcategorieën for a law; empty for the Participatiewet (no iStandaard). */
-export function productcategorieen(wet: Wet): Readonly<Record<string, string>> {
-  return wet === 'wmo' ? PRODUCTCATEGORIEEN : wet === 'jeugdwet' ? PRODUCTCATEGORIEEN_JEUGD : {};
+export function productcategorieen(wet: Wet): CodeList {
+  return wet === 'wmo' ? PRODUCTCATEGORIEEN : wet === 'jeugdwet' ? PRODUCTCATEGORIEEN_JEUGD : [];
 }
 
 /** Description from WMO020/JZ020; unknown code → `fallback` (default: the code itself). */
 export function productcategorieLabel(wet: Wet, code: string): string;
 export function productcategorieLabel<F>(wet: Wet, code: string, fallback: F): string | F;
 export function productcategorieLabel(wet: Wet, code: string, ...rest: unknown[]): unknown {
-  const list = productcategorieen(wet);
-  return has(list, code) ? list[code] : rest.length ? rest[0] : code;
+  const label = lookup(productcategorieen(wet), code);
+  return label !== undefined ? label : rest.length ? rest[0] : code;
 }
 
 /** Unit words for running text ("3 uur per week"): [singular, plural]. The XSD only has labels. */
@@ -84,7 +102,7 @@ const EENHEID_WOORDEN: Record<EenheidCode, readonly [string, string]> = {
 export function eenheidLabel(code: string, volume?: number): string;
 export function eenheidLabel<F>(code: string, volume: number | undefined, fallback: F): string | F;
 export function eenheidLabel(code: string, volume?: number, ...rest: unknown[]): unknown {
-  if (!has(EENHEDEN, code)) return rest.length ? rest[0] : code;
+  if (lookup(EENHEDEN, code) === undefined) return rest.length ? rest[0] : code;
   const w = EENHEID_WOORDEN[code as EenheidCode];
   return volume === 1 ? w[0] : w[1];
 }
@@ -100,18 +118,17 @@ const FREQUENTIE_WOORDEN: Record<FrequentieCode, string> = {
 export function frequentieLabel(code: string): string;
 export function frequentieLabel<F>(code: string, fallback: F): string | F;
 export function frequentieLabel(code: string, ...rest: unknown[]): unknown {
-  if (!has(FREQUENTIES, code)) return rest.length ? rest[0] : code;
+  if (lookup(FREQUENTIES, code) === undefined) return rest.length ? rest[0] : code;
   return FREQUENTIE_WOORDEN[code as FrequentieCode];
 }
 
 /** Description of any code in any list; null when unknown. */
 export function codeLabel(standaard: Standaard, naam: CodelistNaam, code: string): string | null {
-  const list = codelist(standaard, naam);
-  return has(list, code) ? list[code]! : null;
+  return lookup(codelist(standaard, naam), code) ?? null;
 }
 
 export function isCode(standaard: Standaard, naam: CodelistNaam, code: string): boolean {
-  return has(codelist(standaard, naam), code);
+  return lookup(codelist(standaard, naam), code) !== undefined;
 }
 
 /**
