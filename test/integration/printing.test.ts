@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Desk, ok, vastgesteldeToekenning } from '../support/cases';
+
+function pdfText(pdf: Buffer): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'loket-pdf-')), 'brief.pdf');
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+const desks: Desk[] = [];
+afterAll(async () => { for (const d of desks) await d.close(); });
+
+describe('printing beschikkingen through the router', () => {
+  it('sends a vastgestelde beschikking, stores its bytes, and reprints exactly those bytes', async () => {
+    const desk = await Desk.open();
+    desks.push(desk);
+    const ids = await vastgesteldeToekenning(desk, { bsn: '999993847', voornamen: 'Wilhelmina', voorvoegsel: 'van', geslachtsnaam: 'Dijk' });
+    const carla = await desk.as('carla', '2026-04-21');
+    const queue = await ok(carla, 'print.queue', {});
+    expect(queue.items.map((b) => b.id)).toEqual([ids.beschikkingId]);
+
+    const sent = await ok(carla, 'print.send', { beschikkingIds: [ids.beschikkingId] });
+    expect(sent.failures).toEqual([]);
+    expect(sent.printed).toHaveLength(1);
+    const combined = Buffer.from(sent.pdfBase64!, 'base64');
+    const text = pdfText(combined);
+    expect(text).toContain('W. van Dijk');
+    expect(text).toMatch(/Hulp bij het huishouden/);
+    expect(text).toMatch(/3 uur per week/);
+    expect(text).toContain('Voorbeeldstad');
+
+    const b = await ok(carla, 'beschikking.get', { id: ids.beschikkingId });
+    expect(b).toMatchObject({ status: 'verzonden', verzondenOp: '2026-04-21', letterSha256: sent.printed[0]!.sha256 });
+    const again = await ok(carla, 'letter.get', { id: sent.printed[0]!.letterId });
+    const stored = Buffer.from(again.pdfBase64, 'base64');
+    expect(again.sha256).toBe(sent.printed[0]!.sha256);
+    // A reprint a year later is still the letter that was sent.
+    const later = await desk.as('carla', '2027-04-21');
+    expect((await ok(later, 'letter.get', { id: sent.printed[0]!.letterId })).pdfBase64).toBe(again.pdfBase64);
+    expect(pdfText(stored)).toContain('21 april 2026');
+
+    // Sent once: not again, and the stored letter cannot be altered.
+    const twice = await ok(carla, 'print.send', { beschikkingIds: [ids.beschikkingId] });
+    expect(twice.printed).toEqual([]);
+    expect(twice.failures[0]!.reason).toMatch(/al verzonden/);
+    expect(() => carla.session!.db.raw.prepare('UPDATE letters SET sha256 = ? WHERE id = ?').run('x', sent.printed[0]!.letterId)).toThrow(/onveranderlijk/);
+
+    const log = carla.session!.db.raw.prepare(`SELECT action FROM access_log WHERE actor = 'carla' AND client_id = ?`).all(ids.clientId) as { action: string }[];
+    expect(log.map((l) => l.action)).toContain('afdrukken');
+  });
+
+  it('refuses to print a letter that lacks a mandatory element, naming it', async () => {
+    const desk = await Desk.open({ letterhead: false });
+    desks.push(desk);
+    const ids = await vastgesteldeToekenning(desk, { bsn: '999993483', voornamen: 'Cornelis', geslachtsnaam: 'Zwanenburg' });
+    const carla = await desk.as('carla');
+    const res = await ok(carla, 'print.send', { beschikkingIds: [ids.beschikkingId] });
+    expect(res.printed).toEqual([]);
+    expect(res.failures[0]!.reason).toMatch(/bezwaaradres/);
+    expect((await ok(carla, 'beschikking.get', { id: ids.beschikkingId })).status).toBe('vastgesteld');
+  });
+
+  it('renders the same preview twice byte for byte, and a changed field changes it', async () => {
+    const desk = await Desk.open();
+    desks.push(desk);
+    const ids = await vastgesteldeToekenning(desk, { bsn: '999990482', voornamen: 'Geertruida', geslachtsnaam: 'IJsselmuiden' });
+    const anna = await desk.as('anna', '2026-04-22');
+    const a = await ok(anna, 'beschikking.preview', { id: ids.beschikkingId });
+    const b = await ok(anna, 'beschikking.preview', { id: ids.beschikkingId });
+    expect(a.sha256).toBe(b.sha256);
+    await ok(anna, 'client.update', { ...(await ok(anna, 'client.get', { id: ids.clientId })), straat: 'Dorpsstraat' });
+    expect((await ok(anna, 'beschikking.preview', { id: ids.beschikkingId })).sha256).not.toBe(a.sha256);
+  });
+});
