@@ -41,7 +41,7 @@ export class Router {
     if (!isChannel(channel)) throw new LoketError('invoer', `Onbekende opdracht '${channel}'.`);
     const def = CHANNELS[channel];
     const parsed = def.input.safeParse(rawInput ?? {});
-    if (!parsed.success) throw zodToLoketError(parsed.error);
+    if (!parsed.success) throw zodToLoketError(parsed.error, rawInput);
     if (def.roles !== 'public') {
       const s = this.session;
       if (!s) throw new LoketError('geen_toegang', 'U bent niet ingelogd of de sessie is vergrendeld. Log opnieuw in.');
@@ -84,14 +84,32 @@ export function todayIso(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
-export function zodToLoketError(error: z.ZodError): LoketError {
-  const issue = error.issues[0]!;
-  const field = issue.path.map(String).join('.');
-  return new LoketError('invoer', field ? `${fieldLabel(field)}: ${issue.message}` : issue.message, field || undefined);
+const DUTCH_TYPES: Record<string, string> = {
+  string: 'tekst', number: 'een getal', int: 'een heel getal', boolean: 'ja of nee', object: 'een groep velden',
+  array: 'een lijst', date: 'een datum', bigint: 'een getal',
+};
+
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let v = input;
+  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
 }
 
-function fieldLabel(field: string): string {
-  return `Veld '${field}'`;
+/** The first problem, as a Dutch sentence that names the field. */
+export function zodToLoketError(error: z.ZodError, input?: unknown): LoketError {
+  const issue = error.issues[0]!;
+  const field = issue.path.map(String).join('.');
+  const label = field ? `Veld '${field}'` : 'De invoer';
+  let message = issue.message;
+  if (issue.code === 'invalid_type') {
+    const value = valueAt(input, issue.path);
+    message = value === undefined || value === null
+      ? 'ontbreekt. Vul het in.'
+      : `heeft niet de goede vorm: hier hoort ${DUTCH_TYPES[issue.expected] ?? issue.expected}.`;
+  } else if (issue.code === 'unrecognized_keys') {
+    message = `bevat onbekende velden (${issue.keys.join(', ')}).`;
+  }
+  return new LoketError('invoer', `${label} ${/^[a-z]/.test(message) ? message : `: ${message}`}`.replace(' : ', ': '), field || undefined);
 }
 
 function toErrorData(e: unknown): { code: string; message: string; field?: string } {

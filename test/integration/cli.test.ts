@@ -1,0 +1,83 @@
+import { mkdtempSync, existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, type CliIo } from '../../main/cli/loket';
+
+/** The `loket` command line, run in-process with scripted environment variables (no TTY, as in CI). */
+function io(env: Record<string, string>): CliIo & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return {
+    stdout, stderr, env,
+    out: (s) => stdout.push(s),
+    err: (s) => stderr.push(s),
+    prompt: () => Promise.reject(new Error('no prompt in tests')),
+  };
+}
+
+describe('loket command line', () => {
+  it('inits, manages users, verifies the log, backs up and restores', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'loket-cli-'));
+    const db = path.join(dir, 'loket.db');
+    const admin = { LOKET_USER: 'beheer', LOKET_PASSWORD: 'een heel lang beheerderswachtwoord' };
+
+    const help = io({});
+    expect(await runCli(['--help'], help)).toBe(0);
+    expect(help.stdout.join('')).toMatch(/loket \[--db BESTAND\] OPDRACHT/);
+
+    const init = io(admin);
+    expect(await runCli(['--db', db, 'init', '--gemeente', 'Voorbeeldstad', '--gemeentecode', '9999', '--admin', 'beheer'], init)).toBe(0);
+    const recovery = /HERSTELSLEUTEL[^\n]*\n\n\s+([A-Z0-9-]+)/.exec(init.stdout.join('\n'))?.[1];
+    expect(recovery).toMatch(/^([A-Z0-9]{4}-){12}[A-Z0-9]{4}$/);
+
+    const again = io(admin);
+    expect(await runCli(['--db', db, 'init', '--gemeente', 'X', '--gemeentecode', '9999', '--admin', 'beheer'], again)).toBe(1);
+    expect(again.stderr.join('')).toMatch(/Er staat al een database/);
+
+    const add = io({ ...admin, LOKET_NEW_PASSWORD: 'anna haar wachtwoord 1' });
+    expect(await runCli(['--db', db, 'user', 'add', 'anna', '--naam', 'Anna de Vries', '--rol', 'consulent'], add)).toBe(0);
+    const badRole = io({ ...admin, LOKET_NEW_PASSWORD: 'anna haar wachtwoord 1' });
+    expect(await runCli(['--db', db, 'user', 'add', 'bob', '--rol', 'koning'], badRole)).toBe(1);
+    expect(badRole.stderr.join('')).toMatch(/Fout: .*roles/);
+
+    const list = io(admin);
+    expect(await runCli(['--db', db, 'user', 'list'], list)).toBe(0);
+    expect(list.stdout.join('\n')).toMatch(/anna\tAnna de Vries\tconsulent\tactief/);
+
+    const wrong = io({ LOKET_USER: 'anna', LOKET_PASSWORD: 'fout wachtwoord' });
+    expect(await runCli(['--db', db, 'verify-log'], wrong)).toBe(1);
+    expect(wrong.stderr.join('')).toMatch(/wachtwoord klopt niet/);
+    expect(wrong.stderr.join('')).not.toMatch(/at .*\.ts/);
+
+    const call = io({ LOKET_USER: 'anna', LOKET_PASSWORD: 'anna haar wachtwoord 1' });
+    expect(await runCli(['--db', db, 'call', 'client.create', '--json', JSON.stringify({ bsn: '999993847', voornamen: 'Wil', geslachtsnaam: 'Dijk', geboortedatum: '1941-05-12' })], call)).toBe(0);
+    expect(JSON.parse(call.stdout.join(''))).toMatchObject({ ok: true, value: { bsn: '999993847' } });
+    const badBsn = io({ LOKET_USER: 'anna', LOKET_PASSWORD: 'anna haar wachtwoord 1' });
+    expect(await runCli(['--db', db, 'call', 'client.create', '--json', JSON.stringify({ bsn: '123456789', voornamen: 'A', geslachtsnaam: 'B', geboortedatum: '1950-01-01' })], badBsn)).toBe(1);
+    expect(badBsn.stderr.join('')).toMatch(/BSN 123456789 klopt niet: de elfproef faalt/);
+
+    const verify = io(admin);
+    expect(await runCli(['--db', db, 'verify-log'], verify)).toBe(0);
+    expect(verify.stdout.join('')).toMatch(/Toegangslog in orde: \d+ regels/);
+
+    const bak = path.join(dir, 'backup.db');
+    expect(await runCli(['--db', db, 'backup', '--out', bak], io(admin))).toBe(0);
+    expect(existsSync(bak) && existsSync(`${bak}.keys`)).toBe(true);
+    expect(readFileSync(bak).includes(Buffer.from('Dijk'))).toBe(false);
+
+    const restored = path.join(dir, 'terug.db');
+    expect(await runCli(['--db', restored, 'restore', '--from', bak], io(admin))).toBe(0);
+    const list2 = io(admin);
+    expect(await runCli(['--db', restored, 'user', 'list'], list2)).toBe(0);
+    expect(list2.stdout.join('\n')).toMatch(/anna/);
+
+    const rm = io(admin);
+    expect(await runCli(['--db', db, 'user', 'remove', 'anna'], rm)).toBe(0);
+    expect(await runCli(['--db', db, 'verify-log'], io({ LOKET_USER: 'anna', LOKET_PASSWORD: 'anna haar wachtwoord 1' }))).toBe(1);
+
+    const rec = io({ LOKET_RECOVERY_KEY: recovery!, LOKET_NEW_PASSWORD: 'nieuw na verlies van alles' });
+    expect(await runCli(['--db', db, 'recover', '--user', 'beheer'], rec)).toBe(0);
+    expect(await runCli(['--db', db, 'verify-log'], io({ LOKET_USER: 'beheer', LOKET_PASSWORD: 'nieuw na verlies van alles' }))).toBe(0);
+  });
+});
