@@ -51,6 +51,7 @@ export const HANDLERS: { [C in ChannelName]: Handler<C> } = {
   'print.queue': beschikkingen.printQueue,
   'print.send': printing.sendLetters,
   'letter.get': printing.getLetter,
+  'letter.melding': printing.sendMeldingLetter,
 
   'audit.verify': admin.auditVerify,
   'audit.list': admin.auditList,

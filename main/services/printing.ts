@@ -7,7 +7,9 @@ import { LetterIncompleteError } from '../letters/types';
 import { BeschikkingEntity, LetterEntity } from '../db/entities';
 import { loadBeschikking } from './beschikkingen';
 import { inTransaction, logAccess, notFound, nowIso, type HandlerContext } from './context';
-import { beschikkingLetterData } from './letterData';
+import { beschikkingLetterData, gespreksverslagData, ontvangstbevestigingData } from './letterData';
+import { MeldingEntity, OnderzoekEntity } from '../db/entities';
+import { meldingKenmerk } from './zaken';
 
 /**
  * Letters: a live preview of a draft, and sending (printing) vastgestelde beschikkingen. A sent
@@ -83,5 +85,37 @@ export function getLetter(ctx: HandlerContext, input: { id: number }) {
     const b = letter.beschikkingId ? await tx.m.findOneBy(BeschikkingEntity, { id: letter.beschikkingId }) : null;
     logAccess(tx, { action: 'afdrukken', objectType: 'brief', objectId: letter.id, clientId: b ? await clientIdOfBeschikking(tx, b.aanvraagId) : null, detail: 'herdruk van de opgeslagen brief' });
     return { pdfBase64: Buffer.from(letter.pdf).toString('base64'), sha256: letter.sha256 };
+  });
+}
+
+/**
+ * The ontvangstbevestiging of a melding (Wmo 2.3.2 lid 1) or the written gespreksverslag: rendered,
+ * stored like a sent beschikking letter, and the verslag's date of sending recorded.
+ */
+export function sendMeldingLetter(ctx: HandlerContext, input: { meldingId: number; soort: 'ontvangstbevestiging' | 'gespreksverslag' }) {
+  return inTransaction(ctx, async (tx) => {
+    const m = await tx.m.findOneBy(MeldingEntity, { id: input.meldingId });
+    if (!m) throw notFound('Melding', input.meldingId);
+    const today = tx.today();
+    const onderzoek = await tx.m.findOneBy(OnderzoekEntity, { meldingId: m.id });
+    if (input.soort === 'gespreksverslag' && !onderzoek) {
+      throw new LoketError('invoer', 'Er is nog geen gespreksverslag vastgelegd bij deze melding. Vul eerst het verslag in.', 'soort');
+    }
+    const data = input.soort === 'ontvangstbevestiging'
+      ? await ontvangstbevestigingData(tx, m.id, meldingKenmerk(m), today)
+      : await gespreksverslagData(tx, m.id, meldingKenmerk(m), today);
+    let pdf: Buffer;
+    try {
+      pdf = await renderLetter(data);
+    } catch (e) {
+      throw incomplete(e) ?? e;
+    }
+    const sha256 = sha256Hex(pdf);
+    const res = await tx.m.insert(LetterEntity, { soort: input.soort, meldingId: m.id, beschikkingId: null, pdf, sha256, createdAt: nowIso(), createdBy: tx.session.user.id });
+    if (input.soort === 'gespreksverslag' && onderzoek && !onderzoek.verslagVerzondenOp) {
+      await tx.m.update(OnderzoekEntity, { id: onderzoek.id }, { verslagVerzondenOp: today });
+    }
+    logAccess(tx, { action: 'afdrukken', objectType: input.soort, objectId: m.id, clientId: m.clientId });
+    return { letterId: res.identifiers[0]!.id as number, pdfBase64: pdf.toString('base64'), sha256 };
   });
 }

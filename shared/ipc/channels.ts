@@ -70,6 +70,11 @@ export const CHANNELS = {
     roles: ['administratie'], writes: true,
   }),
   'letter.get': ch({ input: byId, output: pdf, roles: CASE_READERS, writes: false }),
+  'letter.melding': ch({
+    input: z.object({ meldingId: z.number().int(), soort: z.enum(['ontvangstbevestiging', 'gespreksverslag'], { error: 'Kies ontvangstbevestiging of gespreksverslag.' }) }),
+    output: pdf.extend({ letterId: z.number().int() }),
+    roles: ['consulent', 'besluitbevoegd', 'administratie'], writes: true,
+  }),
 
   'audit.verify': ch({ input: empty, output: VerifyResultSchema, roles: ['auditor', 'beheerder'], writes: false }),
   'audit.list': ch({

@@ -53,6 +53,23 @@ describe('printing beschikkingen through the router', () => {
     expect(log.map((l) => l.action)).toContain('afdrukken');
   });
 
+  it('prints the ontvangstbevestiging and the gespreksverslag of a melding', async () => {
+    const desk = await Desk.open();
+    desks.push(desk);
+    const ids = await vastgesteldeToekenning(desk, { bsn: '999994669', voornamen: 'Hendrik', voorvoegsel: 'ter', geslachtsnaam: 'Horst' });
+    const anna = await desk.as('anna', '2026-04-14');
+    const ontvangst = await ok(anna, 'letter.melding', { meldingId: ids.meldingId, soort: 'ontvangstbevestiging' });
+    const t1 = pdfText(Buffer.from(ontvangst.pdfBase64, 'base64'));
+    expect(t1).toContain('H. ter Horst');
+    expect(t1).toContain('2 maart 2026');
+    const verslag = await ok(anna, 'letter.melding', { meldingId: ids.meldingId, soort: 'gespreksverslag' });
+    const t2 = pdfText(Buffer.from(verslag.pdfBase64, 'base64'));
+    expect(t2).toContain('Dochter kan niet meer helpen.');
+    expect(t2).toContain('Geen passende algemene voorziening.');
+    expect((await ok(anna, 'melding.get', { id: ids.meldingId })).onderzoek?.verslagVerzondenOp).toBe('2026-04-14');
+    expect((await ok(anna, 'letter.get', { id: verslag.letterId })).sha256).toBe(verslag.sha256);
+  });
+
   it('refuses to print a letter that lacks a mandatory element, naming it', async () => {
     const desk = await Desk.open({ letterhead: false });
     desks.push(desk);
