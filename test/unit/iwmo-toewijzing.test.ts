@@ -1,3 +1,5 @@
+import { isValidBsn } from '../../shared/bsn';
+import { fromIstandaardDatum, toIstandaardDatum } from '../../shared/dates';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
@@ -12,9 +14,6 @@ import {
 import { STANDAARDEN, type Wet } from '../../main/export/iwmo/standaarden';
 import { LANDCODES } from '../../main/export/iwmo/landcodes';
 import {
-  geboortedatumNaarBericht,
-  geboortedatumUitBericht,
-  isGeldigBsn,
   type ToegewezenProductInput,
   type ToewijzingInput,
 } from '../../main/export/iwmo/types';
@@ -291,13 +290,13 @@ describe('the per-standard table matches the shipped XSDs', () => {
 
 describe('helpers', () => {
   it('geboortedatum with unknown parts (IV009)', () => {
-    expect(geboortedatumNaarBericht('1960-05-00')).toEqual({ datum: '1960-05-01', datumGebruik: '1' });
-    expect(geboortedatumNaarBericht('1960-00-00')).toEqual({ datum: '1960-01-01', datumGebruik: '2' });
-    expect(geboortedatumNaarBericht('0000-00-00')).toEqual({ datum: '1900-01-01', datumGebruik: '3' });
-    expect(geboortedatumNaarBericht('1960-05-17')).toEqual({ datum: '1960-05-17' });
+    expect(toIstandaardDatum('1960-05-00')).toEqual({ datum: '1960-05-01', datumGebruik: '1' });
+    expect(toIstandaardDatum('1960-00-00')).toEqual({ datum: '1960-01-01', datumGebruik: '2' });
+    expect(toIstandaardDatum('0000-00-00')).toEqual({ datum: '1900-01-01', datumGebruik: '3' });
+    expect(toIstandaardDatum('1960-05-17')).toEqual({ datum: '1960-05-17' });
     for (const d of ['1960-05-00', '1960-00-00', '0000-00-00', '1960-05-17']) {
-      const g = geboortedatumNaarBericht(d);
-      expect(geboortedatumUitBericht(g.datum, g.datumGebruik)).toBe(d);
+      const g = toIstandaardDatum(d);
+      expect(fromIstandaardDatum(g.datum, g.datumGebruik)).toBe(d);
     }
   });
 });
@@ -312,7 +311,7 @@ const bsnArb = cijfers(8)
     for (let i = 0; i < 8; i++) som += (9 - i) * Number(s[i]);
     return s + String(som % 11);
   })
-  .filter((b) => b.length === 9 && isGeldigBsn(b));
+  .filter((b) => b.length === 9 && isValidBsn(b));
 const tekens = ['a', 'z', 'A', 'Ü', 'é', 'ĳ', ' ', '-', "'", '&', '<', '>', '"', '.', '1', '€'];
 const tekst = (max: number) =>
   fc.string({ unit: fc.constantFrom(...tekens), minLength: 1, maxLength: max }).filter((s) => s.trim().length > 0);

@@ -1,3 +1,4 @@
+import { toIstandaardDatum } from '../../../shared/dates';
 /**
  * WMO301 (iWmo 3.2, BerichtCode 414) and JW301 (iJw 3.2, BerichtCode 436): Toewijzing.
  * One builder for both; the differences are in `STANDAARDEN` (standaarden.ts).
@@ -20,7 +21,7 @@ import {
 } from './standaarden';
 import {
   ToewijzingInputSchema,
-  geboortedatumNaarBericht,
+
   parseOfFout,
   type Adres,
   type Contact,
@@ -216,7 +217,7 @@ function schrijfToewijzing(std: StandaardDef, d: ToewijzingData, opties: BuildOp
   b(xv, 'BerichtXsdVersie', opties.xsdVersie?.bericht ?? def.berichtXsdVersie);
 
   const geboortedatum = (parent: XMLBuilder, iso: string) => {
-    const g = geboortedatumNaarBericht(iso);
+    const g = toIstandaardDatum(iso);
     const e = m(parent, 'Geboortedatum');
     b(e, 'Datum', g.datum);
     optB(e, 'DatumGebruik', g.datumGebruik);

@@ -6,6 +6,8 @@
  * messages); the content rules (CDxxx/CSxxx/OPxxx) are checked in `toewijzing.ts`.
  */
 import { z } from 'zod';
+import { isValidBsn } from '../../../shared/bsn';
+import { isIsoDate, partialDateProblem } from '../../../shared/dates';
 import { LoketError } from '../../../shared/errors';
 import { LANDCODES } from './landcodes';
 
@@ -70,72 +72,22 @@ export function vrijeTekst(naam: string) {
     .refine((s) => !VERBODEN_TEKENS.test(s), { error: `${naam} bevat een teken dat niet in een bericht mag.` });
 }
 
-export function isGeldigeDatum(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
-  const dt = new Date(Date.UTC(2000, mo - 1, d));
-  dt.setUTCFullYear(y);
-  return dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
-}
-
 /** ISO calendar date `YYYY-MM-DD` (LDT_Datum: xs:date without time zone). */
 export function isoDatum(naam: string) {
   return z
     .string({ error: `${naam}: vul een datum in (JJJJ-MM-DD).` })
-    .refine(isGeldigeDatum, { error: `${naam} is geen geldige datum; gebruik JJJJ-MM-DD.` });
+    .refine(isIsoDate, { error: `${naam} is geen geldige datum; gebruik JJJJ-MM-DD.` });
 }
 
-/**
- * A birth date that may be partly unknown: `1960-05-00` (dag onbekend), `1960-00-00`
- * (dag en maand onbekend), `0000-00-00` (geheel onbekend).
- */
+/** A birth date that may be partly unknown, as the BRP has it (shared/dates.ts owns the rules). */
 export function isGeldigeGeboortedatum(s: string): boolean {
-  if (isGeldigeDatum(s)) return true;
-  const m = /^(\d{4})-(\d{2})-00$/.exec(s);
-  if (!m) return false;
-  if (m[1] === '0000') return m[2] === '00';
-  return m[2] === '00' || isGeldigeDatum(`${m[1]}-${m[2]}-01`);
-}
-
-export type DatumGebruik = '1' | '2' | '3';
-
-/**
- * CDT_Geboortedatum from a possibly partly unknown ISO date. Invulinstructie IV009: the unknown
- * parts become 01 (dag, maand) or 1900 (jaar), and DatumGebruik says which part is usable.
- */
-export function geboortedatumNaarBericht(iso: string): { datum: string; datumGebruik?: DatumGebruik } {
-  const [y, m, d] = iso.split('-');
-  if (y === '0000') return { datum: '1900-01-01', datumGebruik: '3' };
-  if (m === '00') return { datum: `${y}-01-01`, datumGebruik: '2' };
-  if (d === '00') return { datum: `${y}-${m}-01`, datumGebruik: '1' };
-  return { datum: iso };
-}
-
-/** The inverse of `geboortedatumNaarBericht`. */
-export function geboortedatumUitBericht(datum: string, datumGebruik?: string): string {
-  const [y, m] = datum.split('-');
-  switch (datumGebruik) {
-    case '3': return '0000-00-00';
-    case '2': return `${y}-00-00`;
-    case '1': return `${y}-${m}-00`;
-    default: return datum;
-  }
-}
-
-export function isGeldigBsn(bsn: string): boolean {
-  if (!/^\d{9}$/.test(bsn) || bsn === '000000000') return false;
-  let som = 0;
-  for (let i = 0; i < 8; i++) som += (9 - i) * Number(bsn[i]);
-  som -= Number(bsn[8]);
-  return som % 11 === 0;
+  return partialDateProblem(s) === null;
 }
 
 export const bsnSchema = z
   .string({ error: 'BSN: vul het burgerservicenummer in.' })
   .regex(/^\d{9}$/, { error: 'BSN moet uit 9 cijfers bestaan.' })
-  .refine(isGeldigBsn, { error: 'BSN klopt niet (elfproef); controleer het nummer.' });
+  .refine(isValidBsn, { error: 'BSN klopt niet (elfproef); controleer het nummer.' });
 
 export const gemeentecodeSchema = z
   .string({ error: 'Gemeentecode: vul de CBS-gemeentecode in.' })

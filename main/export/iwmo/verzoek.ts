@@ -10,6 +10,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
+import { fromIstandaardDatum } from '../../../shared/dates';
 import { LoketError } from '../../../shared/errors';
 import { STANDAARDEN, namespaceVan, type Wet } from './standaarden';
 import {
@@ -20,7 +21,7 @@ import {
   agbSchema,
   bsnSchema,
   gemeentecodeSchema,
-  geboortedatumUitBericht,
+
   isoDatum,
   nlFoutmelding,
   padNaarVeld,
@@ -148,7 +149,7 @@ function berichtSchema(wet: Wet) {
       client: {
         bsn: b.Client.Bsn,
         /** ISO; unknown parts as 00 (`1960-00-00`), from DatumGebruik. */
-        geboortedatum: geboortedatumUitBericht(b.Client.Geboortedatum.Datum, b.Client.Geboortedatum.DatumGebruik),
+        geboortedatum: fromIstandaardDatum(b.Client.Geboortedatum.Datum, b.Client.Geboortedatum.DatumGebruik),
         geslacht: b.Client.Geslacht,
         naam: {
           geslachtsnaam: b.Client.Naam.Geslachtsnaam.Achternaam,
