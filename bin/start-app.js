@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+'use strict';
+// Starts the Sociaal Loket desktop app: Electron with dist/main/electron/main.js
+// (package.json "main"). Extra arguments (e.g. --db PATH) are passed on.
+const { spawn } = require('node:child_process');
+const { existsSync } = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const mainJs = path.join(root, 'dist', 'main', 'electron', 'main.js');
+
+let electronBinary;
+try {
+  // The 'electron' package exports the path of the binary; it throws when the binary is missing.
+  electronBinary = require('electron');
+} catch {
+  electronBinary = null;
+}
+if (typeof electronBinary !== 'string' || !existsSync(electronBinary)) {
+  console.error('Electron is niet geïnstalleerd op deze machine (Electron binary missing): voer `npm install` uit met internettoegang / run `npm install` with internet access (without ELECTRON_SKIP_BINARY_DOWNLOAD), then `npx electron-builder install-app-deps` for the database module.');
+  process.exit(1);
+}
+if (!existsSync(mainJs)) {
+  console.error('De app is nog niet gebouwd (dist/main/electron/main.js missing): voer eerst `npm run build` uit / run `npm run build` first.');
+  process.exit(1);
+}
+
+const env = { ...process.env };
+delete env.ELECTRON_RUN_AS_NODE; // would make Electron behave as plain Node
+const child = spawn(electronBinary, [root, ...process.argv.slice(2)], { stdio: 'inherit', env });
+child.on('error', (e) => {
+  console.error(`Electron kon niet starten / could not start Electron: ${e.message}`);
+  process.exit(1);
+});
+child.on('exit', (code, signal) => {
+  if (signal) process.kill(process.pid, signal);
+  else process.exit(code ?? 1);
+});
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

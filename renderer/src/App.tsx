@@ -1,0 +1,189 @@
+import { AppShell, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useIdle } from '@mantine/hooks';
+import { useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Role } from '../../shared/roles';
+import type { UserInfo } from '../../shared/schemas/admin';
+import { call } from './api';
+import { I18nContext, DICTIONARIES, storedLang, storeLang, useT, type Lang, type TextKey } from './i18n';
+import { match, navigate, useRoute } from './route';
+import { hasRole, SessionContext, type SessionInfo } from './session';
+import { Login } from './screens/Login';
+import { Werkvoorraad } from './screens/Werkvoorraad';
+import { Accordering } from './screens/Accordering';
+import { PrintQueue } from './screens/PrintQueue';
+import { ClientSearch } from './screens/ClientSearch';
+import { ClientNew } from './screens/ClientNew';
+import { ClientPage } from './screens/ClientPage';
+import { MeldingNew } from './screens/MeldingNew';
+import { MeldingPage } from './screens/MeldingPage';
+import { ExportStatus } from './screens/ExportStatus';
+import { AuditLog } from './screens/AuditLog';
+import { SettingsScreen } from './screens/Settings';
+import { Users } from './screens/Users';
+
+interface NavItem { path: string; label: TextKey; roles: Role[] }
+
+const CASE: Role[] = ['consulent', 'besluitbevoegd'];
+const NAV: NavItem[] = [
+  { path: '/werkvoorraad', label: 'navWerkvoorraad', roles: ['consulent', 'besluitbevoegd', 'administratie', 'auditor'] },
+  { path: '/accordering', label: 'navAccordering', roles: ['besluitbevoegd'] },
+  { path: '/print', label: 'navPrint', roles: ['administratie'] },
+  { path: '/clienten', label: 'navClients', roles: ['consulent', 'besluitbevoegd', 'administratie', 'auditor'] },
+  { path: '/clienten/nieuw', label: 'navNewClient', roles: CASE },
+  { path: '/export', label: 'navExport', roles: ['consulent', 'besluitbevoegd', 'administratie', 'beheerder'] },
+  { path: '/log', label: 'navAudit', roles: ['auditor', 'beheerder'] },
+  { path: '/instellingen', label: 'navSettings', roles: ['beheerder'] },
+  { path: '/gebruikers', label: 'navUsers', roles: ['beheerder'] },
+];
+
+function homeFor(user: UserInfo): string {
+  return NAV.find((n) => hasRole(user, ...n.roles))?.path ?? '/export';
+}
+
+export function App() {
+  const [lang, setLangState] = useState<Lang>(storedLang);
+  const i18n = useMemo(() => ({
+    lang,
+    t: (k: TextKey) => DICTIONARIES[lang][k],
+    setLang: (l: Lang) => { storeLang(l); setLangState(l); },
+  }), [lang]);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const [state, setState] = useState<{ user: UserInfo; gemeenteNaam: string } | null | undefined>(undefined);
+  const [lockedByIdle, setLockedByIdle] = useState(false);
+  const [lastUser, setLastUser] = useState<string | null>(null);
+
+  useEffect(() => {
+    void call('session.current', {}).then((r) => {
+      setState(r.ok && r.value.user ? { user: r.value.user, gemeenteNaam: r.value.gemeenteNaam ?? '' } : null);
+      if (r.ok && r.value.user) setLastUser(r.value.user.username);
+    });
+  }, []);
+
+  const lock = useCallback(async (byIdle: boolean) => {
+    setLastUser((u) => u ?? null);
+    await call('session.lock', {});
+    setLockedByIdle(byIdle);
+    setState(null);
+  }, []);
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      {state === undefined ? (
+        <Text p="xl">{i18n.t('loading')}</Text>
+      ) : state === null ? (
+        <Login
+          lockedByIdle={lockedByIdle}
+          onUnlocked={(user, gemeenteNaam) => {
+            setLockedByIdle(false);
+            setState({ user, gemeenteNaam });
+            // The same person after an auto-lock continues where they were (drafts intact);
+            // someone else starts at their own home screen.
+            if (!window.location.hash || window.location.hash === '#/' || (lastUser !== null && lastUser !== user.username)) navigate(homeFor(user));
+            setLastUser(user.username);
+          }}
+        />
+      ) : (
+        <SessionContext.Provider value={{ ...state, lock: () => void lock(false) }}>
+          <Shell onIdle={() => void lock(true)} />
+        </SessionContext.Provider>
+      )}
+    </I18nContext.Provider>
+  );
+}
+
+function LangSwitch() {
+  const { lang, setLang, t } = useT();
+  return (
+    <Button variant="subtle" size="compact-sm" onClick={() => setLang(lang === 'nl' ? 'en' : 'nl')}
+      lang={lang === 'nl' ? 'en' : 'nl'} aria-label={`${t('language')}: ${t('switchLanguage')}`}>
+      {t('switchLanguage')}
+    </Button>
+  );
+}
+export { LangSwitch };
+
+function Shell({ onIdle }: { onIdle: () => void }) {
+  const { t } = useT();
+  const path = useRoute();
+  const [autoLockMin, setAutoLockMin] = useState(10);
+  const session = useSessionValue();
+  useEffect(() => {
+    void call('settings.get', {}).then((r) => {
+      if (r.ok) setAutoLockMin(r.value.autoLockMinuten);
+    });
+  }, []);
+  const idle = useIdle(autoLockMin * 60_000, { initialState: false, events: ['keydown', 'mousemove', 'mousedown', 'touchstart', 'wheel'] });
+  useEffect(() => {
+    if (idle) onIdle();
+  }, [idle, onIdle]);
+
+  const user = session.user;
+  const items = NAV.filter((n) => hasRole(user, ...n.roles));
+  useEffect(() => {
+    if (path === '/' || path === '') navigate(homeFor(user));
+  }, [path, user]);
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 0 }} padding="md">
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        Naar de inhoud
+      </a>
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between">
+          <Group gap="xs">
+            <Text fw={700} size="lg">{t('appName')}</Text>
+            <Text c="dimmed" size="sm">{session.gemeenteNaam}</Text>
+          </Group>
+          <Group gap="sm">
+            <Text size="sm">{t('loggedInAs')} <strong>{user.displayName}</strong> ({user.roles.join(', ')})</Text>
+            <LangSwitch />
+            <Button size="compact-sm" variant="outline" onClick={session.lock}>{t('lockNow')}</Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav')}>
+        <Stack gap={2}>
+          {items.map((n) => (
+            <NavLink key={n.path} href={`#${n.path}`} label={t(n.label)} variant="filled"
+              active={path === n.path || (n.path !== '/clienten' && path.startsWith(`${n.path}/`))}
+              aria-current={path === n.path ? 'page' : undefined} />
+          ))}
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
+        <Routes path={path} />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function useSessionValue(): SessionInfo {
+  // Inside Shell the provider is always set.
+  return useContext(SessionContext)!;
+}
+
+function Routes({ path }: { path: string }): ReactNode {
+  const { t } = useT();
+  const id = (pattern: string) => {
+    const m = match(pattern, path);
+    return m ? Number(m.id) : null;
+  };
+  if (path === '/werkvoorraad') return <Werkvoorraad />;
+  if (path === '/accordering') return <Accordering />;
+  if (path === '/print') return <PrintQueue />;
+  if (path === '/clienten') return <ClientSearch />;
+  if (path === '/clienten/nieuw') return <ClientNew />;
+  if (path === '/export') return <ExportStatus />;
+  if (path === '/log') return <AuditLog />;
+  if (path === '/instellingen') return <SettingsScreen />;
+  if (path === '/gebruikers') return <Users />;
+  let n: number | null;
+  if ((n = id('/client/:id/melding/nieuw')) !== null) return <MeldingNew key={n} clientId={n} />;
+  if ((n = id('/client/:id')) !== null) return <ClientPage key={n} id={n} />;
+  if ((n = id('/melding/:id')) !== null) return <MeldingPage key={n} id={n} />;
+  if (path === '/' || path === '') return null;
+  return <Title order={1} size="h3">{t('notFoundPage')}</Title>;
+}

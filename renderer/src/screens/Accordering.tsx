@@ -1,0 +1,89 @@
+import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { CHANNELS } from '../../../shared/ipc/channels';
+import type { Beschikking } from '../../../shared/schemas/zaak';
+import { call, showError, useLoad } from '../api';
+import { draftKey, useDraft } from '../drafts';
+import { useT } from '../i18n';
+import { useSession } from '../session';
+import { FormStatus, LoadError } from '../ui';
+import { LetterPreview } from './LetterPreview';
+import { SOORT_LABELS, STATUS_LABELS } from './labels';
+
+export function Accordering() {
+  const { t } = useT();
+  const { data, error, reload } = useLoad('accordering.queue', {});
+  const [done, setDone] = useState<string | null>(null);
+  return (
+    <>
+      <Title order={1} size="h2" mb="md">{t('navAccordering')}</Title>
+      <LoadError error={error} />
+      {done && <Alert color="green" role="status" mb="md">{done}</Alert>}
+      {data && data.items.length === 0 && <Text>{t('queueEmpty')}</Text>}
+      <Stack>
+        {data?.items.map((b) => (
+          <AccorderItem key={b.id} b={b} onDone={(msg) => { setDone(msg); void reload(); }} />
+        ))}
+      </Stack>
+    </>
+  );
+}
+
+const RejectSchema = CHANNELS['beschikking.reject'].input;
+
+function AccorderItem({ b, onDone }: { b: Beschikking; onDone: (msg: string) => void }) {
+  const { t } = useT();
+  const { user } = useSession();
+  const [show, setShow] = useState(false);
+  const [rejecting, setRejecting] = useState(false);
+  const [err, setErr] = useState<string | null>(null);
+  const form = useForm<z.input<typeof RejectSchema>, unknown, z.output<typeof RejectSchema>>({
+    resolver: zodResolver(RejectSchema), defaultValues: { id: b.id, reden: '' },
+  });
+  const draft = useDraft(form, draftKey(user.username, 'afwijzen', b.id));
+  const approve = async () => {
+    const r = await call('beschikking.approve', { id: b.id });
+    if (r.ok) onDone(`Besluit ${r.value.kenmerk} voor ${r.value.clientNaam} is vastgesteld.`);
+    else setErr(r.error.message);
+  };
+  const reject = form.handleSubmit(async (v) => {
+    const r = await call('beschikking.reject', v);
+    if (r.ok) {
+      draft.clear();
+      onDone(`Besluit ${b.kenmerk} is teruggestuurd naar ${b.auteur}.`);
+    } else showError(form, r.error);
+  });
+  return (
+    <Card withBorder component="article" aria-label={`${b.kenmerk} ${b.clientNaam}`}>
+      <Group justify="space-between">
+        <div>
+          <Title order={2} size="h4">{b.clientNaam} · {b.kenmerk}</Title>
+          <Text size="sm">Soort: {SOORT_LABELS[b.soort]} · Opgesteld door {b.auteur}</Text>
+        </div>
+        <Badge>{STATUS_LABELS[b.status]}</Badge>
+      </Group>
+      <Text mt="sm"><strong>Besluit:</strong> {b.besluitTekst}</Text>
+      {b.indicaties.map((i) => (
+        <Text key={i.id} size="sm">Voorziening: {i.productcategorieLabel}{i.omvangTekst ? `, ${i.omvangTekst}` : ''} ({i.leveringsvorm})</Text>
+      ))}
+      {err && <Alert color="red" role="alert" mt="sm">{err}</Alert>}
+      <Group mt="md">
+        <Button onClick={() => void approve()}>{t('approve')}</Button>
+        <Button variant="outline" color="red" onClick={() => setRejecting((x) => !x)} aria-expanded={rejecting}>{t('reject')}</Button>
+        <Button variant="subtle" onClick={() => setShow((x) => !x)} aria-expanded={show}>{show ? t('hideLetter') : t('showLetter')}</Button>
+      </Group>
+      {rejecting && (
+        <form onSubmit={reject} noValidate style={{ marginTop: 12 }}>
+          <FormStatus form={form} restored={draft.restored} />
+          <Textarea label={t('rejectReason')} required autosize minRows={2}
+            error={form.formState.errors.reden?.message} {...form.register('reden')} />
+          <Button type="submit" mt="sm" color="red">{t('reject')}</Button>
+        </form>
+      )}
+      {show && <div style={{ marginTop: 12 }}><LetterPreview beschikkingId={b.id} /></div>}
+    </Card>
+  );
+}

@@ -1,0 +1,51 @@
+import { Button, Checkbox, NativeSelect, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { KANALEN, MeldingInputSchema, WET_LABELS, WETTEN } from '../../../shared/schemas/zaak';
+import { call, showError, useLoad } from '../api';
+import { draftKey, useDraft } from '../drafts';
+import { todayIso } from '../format';
+import { navigate } from '../route';
+import { useSession } from '../session';
+import { errorAt, FormStatus } from '../ui';
+import { KANAAL_LABELS } from './labels';
+
+type In = z.input<typeof MeldingInputSchema>;
+
+export function MeldingNew({ clientId }: { clientId: number }) {
+  const { user } = useSession();
+  const client = useLoad('client.get', { id: clientId });
+  const empty: In = {
+    clientId, datum: todayIso(), kanaal: 'balie', wet: 'wmo', hulpvraag: '', toestemming: false,
+    clientondersteuningAangeboden: false, persoonlijkPlanOntvangenOp: null, mantelzorger: '',
+  };
+  const form = useForm<In, unknown, z.output<typeof MeldingInputSchema>>({ resolver: zodResolver(MeldingInputSchema), defaultValues: empty });
+  const draft = useDraft(form, draftKey(user.username, 'melding', `client-${clientId}`));
+  const e = form.formState.errors;
+  const submit = form.handleSubmit(async (v) => {
+    const r = await call('melding.create', v);
+    if (r.ok) { draft.clear(); form.reset(empty); navigate(`/melding/${r.value.melding.id}`); } else showError(form, r.error);
+  });
+  return (
+    <>
+      <Title order={1} size="h2" mb="md">Nieuwe melding{client.data ? ` voor ${client.data.naam}` : ''}</Title>
+      <form onSubmit={submit} noValidate aria-label="Nieuwe melding">
+        <FormStatus form={form} restored={draft.restored} onDiscard={() => { draft.clear(); form.reset(empty); }} />
+        <Stack maw={760}>
+          <SimpleGrid cols={3}>
+            <TextInput type="date" label="Datum van de melding" required {...form.register('datum')} error={errorAt(e, 'datum')} />
+            <NativeSelect label="Binnengekomen via" data={KANALEN.map((k) => ({ value: k, label: KANAAL_LABELS[k] ?? k }))} {...form.register('kanaal')} error={errorAt(e, 'kanaal')} />
+            <NativeSelect label="Wet" data={WETTEN.map((w) => ({ value: w, label: WET_LABELS[w] }))} {...form.register('wet')} error={errorAt(e, 'wet')} />
+          </SimpleGrid>
+          <Textarea label="Hulpvraag (in de woorden van de cliënt)" required autosize minRows={4} {...form.register('hulpvraag')} error={errorAt(e, 'hulpvraag')} />
+          <TextInput label="Mantelzorger" description="Naam en relatie, als die er is" {...form.register('mantelzorger')} error={errorAt(e, 'mantelzorger')} />
+          <TextInput type="date" label="Persoonlijk plan ontvangen op" description="Laat leeg als er (nog) geen persoonlijk plan is" {...form.register('persoonlijkPlanOntvangenOp', { setValueAs: (v) => v || null })} error={errorAt(e, 'persoonlijkPlanOntvangenOp')} />
+          <Checkbox label="De cliënt geeft toestemming om gegevens voor het onderzoek vast te leggen en op te vragen" {...form.register('toestemming')} error={errorAt(e, 'toestemming')} />
+          <Checkbox label="Gratis onafhankelijke cliëntondersteuning is aangeboden" {...form.register('clientondersteuningAangeboden')} error={errorAt(e, 'clientondersteuningAangeboden')} />
+          <div><Button type="submit" loading={form.formState.isSubmitting}>Melding opslaan</Button></div>
+        </Stack>
+      </form>
+    </>
+  );
+}

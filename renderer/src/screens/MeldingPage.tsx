@@ -1,0 +1,393 @@
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, NativeSelect, NumberInput, Radio, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import {
+  AanvraagInputSchema, BESCHIKKING_SOORTEN, BeschikkingInputSchema, IndicatieInputSchema, LEVERINGSVORMEN,
+  OnderzoekInputSchema, TermijnHervatSchema, TermijnOpschortSchema, TermijnVerlengSchema, WET_LABELS,
+  type Beschikking, type MeldingDetail, type Termijn,
+} from '../../../shared/schemas/zaak';
+import { call, showError, useLoad } from '../api';
+import { EENHEID_OPTIONS, FREQUENTIE_OPTIONS, productcategorieOptions } from '../codes';
+import { draftKey, useDraft } from '../drafts';
+import { fmtDate, fmtEuro, todayIso } from '../format';
+import { hasRole, useSession } from '../session';
+import { errorAt, FormStatus, LoadError, Section, TermijnBadge } from '../ui';
+import { KANAAL_LABELS, SOORT_LABELS, STATUS_LABELS } from './labels';
+import { LetterPreview } from './LetterPreview';
+
+export function MeldingPage({ id }: { id: number }) {
+  const { user } = useSession();
+  const { data, error, reload } = useLoad('melding.get', { id });
+  const writer = hasRole(user, 'consulent', 'besluitbevoegd');
+  if (!data) return <LoadError error={error} />;
+  const m = data.melding;
+  const refresh = () => void reload();
+  return (
+    <>
+      <LoadError error={error} />
+      <Group justify="space-between" mb="xs">
+        <Title order={1} size="h2">Melding {m.kenmerk}</Title>
+        <Badge size="lg" color={m.status === 'open' ? 'indigo' : 'gray.7'}>{m.status}</Badge>
+      </Group>
+      <Text mb="md">
+        Cliënt: <Anchor href={`#/client/${m.clientId}`}>{m.clientNaam}</Anchor> · {WET_LABELS[m.wet]} · {fmtDate(m.datum)} · {KANAAL_LABELS[m.kanaal] ?? m.kanaal} · Consulent {m.consulentNaam}
+      </Text>
+      <Card withBorder mb="md"><Text fw={600}>Hulpvraag</Text><Text style={{ whiteSpace: 'pre-wrap' }}>{m.hulpvraag}</Text></Card>
+
+      <Section title="Termijnen" id="termijnen">
+        <Termijnen termijnen={data.termijnen} writer={writer} onChanged={refresh} />
+      </Section>
+      <Section title="Gespreksverslag (onderzoek)" id="onderzoek">
+        <OnderzoekForm detail={data} writer={writer} onSaved={refresh} />
+      </Section>
+      <Section title="Aanvraag" id="aanvraag">
+        {data.aanvraag ? (
+          <Text>Aanvraag ontvangen op {fmtDate(data.aanvraag.ontvangenOp)}: {data.aanvraag.omschrijving}</Text>
+        ) : writer ? <AanvraagForm meldingId={m.id} onSaved={refresh} /> : <Text>Nog geen aanvraag.</Text>}
+      </Section>
+      {data.aanvraag && (
+        <Section title="Indicaties (voorzieningen)" id="indicaties">
+          <IndicatieList detail={data} />
+          {writer && <IndicatieForm aanvraagId={data.aanvraag.id} wet={m.wet} onSaved={refresh} />}
+        </Section>
+      )}
+      {data.aanvraag && (
+        <Section title="Beschikking" id="beschikking">
+          <Beschikkingen detail={data} writer={writer} onChanged={refresh} />
+        </Section>
+      )}
+    </>
+  );
+}
+
+/* ---------- termijnen ---------- */
+
+function Termijnen({ termijnen, writer, onChanged }: { termijnen: Termijn[]; writer: boolean; onChanged: () => void }) {
+  const [open, setOpen] = useState<{ id: number; kind: 'verleng' | 'schortOp' | 'hervat' } | null>(null);
+  if (termijnen.length === 0) return <Text>Geen termijnen.</Text>;
+  return (
+    <Stack>
+      <Table>
+        <Table.Thead><Table.Tr><Table.Th scope="col">Soort</Table.Th><Table.Th scope="col">Start</Table.Th><Table.Th scope="col">Uiterlijk</Table.Th><Table.Th scope="col">Status</Table.Th><Table.Th scope="col">Verlengd / opgeschort</Table.Th><Table.Th scope="col">Acties</Table.Th></Table.Tr></Table.Thead>
+        <Table.Tbody>
+          {termijnen.map((t) => (
+            <Table.Tr key={t.id}>
+              <Table.Td>{t.soort === 'onderzoek' ? 'Onderzoek (6 weken)' : 'Beschikking (2 weken)'}</Table.Td>
+              <Table.Td>{fmtDate(t.startdatum)}</Table.Td>
+              <Table.Td>{fmtDate(t.uiterlijk)}</Table.Td>
+              <Table.Td><TermijnBadge termijn={t} /></Table.Td>
+              <Table.Td>
+                {t.verlengingen.map((v, i) => <div key={`v${i}`}>+{v.dagen} dagen: {v.reden}</div>)}
+                {t.opschortingen.map((o, i) => <div key={`o${i}`}>Opgeschort {fmtDate(o.van)}–{fmtDate(o.tot)}: {o.reden}</div>)}
+              </Table.Td>
+              <Table.Td>
+                {writer && !t.afgerondOp && (
+                  <Group gap={4}>
+                    <Button size="compact-xs" variant="light" onClick={() => setOpen({ id: t.id, kind: 'verleng' })}>Verlengen</Button>
+                    {t.opgeschort
+                      ? <Button size="compact-xs" variant="light" onClick={() => setOpen({ id: t.id, kind: 'hervat' })}>Hervatten</Button>
+                      : <Button size="compact-xs" variant="light" onClick={() => setOpen({ id: t.id, kind: 'schortOp' })}>Opschorten</Button>}
+                  </Group>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {open && <TermijnForm key={`${open.id}-${open.kind}`} {...open} onDone={() => { setOpen(null); onChanged(); }} onCancel={() => setOpen(null)} />}
+    </Stack>
+  );
+}
+
+function TermijnForm({ id, kind, onDone, onCancel }: { id: number; kind: 'verleng' | 'schortOp' | 'hervat'; onDone: () => void; onCancel: () => void }) {
+  const { user } = useSession();
+  const schema = kind === 'verleng' ? TermijnVerlengSchema : kind === 'schortOp' ? TermijnOpschortSchema : TermijnHervatSchema;
+  const defaults = kind === 'verleng' ? { termijnId: id, dagen: 14, reden: '' } : kind === 'schortOp' ? { termijnId: id, van: todayIso(), reden: '' } : { termijnId: id, tot: todayIso() };
+  // One form for three schemas: the resolver is the channel's own schema.
+  const form = useForm<Record<string, unknown>>({ resolver: zodResolver(schema as typeof TermijnVerlengSchema) as never, defaultValues: defaults });
+  const draft = useDraft(form, draftKey(user.username, `termijn-${kind}`, id));
+  const e = form.formState.errors;
+  const submit = form.handleSubmit(async (v) => {
+    const r = kind === 'verleng' ? await call('termijn.verleng', v as z.input<typeof TermijnVerlengSchema>)
+      : kind === 'schortOp' ? await call('termijn.schortOp', v as z.input<typeof TermijnOpschortSchema>)
+        : await call('termijn.hervat', v as z.input<typeof TermijnHervatSchema>);
+    if (r.ok) { draft.clear(); onDone(); } else showError(form, r.error);
+  });
+  const title = kind === 'verleng' ? 'Termijn verlengen (Awb 4:14)' : kind === 'schortOp' ? 'Termijn opschorten (Awb 4:15)' : 'Termijn hervatten';
+  return (
+    <Card withBorder component="form" onSubmit={submit} noValidate aria-label={title}>
+      <Title order={3} size="h5" mb="xs">{title}</Title>
+      <FormStatus form={form} restored={draft.restored} />
+      <Group align="flex-start">
+        {kind === 'verleng' && (
+          <Controller control={form.control} name="dagen" render={({ field }) => (
+            <NumberInput label="Aantal dagen" min={1} max={56} value={field.value as number} onChange={(v) => field.onChange(typeof v === 'number' ? v : Number(v))} onBlur={field.onBlur} ref={field.ref} error={errorAt(e, 'dagen')} />
+          )} />
+        )}
+        {kind === 'schortOp' && <TextInput type="date" label="Opgeschort vanaf" {...form.register('van')} error={errorAt(e, 'van')} />}
+        {kind === 'hervat' && <TextInput type="date" label="Hervat op" {...form.register('tot')} error={errorAt(e, 'tot')} />}
+        {kind !== 'hervat' && <Textarea style={{ flex: 1 }} label="Reden (de cliënt krijgt die te horen)" autosize minRows={2} {...form.register('reden')} error={errorAt(e, 'reden')} />}
+      </Group>
+      <Group mt="sm"><Button type="submit">Vastleggen</Button><Button variant="subtle" onClick={onCancel}>Annuleren</Button></Group>
+    </Card>
+  );
+}
+
+/* ---------- onderzoek ---------- */
+
+type OnderzoekIn = z.input<typeof OnderzoekInputSchema>;
+const TOPICS: { name: keyof OnderzoekIn; label: string; description: string }[] = [
+  { name: 'behoeften', label: 'a. Behoeften, persoonskenmerken en voorkeuren', description: 'Wmo 2015 art. 2.3.2 lid 4 onder a' },
+  { name: 'eigenKracht', label: 'b. Eigen kracht en gebruikelijke hulp', description: 'onder b: wat kan de cliënt zelf, wat doen huisgenoten' },
+  { name: 'netwerk', label: 'c. Mantelzorg en sociaal netwerk', description: 'onder c' },
+  { name: 'mantelzorgOndersteuning', label: 'd. Ondersteuning van de mantelzorger', description: 'onder d' },
+  { name: 'algemeneVoorzieningen', label: 'e. Algemene voorzieningen en voorliggende voorzieningen', description: 'onder e' },
+  { name: 'benodigdeOndersteuning', label: 'Benodigde ondersteuning', description: 'Welke ondersteuning is nodig, en waarom' },
+];
+
+function OnderzoekForm({ detail, writer, onSaved }: { detail: MeldingDetail; writer: boolean; onSaved: () => void }) {
+  const { user } = useSession();
+  const o = detail.onderzoek;
+  const empty: OnderzoekIn = o ? { ...o } : {
+    meldingId: detail.melding.id, datum: todayIso(), aanwezigen: '', behoeften: '', eigenKracht: '', netwerk: '',
+    mantelzorgOndersteuning: '', algemeneVoorzieningen: '', benodigdeOndersteuning: '', pgbUitgelegd: false,
+    bijdrageUitgelegd: false, conclusies: '', verslagVerzondenOp: null, opmerkingenClient: '',
+  };
+  if ('id' in empty) delete (empty as { id?: number }).id;
+  const form = useForm<OnderzoekIn, unknown, z.output<typeof OnderzoekInputSchema>>({ resolver: zodResolver(OnderzoekInputSchema), defaultValues: empty });
+  const draft = useDraft(form, draftKey(user.username, 'onderzoek', detail.melding.id));
+  const [saved, setSaved] = useState<string | null>(null);
+  const e = form.formState.errors;
+  const submit = form.handleSubmit(async (v) => {
+    const r = await call('onderzoek.save', v);
+    if (r.ok) { draft.clear(); setSaved('Gespreksverslag opgeslagen.'); onSaved(); } else { setSaved(null); showError(form, r.error); }
+  });
+  return (
+    <form onSubmit={submit} noValidate aria-label="Gespreksverslag">
+      <FormStatus form={form} restored={draft.restored} success={saved} />
+      <fieldset disabled={!writer} style={{ border: 0, padding: 0, margin: 0 }}>
+        <Stack maw={860}>
+          <SimpleGrid cols={2}>
+            <TextInput type="date" label="Datum van het gesprek" required {...form.register('datum')} error={errorAt(e, 'datum')} />
+            <TextInput label="Aanwezigen" required {...form.register('aanwezigen')} error={errorAt(e, 'aanwezigen')} />
+          </SimpleGrid>
+          {TOPICS.map((tp) => (
+            <Textarea key={tp.name} label={tp.label} description={tp.description} required autosize minRows={3}
+              {...form.register(tp.name)} error={errorAt(e, tp.name)} />
+          ))}
+          <Checkbox label="Het persoonsgebonden budget (pgb) is uitgelegd" {...form.register('pgbUitgelegd')} />
+          <Checkbox label="De eigen bijdrage is uitgelegd" {...form.register('bijdrageUitgelegd')} />
+          <Textarea label="Conclusies" required autosize minRows={3} {...form.register('conclusies')} error={errorAt(e, 'conclusies')} />
+          <SimpleGrid cols={2}>
+            <TextInput type="date" label="Verslag verzonden op" {...form.register('verslagVerzondenOp', { setValueAs: (v) => v || null })} error={errorAt(e, 'verslagVerzondenOp')} />
+          </SimpleGrid>
+          <Textarea label="Opmerkingen van de cliënt op het verslag" autosize minRows={2} {...form.register('opmerkingenClient')} error={errorAt(e, 'opmerkingenClient')} />
+          {writer && <div><Button type="submit" loading={form.formState.isSubmitting}>Gespreksverslag opslaan</Button></div>}
+        </Stack>
+      </fieldset>
+    </form>
+  );
+}
+
+/* ---------- aanvraag ---------- */
+
+function AanvraagForm({ meldingId, onSaved }: { meldingId: number; onSaved: () => void }) {
+  const { user } = useSession();
+  type In = z.input<typeof AanvraagInputSchema>;
+  const empty: In = { meldingId, ontvangenOp: todayIso(), omschrijving: '' };
+  const form = useForm<In, unknown, z.output<typeof AanvraagInputSchema>>({ resolver: zodResolver(AanvraagInputSchema), defaultValues: empty });
+  const draft = useDraft(form, draftKey(user.username, 'aanvraag', meldingId));
+  const e = form.formState.errors;
+  const submit = form.handleSubmit(async (v) => {
+    const r = await call('aanvraag.create', v);
+    if (r.ok) { draft.clear(); onSaved(); } else showError(form, r.error);
+  });
+  return (
+    <form onSubmit={submit} noValidate aria-label="Aanvraag">
+      <FormStatus form={form} restored={draft.restored} />
+      <Stack maw={760}>
+        <TextInput type="date" label="Aanvraag ontvangen op" required maw={240} {...form.register('ontvangenOp')} error={errorAt(e, 'ontvangenOp')} />
+        <Textarea label="Wat vraagt de cliënt aan?" required autosize minRows={2} {...form.register('omschrijving')} error={errorAt(e, 'omschrijving')} />
+        <div><Button type="submit">Aanvraag vastleggen</Button></div>
+      </Stack>
+    </form>
+  );
+}
+
+/* ---------- indicaties ---------- */
+
+function IndicatieList({ detail }: { detail: MeldingDetail }) {
+  if (detail.indicaties.length === 0) return <Text mb="sm">Nog geen indicaties.</Text>;
+  return (
+    <Table mb="md">
+      <Table.Thead><Table.Tr><Table.Th scope="col">Voorziening</Table.Th><Table.Th scope="col">Omvang / budget</Table.Th><Table.Th scope="col">Vorm</Table.Th><Table.Th scope="col">Aanbieder</Table.Th><Table.Th scope="col">Periode</Table.Th></Table.Tr></Table.Thead>
+      <Table.Tbody>
+        {detail.indicaties.map((i) => (
+          <Table.Tr key={i.id}>
+            <Table.Td>{i.productcategorieLabel}{i.productcode ? ` (${i.productcode})` : ''}</Table.Td>
+            <Table.Td>{i.omvangTekst ?? ''}{i.budgetCents ? ` ${fmtEuro(i.budgetCents)}` : ''}</Table.Td>
+            <Table.Td>{i.leveringsvorm}</Table.Td>
+            <Table.Td>{i.aanbiederNaam ?? ''} {i.aanbiederAgb ? `AGB ${i.aanbiederAgb}` : ''}</Table.Td>
+            <Table.Td>{fmtDate(i.ingangsdatum)} – {fmtDate(i.einddatum)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+type IndicatieIn = z.input<typeof IndicatieInputSchema>;
+
+function IndicatieForm({ aanvraagId, wet, onSaved }: { aanvraagId: number; wet: MeldingDetail['melding']['wet']; onSaved: () => void }) {
+  const { user } = useSession();
+  const empty: IndicatieIn = {
+    aanvraagId, productcategorie: '', productcode: '', omvang: { volume: 1, eenheid: '04', frequentie: '2' }, budgetCents: null,
+    leveringsvorm: 'ZIN', aanbiederAgb: '', aanbiederNaam: '', ingangsdatum: todayIso(), einddatum: null, motivering: '',
+  };
+  const form = useForm<IndicatieIn, unknown, z.output<typeof IndicatieInputSchema>>({ resolver: zodResolver(IndicatieInputSchema), defaultValues: empty });
+  const draft = useDraft(form, draftKey(user.username, 'indicatie', aanvraagId));
+  const e = form.formState.errors;
+  const omvang = form.watch('omvang');
+  const submit = form.handleSubmit(async (v) => {
+    const r = await call('indicatie.create', v);
+    if (r.ok) { draft.clear(); form.reset(empty); onSaved(); } else showError(form, r.error);
+  });
+  return (
+    <Card withBorder component="form" onSubmit={submit} noValidate aria-label="Nieuwe indicatie">
+      <Title order={3} size="h4" mb="sm">Nieuwe indicatie</Title>
+      <FormStatus form={form} restored={draft.restored} onDiscard={() => { draft.clear(); form.reset(empty); }} />
+      <Stack>
+        <SimpleGrid cols={2}>
+          <Controller control={form.control} name="productcategorie" render={({ field }) => (
+            <Select label="Productcategorie" required searchable placeholder="Typ om te zoeken, bijv. huishouden"
+              data={productcategorieOptions(wet)} value={field.value || null} onChange={(v) => field.onChange(v ?? '')} onBlur={field.onBlur} ref={field.ref}
+              nothingFoundMessage="Geen categorie gevonden" error={errorAt(e, 'productcategorie')} />
+          )} />
+          <TextInput label="Productcode" description="Volgens het contract, hoogstens 5 tekens" {...form.register('productcode')} error={errorAt(e, 'productcode')} />
+        </SimpleGrid>
+        <Controller control={form.control} name="leveringsvorm" render={({ field }) => (
+          <Radio.Group label="Leveringsvorm" required value={field.value} onChange={field.onChange} error={errorAt(e, 'leveringsvorm')}>
+            <Group mt={4}>
+              {LEVERINGSVORMEN.map((l) => <Radio key={l} value={l} label={l === 'ZIN' ? 'Zorg in natura (ZIN)' : 'Persoonsgebonden budget (PGB)'} />)}
+            </Group>
+          </Radio.Group>
+        )} />
+        <Checkbox label="Omvang opgeven (volume, eenheid, frequentie)" checked={omvang !== null}
+          onChange={(ev) => form.setValue('omvang', ev.currentTarget.checked ? { volume: 1, eenheid: '04', frequentie: '2' } : null, { shouldDirty: true })} />
+        {omvang !== null && (
+          <SimpleGrid cols={3}>
+            <Controller control={form.control} name="omvang.volume" render={({ field }) => (
+              <NumberInput label="Volume" required min={1} allowDecimal={false} value={field.value ?? ''} ref={field.ref} onBlur={field.onBlur}
+                onChange={(v) => field.onChange(v === '' ? undefined : Number(v))} error={errorAt(e, 'omvang.volume')} />
+            )} />
+            <NativeSelect label="Eenheid" data={EENHEID_OPTIONS} {...form.register('omvang.eenheid')} error={errorAt(e, 'omvang.eenheid')} />
+            <NativeSelect label="Frequentie" data={FREQUENTIE_OPTIONS} {...form.register('omvang.frequentie')} error={errorAt(e, 'omvang.frequentie')} />
+          </SimpleGrid>
+        )}
+        <Controller control={form.control} name="budgetCents" render={({ field }) => (
+          <NumberInput label="Budget in euro's" description="Alleen bij een budget (bijv. PGB); wordt als centen opgeslagen"
+            prefix="€ " decimalSeparator="," thousandSeparator="." decimalScale={2} min={0} ref={field.ref} onBlur={field.onBlur}
+            value={field.value == null ? '' : field.value / 100}
+            onChange={(v) => field.onChange(v === '' || v == null ? null : Math.round(Number(v) * 100))} error={errorAt(e, 'budgetCents')} />
+        )} />
+        <SimpleGrid cols={2}>
+          <TextInput label="AGB-code aanbieder" inputMode="numeric" {...form.register('aanbiederAgb')} error={errorAt(e, 'aanbiederAgb')} />
+          <TextInput label="Naam aanbieder" {...form.register('aanbiederNaam')} error={errorAt(e, 'aanbiederNaam')} />
+          <TextInput type="date" label="Ingangsdatum" required {...form.register('ingangsdatum')} error={errorAt(e, 'ingangsdatum')} />
+          <TextInput type="date" label="Einddatum" {...form.register('einddatum', { setValueAs: (v) => v || null })} error={errorAt(e, 'einddatum')} />
+        </SimpleGrid>
+        <Textarea label="Motivering" required autosize minRows={3} {...form.register('motivering')} error={errorAt(e, 'motivering')} />
+        <div><Button type="submit" loading={form.formState.isSubmitting}>Indicatie opslaan</Button></div>
+      </Stack>
+    </Card>
+  );
+}
+
+/* ---------- beschikking ---------- */
+
+function Beschikkingen({ detail, writer, onChanged }: { detail: MeldingDetail; writer: boolean; onChanged: () => void }) {
+  const concept = detail.beschikkingen.find((b) => b.status === 'concept') ?? null;
+  const others = detail.beschikkingen.filter((b) => b !== concept);
+  return (
+    <Stack>
+      {others.map((b) => (
+        <Card withBorder key={b.id}>
+          <Group justify="space-between"><Text fw={600}>{b.kenmerk} · {SOORT_LABELS[b.soort]}</Text><Badge>{STATUS_LABELS[b.status]}</Badge></Group>
+          <Text size="sm">{b.besluitTekst}</Text>
+          {b.accordeur && <Text size="sm">Vastgesteld door {b.accordeur} op {fmtDate(b.vastgesteldOp)}</Text>}
+          {b.verzondenOp && <Text size="sm">Verzonden op {fmtDate(b.verzondenOp)}</Text>}
+        </Card>
+      ))}
+      {writer && <BeschikkingForm key={concept?.id ?? `nieuw-${detail.indicaties.length}`} detail={detail} concept={concept} onChanged={onChanged} />}
+    </Stack>
+  );
+}
+
+type BeschikkingIn = z.input<typeof BeschikkingInputSchema>;
+
+function BeschikkingForm({ detail, concept, onChanged }: { detail: MeldingDetail; concept: Beschikking | null; onChanged: () => void }) {
+  const { user } = useSession();
+  const aanvraagId = detail.aanvraag!.id;
+  const empty: BeschikkingIn = concept ? {
+    aanvraagId, soort: concept.soort, indicatieIds: concept.indicaties.map((i) => i.id), besluitTekst: concept.besluitTekst,
+    motivering: concept.motivering, wettelijkeGrondslag: concept.wettelijkeGrondslag, vervangtId: concept.vervangtId,
+  } : {
+    aanvraagId, soort: 'toekenning', indicatieIds: detail.indicaties.map((i) => i.id), besluitTekst: '', motivering: '',
+    wettelijkeGrondslag: ['artikel 2.3.5 Wet maatschappelijke ondersteuning 2015'], vervangtId: null,
+  };
+  const form = useForm<BeschikkingIn, unknown, z.output<typeof BeschikkingInputSchema>>({ resolver: zodResolver(BeschikkingInputSchema), defaultValues: empty });
+  const draft = useDraft(form, draftKey(user.username, 'beschikking', concept?.id ?? `aanvraag-${aanvraagId}`));
+  const [version, setVersion] = useState(0);
+  const [msg, setMsg] = useState<string | null>(null);
+  const e = form.formState.errors;
+  const save = async (v: z.output<typeof BeschikkingInputSchema>) => {
+    const r = concept ? await call('beschikking.update', { ...v, id: concept.id }) : await call('beschikking.create', v);
+    if (!r.ok) { showError(form, r.error); return null; }
+    draft.clear();
+    setVersion((x) => x + 1);
+    return r.value;
+  };
+  const submitSave = form.handleSubmit(async (v) => {
+    const b = await save(v);
+    if (b) { setMsg(`Concept ${b.kenmerk} opgeslagen.`); if (!concept) onChanged(); }
+  });
+  const submitForApproval = form.handleSubmit(async (v) => {
+    const b = await save(v);
+    if (!b) return;
+    const r = await call('beschikking.submit', { id: b.id });
+    if (r.ok) { setMsg(null); onChanged(); } else showError(form, r.error);
+  });
+  return (
+    <Card withBorder>
+      <form onSubmit={submitSave} noValidate aria-label="Concept-beschikking">
+        <Title order={3} size="h4" mb="sm">{concept ? `Concept ${concept.kenmerk}` : 'Nieuwe beschikking'}</Title>
+        <FormStatus form={form} restored={draft.restored} success={msg} />
+        <Stack>
+          <NativeSelect label="Soort besluit" required maw={320} data={BESCHIKKING_SOORTEN.map((s) => ({ value: s, label: SOORT_LABELS[s] }))} {...form.register('soort')} error={errorAt(e, 'soort')} />
+          <Controller control={form.control} name="indicatieIds" render={({ field }) => (
+            <Checkbox.Group label="Voorzieningen in dit besluit" value={(field.value ?? []).map(String)} onChange={(v) => field.onChange(v.map(Number))} error={errorAt(e, 'indicatieIds')}>
+              <Stack gap={4} mt={4}>
+                {detail.indicaties.length === 0 && <Text size="sm">Nog geen indicaties.</Text>}
+                {detail.indicaties.map((i) => <Checkbox key={i.id} value={String(i.id)} label={`${i.productcategorieLabel}${i.omvangTekst ? `, ${i.omvangTekst}` : ''} (${i.leveringsvorm})`} />)}
+              </Stack>
+            </Checkbox.Group>
+          )} />
+          <Textarea label="Besluit" description="In één of twee zinnen" required autosize minRows={2} {...form.register('besluitTekst')} error={errorAt(e, 'besluitTekst')} />
+          <Textarea label="Motivering" description="Feiten uit het onderzoek en de regels (Awb 3:46)" required autosize minRows={4} {...form.register('motivering')} error={errorAt(e, 'motivering')} />
+          <Controller control={form.control} name="wettelijkeGrondslag" render={({ field }) => (
+            <Textarea label="Wettelijke grondslag" description="Eén wetsartikel per regel" required autosize minRows={2} ref={field.ref} onBlur={field.onBlur}
+              value={(field.value ?? []).join('\n')} onChange={(ev) => field.onChange(ev.currentTarget.value.split('\n'))}
+              error={errorAt(e, 'wettelijkeGrondslag')} />
+          )} />
+          <Group>
+            <Button type="submit" variant="outline">Concept opslaan</Button>
+            <Button onClick={() => void submitForApproval()}>Ter accordering aanbieden</Button>
+          </Group>
+        </Stack>
+      </form>
+      {concept && <div style={{ marginTop: 16 }}><LetterPreview beschikkingId={concept.id} version={version} /></div>}
+    </Card>
+  );
+}

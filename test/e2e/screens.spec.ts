@@ -1,0 +1,68 @@
+import { expect, test } from './fixtures';
+import { checkScreen } from './screen';
+
+test('search, access log and admin screens pass axe and get a screenshot', async ({ page, app }) => {
+  await app.open();
+  await app.login('anna');
+  await page.getByRole('link', { name: 'Cliënt zoeken' }).click();
+  await page.getByLabel(/Zoek op BSN/).fill('Jansen');
+  await expect(page.getByText(/Niets gevonden|gevonden/).first()).toBeVisible();
+  await checkScreen(page, '11-zoeken');
+  await page.getByRole('link', { name: 'Export zaaksysteem' }).click();
+  await expect(page.getByText('Export naar het zaaksysteem: nog niet ingericht.')).toBeVisible();
+  await checkScreen(page, '12-export');
+  // Navigation shows only what the role allows.
+  await expect(page.getByRole('link', { name: 'Instellingen' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Accorderen' })).toHaveCount(0);
+  await app.logout();
+
+  await app.login('dirk');
+  await page.getByRole('link', { name: 'Toegangslog' }).click();
+  await expect(page.getByRole('cell', { name: 'anna' }).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Keten controleren' }).click();
+  await expect(page.getByText('De keten is heel')).toBeVisible();
+  await checkScreen(page, '13-toegangslog');
+  await expect(page.getByRole('link', { name: 'Nieuwe cliënt' })).toHaveCount(0);
+  await app.logout();
+
+  await app.login('beheer');
+  await page.getByRole('link', { name: 'Instellingen' }).click();
+  await expect(page.getByLabel('Naam van de gemeente')).toHaveValue('Voorbeeldstad');
+  await page.getByLabel('Naam ondertekenaar').fill('M. de Wethouder');
+  await page.getByLabel('Automatisch vergrendelen na (minuten zonder activiteit)').fill('15');
+  await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
+  await expect(page.getByText('Instellingen opgeslagen.')).toBeVisible();
+  await checkScreen(page, '14-instellingen');
+
+  await page.getByRole('link', { name: 'Gebruikers en rollen' }).click();
+  await expect(page.getByRole('cell', { name: 'Mandaatbesluit Wmo 2026' })).toBeVisible();
+  const add = page.getByRole('form', { name: 'Gebruiker toevoegen' });
+  await add.getByLabel('Gebruikersnaam').fill('eva');
+  await add.getByLabel(/^Naam( \*)?$/).fill('Eva Consulent');
+  await add.getByLabel('Consulent').check();
+  await add.getByLabel(/Eerste wachtwoord/).fill('een heel lang wachtwoord');
+  await add.getByRole('button', { name: 'Toevoegen' }).click();
+  await expect(page.getByText('Gebruiker eva is toegevoegd.')).toBeVisible();
+  await checkScreen(page, '15-gebruikers');
+
+  // English switch
+  await page.getByRole('button', { name: /Taal: English/ }).click();
+  await expect(page.getByRole('link', { name: 'Users and roles' })).toBeVisible();
+  await page.getByRole('button', { name: /Language: Nederlands/ }).click();
+});
+
+test('auto-lock after inactivity returns to the login screen', async ({ page, app, router }) => {
+  await app.open();
+  await app.login('beheer');
+  const settings = await router.call('settings.get', {});
+  if (!settings.ok) throw new Error(settings.error.message);
+  expect((await router.call('settings.update', { ...settings.value, autoLockMinuten: 1 })).ok).toBe(true);
+  // Shortest allowed setting is 1 minute; fake the clock so the test does not wait.
+  await page.clock.install();
+  await page.reload();
+  await expect(page.getByText('Ingelogd als')).toBeVisible();
+  await page.clock.runFor(61_000);
+  await expect(page.getByText(/vergrendeld omdat u een tijd niets deed/)).toBeVisible();
+  const current = await router.call('session.current', {});
+  expect(current.ok && current.value.user).toBeNull();
+});

@@ -1,0 +1,150 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+import { checkScreen } from './screen';
+
+const BSN = '999993847';
+
+function isoPlusDays(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(d);
+}
+
+test('consulent registers, besluitbevoegde approves, administratie prints: the letter names client and voorziening', async ({ page, app }) => {
+  await app.open();
+  await checkScreen(page, '01-login');
+
+  // The beheerder completes the letterhead first: the letter service refuses incomplete letters.
+  await app.login('beheer');
+  await page.getByRole('link', { name: 'Instellingen' }).click();
+  await page.getByLabel('Straat en huisnummer').fill('Raadhuisplein 1');
+  await page.getByLabel('Postcode', { exact: true }).fill('1234 AB');
+  await page.getByLabel('Plaats', { exact: true }).fill('Voorbeeldstad');
+  await page.getByLabel('Telefoon', { exact: true }).fill('14 0999');
+  await page.getByLabel('Naam ondertekenaar').fill('M. de Wethouder');
+  await page.getByLabel('Functie ondertekenaar').fill('Teamleider Wmo');
+  await page.getByLabel('Ter attentie van').fill('Commissie bezwaarschriften');
+  await page.getByLabel('Adres of postbus').fill('Postbus 1');
+  await page.getByLabel('Postcode (bezwaar)').fill('1234 AA');
+  await page.getByLabel('Plaats (bezwaar)').fill('Voorbeeldstad');
+  await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
+  await expect(page.getByText('Instellingen opgeslagen.')).toBeVisible();
+  await app.logout();
+
+  await app.login('anna');
+  await expect(page.getByRole('heading', { name: 'Werkvoorraad' })).toBeVisible();
+
+  // New client
+  await page.getByRole('link', { name: 'Nieuwe cliënt' }).click();
+  await page.getByLabel('BSN').fill(BSN);
+  await page.getByLabel('Geboortedatum').fill('1948-03-15');
+  await page.getByLabel('Voornamen').fill('Johanna Maria');
+  await page.getByLabel('Voorletters').fill('J.M.');
+  await page.getByLabel('Achternaam (geslachtsnaam)').fill('Jansen');
+  await page.getByLabel('Straat', { exact: true }).fill('Dorpsstraat');
+  await page.getByLabel('Huisnummer').fill('12');
+  await page.getByLabel('Postcode', { exact: true }).fill('1234 AB');
+  await page.getByLabel('Woonplaats').fill('Voorbeeldstad');
+  await page.getByLabel('Wijk').fill('Centrum');
+  await checkScreen(page, '03-client-nieuw');
+  await page.getByRole('button', { name: 'Cliënt opslaan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Jansen/ })).toBeVisible();
+  await checkScreen(page, '04-client');
+
+  // Melding
+  await page.getByRole('link', { name: 'Nieuwe melding' }).click();
+  await page.getByLabel('Hulpvraag (in de woorden van de cliënt)').fill('Ik kan mijn huis niet meer schoonhouden sinds mijn heupoperatie.');
+  await page.getByLabel(/toestemming/).check();
+  await page.getByLabel(/cliëntondersteuning/).check();
+  await checkScreen(page, '05-melding-nieuw');
+  await page.getByRole('button', { name: 'Melding opslaan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Melding / })).toBeVisible();
+
+  // Gespreksverslag: each topic a–e its own labelled field
+  const verslag = page.getByRole('form', { name: 'Gespreksverslag' });
+  await verslag.getByLabel('Aanwezigen').fill('Mevrouw Jansen, dochter Petra, consulent Anna');
+  await verslag.getByLabel('a. Behoeften, persoonskenmerken en voorkeuren').fill('Wil zelfstandig thuis blijven wonen; schoon huis is belangrijk.');
+  await verslag.getByLabel('b. Eigen kracht en gebruikelijke hulp').fill('Kan licht huishoudelijk werk zelf; zwaar werk niet.');
+  await verslag.getByLabel('c. Mantelzorg en sociaal netwerk').fill('Dochter komt wekelijks maar woont ver weg.');
+  await verslag.getByLabel('d. Ondersteuning van de mantelzorger').fill('Dochter is overbelast; respijt besproken.');
+  await verslag.getByLabel('e. Algemene voorzieningen en voorliggende voorzieningen').fill('Geen algemene voorziening voor zwaar huishoudelijk werk in de wijk.');
+  await verslag.getByLabel('Benodigde ondersteuning').fill('Hulp bij het huishouden, 3 uur per week.');
+  await verslag.getByLabel('Het persoonsgebonden budget (pgb) is uitgelegd').check();
+  await verslag.getByLabel('De eigen bijdrage is uitgelegd').check();
+  await verslag.getByLabel('Conclusies').fill('Maatwerkvoorziening hulp bij het huishouden is nodig.');
+  await verslag.getByRole('button', { name: 'Gespreksverslag opslaan' }).click();
+  await expect(page.getByText('Gespreksverslag opgeslagen.')).toBeVisible();
+
+  // Aanvraag
+  const aanvraag = page.getByRole('form', { name: 'Aanvraag' });
+  await aanvraag.getByLabel('Wat vraagt de cliënt aan?').fill('Hulp bij het huishouden');
+  await aanvraag.getByRole('button', { name: 'Aanvraag vastleggen' }).click();
+  await expect(page.getByText(/Aanvraag ontvangen op/)).toBeVisible();
+
+  // Indicatie: Hulp bij het huishouden, 3 uur per week, ZIN, AGB 12345678
+  const ind = page.getByRole('form', { name: 'Nieuwe indicatie' });
+  await ind.getByLabel(/^Productcategorie/).fill('huishouden');
+  await page.getByRole('option', { name: /Hulp bij het huishouden/ }).click();
+  await ind.getByLabel('Zorg in natura (ZIN)').check();
+  await ind.getByLabel(/^Volume/).fill('3');
+  await ind.getByLabel('Eenheid', { exact: true }).selectOption('04');
+  await ind.getByLabel('Frequentie', { exact: true }).selectOption('2');
+  await ind.getByLabel('AGB-code aanbieder').fill('12345678');
+  await ind.getByLabel('Naam aanbieder').fill('Thuiszorg Voorbeeld');
+  await ind.getByLabel('Einddatum').fill(isoPlusDays(365));
+  await ind.getByLabel('Motivering').fill('Mevrouw kan het zware huishoudelijke werk niet zelf; 3 uur per week is volgens het normenkader nodig.');
+  await checkScreen(page, '06-melding-indicatie');
+  await ind.getByRole('button', { name: 'Indicatie opslaan' }).click();
+  const indicaties = page.getByRole('region', { name: 'Indicaties (voorzieningen)' });
+  await expect(indicaties.getByRole('cell', { name: /Hulp bij het huishouden/ })).toBeVisible();
+
+  // Beschikking: toekenning, saved as concept (preview), then submitted
+  const besch = page.getByRole('form', { name: 'Concept-beschikking' });
+  await besch.getByLabel('Soort besluit').selectOption('toekenning');
+  await besch.getByRole('checkbox', { name: /Hulp bij het huishouden/ }).check();
+  await besch.getByLabel(/^Besluit( \*)?$/).fill('U krijgt hulp bij het huishouden, 3 uur per week, in natura.');
+  await besch.getByLabel('Motivering').fill('Uit het onderzoek blijkt dat u het zware huishoudelijke werk niet zelf kunt doen en dat uw netwerk dit niet kan overnemen.');
+  await besch.getByRole('button', { name: 'Concept opslaan' }).click();
+  await expect(page.getByTestId('letter-preview')).toBeVisible();
+  await checkScreen(page, '07-beschikking-concept');
+  await page.getByRole('form', { name: 'Concept-beschikking' }).getByRole('button', { name: 'Ter accordering aanbieden' }).click();
+  await expect(page.getByText('Ter accordering').first()).toBeVisible();
+  await page.getByRole('link', { name: 'Werkvoorraad' }).click();
+  await expect(page.getByRole('link', { name: /Jansen/ }).first()).toBeVisible();
+  await checkScreen(page, '02-werkvoorraad');
+  await app.logout();
+
+  // Bram approves
+  await app.login('bram');
+  await page.getByRole('link', { name: 'Accorderen' }).click();
+  const item = page.getByRole('article', { name: /Jansen/ });
+  await expect(item).toBeVisible();
+  await checkScreen(page, '08-accordering');
+  await item.getByRole('button', { name: 'Accorderen (vaststellen)' }).click();
+  await expect(page.getByText(/is vastgesteld/)).toBeVisible();
+  await app.logout();
+
+  // Carla prints
+  await app.login('carla');
+  await page.getByRole('link', { name: 'Printen en verzenden' }).click();
+  await expect(page.getByRole('cell', { name: 'J.M. Jansen', exact: true })).toBeVisible();
+  await checkScreen(page, '09-print');
+  await page.getByRole('button', { name: /^Printen en verzenden \(1\)/ }).click();
+  await expect(page.getByText(/Klaar\. 1 van 1 brieven verzonden/)).toBeVisible({ timeout: 60_000 });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: /PDF opslaan/ }).click(),
+  ]);
+  const outDir = path.resolve(__dirname, '..', 'output');
+  mkdirSync(outDir, { recursive: true });
+  const pdfFile = path.join(outDir, 'workflow-brieven.pdf');
+  await download.saveAs(pdfFile);
+  await checkScreen(page, '10-print-klaar');
+
+  const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+  writeFileSync(path.join(outDir, 'workflow-brieven.txt'), text);
+  expect(text).toMatch(/Jansen/);
+  expect(text).toMatch(/Hulp bij het huishouden/i);
+});
