@@ -20,7 +20,7 @@ export default defineConfig({
       executablePath: '/usr/bin/chromium',
       args: [
         '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run',
+        '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=nl-NL',
       ],
     },
   },

@@ -25,7 +25,7 @@ export function Werkvoorraad() {
       <LoadError error={error} />
       {loading && !data ? <Text>{t('loading')}</Text> : data && data.items.length === 0 ? <Text>{t('queueEmpty')}</Text> : data && (
         <Table striped highlightOnHover>
-          <Table.Caption>{data.items.length} zaken</Table.Caption>
+          <Table.Caption>{data.items.length} {t(data.items.length === 1 ? 'oneCase' : 'manyCases')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('deadline')}</Table.Th>
