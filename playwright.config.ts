@@ -18,6 +18,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
+      // Native date inputs follow the browser's UI locale: Dutch (dd-mm-jjjj) needs chromium-l10n and LANG.
+      env: { ...process.env, LANG: 'nl_NL.UTF-8', LANGUAGE: 'nl' },
       args: [
         '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
         '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=nl-NL',
