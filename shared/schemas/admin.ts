@@ -4,6 +4,53 @@ import './locale';
 
 const line = (max: number, message: string) => z.string().trim().min(1, message).max(max);
 
+const url = z.string().trim().max(500).refine((v) => v === '' || /^https?:\/\/\S+$/.test(v), 'Vul een volledige URL in (https://…) of laat het veld leeg.');
+
+/**
+ * The ZGW client secret is write-only: it is stored apart (settings key 'export.secret', set with
+ * the channel export.setSecret) and never travels back to a screen. Here it is only a mask that
+ * says whether a secret is set; any other value is refused, so a form cannot overwrite or read it.
+ */
+export const SECRET_MASK = '••••••••';
+const secretMask = z.string().default('').refine((v) => v === '' || v === SECRET_MASK,
+  'Het secret stelt u in met \'Secret instellen\' (export.setSecret); het wordt nooit getoond of via de instellingen opgeslagen.');
+
+/** Koppelingen: the central zaaksysteem (ZGW APIs with their catalogue URLs) and the iWmo/iJw folder. */
+export const ExportSettingsSchema = z.object({
+  zakenUrl: url.default(''),
+  documentenUrl: url.default(''),
+  besluitenUrl: url.default(''),
+  clientId: z.string().trim().max(200).default(''),
+  secret: secretMask,
+  /** RSIN of the gemeente as bronorganisatie; empty = the top-level rsin. */
+  rsin: z.string().regex(/^[0-9]{9}$/, 'Het RSIN is 9 cijfers.').or(z.literal('')).default(''),
+  zaaktype: url.default(''),
+  statustypen: z.object({
+    ontvangen: url.default(''),
+    aanvraag: url.default(''),
+    afgehandeld: url.default(''),
+  }).default({ ontvangen: '', aanvraag: '', afgehandeld: '' }),
+  roltype: url.default(''),
+  informatieobjecttypen: z.object({
+    gespreksverslag: url.default(''),
+    beschikking: url.default(''),
+  }).default({ gespreksverslag: '', beschikking: '' }),
+  besluittype: url.default(''),
+  resultaattypen: z.object({
+    toegekend: url.default(''),
+    afgewezen: url.default(''),
+  }).default({ toegekend: '', afgewezen: '' }),
+  /** Folder the GGk connection picks WMO301/JW301 files up from. */
+  iwmoOutDir: z.string().trim().max(500).default(''),
+});
+export type ExportSettings = z.infer<typeof ExportSettingsSchema>;
+export const EXPORT_DEFAULTS: ExportSettings = {
+  zakenUrl: '', documentenUrl: '', besluitenUrl: '', clientId: '', secret: '', rsin: '', zaaktype: '',
+  statustypen: { ontvangen: '', aanvraag: '', afgehandeld: '' }, roltype: '',
+  informatieobjecttypen: { gespreksverslag: '', beschikking: '' }, besluittype: '',
+  resultaattypen: { toegekend: '', afgewezen: '' }, iwmoOutDir: '',
+};
+
 /** What the letters and the export need from the municipality; edited by the beheerder. */
 export const SettingsSchema = z.object({
   gemeenteNaam: line(80, 'Vul de naam van de gemeente in.'),
@@ -30,6 +77,7 @@ export const SettingsSchema = z.object({
     plaats: z.string().trim().max(80).default(''),
   }).default({ tav: '', adres: '', postcode: '', plaats: '' }),
   autoLockMinuten: z.number().int().min(1).max(120).default(10),
+  export: ExportSettingsSchema.default(EXPORT_DEFAULTS),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

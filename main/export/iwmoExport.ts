@@ -1,0 +1,341 @@
+/**
+ * iWmo/iJw with the aanbieders, through the municipality's GGk connection (a folder the GGk
+ * client picks files up from and drops files into):
+ *
+ * - out: for the approved ZIN indicaties of a beschikking (vastgesteld or verzonden, with a
+ *   toewijzingNummer) a WMO301 (Wmo) or JW301 (Jeugdwet) per client + aanbieder, as a full-state
+ *   message (OP087: every current toewijzing for that client and aanbieder, plus those changed
+ *   since the previous message). PGB indicaties never produce a toewijzing (OP043).
+ * - in: a WMO315/JW315 (verzoek om toewijzing) becomes a melding (kanaal 'verwijzer') for the
+ *   client with that BSN, created from the message when the desk does not know them yet; the
+ *   melding starts the legal clock like any other.
+ *
+ * A message file is written under a reserved BerichtIdentificatie (kept in the outbox job before
+ * the file is written), so a crash between writing and recording rewrites the same file instead
+ * of sending a second message.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { In, type EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { LoketError } from '../../shared/errors';
+import { ClientInputSchema } from '../../shared/schemas/client';
+import { MeldingInputSchema, type Wet as ZaakWet } from '../../shared/schemas/zaak';
+import { eenheidLabel, frequentieLabel, productcategorieLabel } from '../../shared/codelists';
+import type { Db, RawDb } from '../db/database';
+import {
+  BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, IndicatieEntity, OutboxEntity, SettingEntity,
+  type ClientRow, type IndicatieRow, type OutboxRow,
+} from '../db/entities';
+import { createClient } from '../services/clients';
+import { inTransaction, logAccess, type HandlerContext } from '../services/context';
+import { createMelding } from '../services/zaken';
+import { scrubNumbers, type ExportConfig } from './config';
+import { STANDAARDEN, type Wet } from './iwmo/standaarden';
+import { buildToewijzingXml, selectToewijzingenForMessage, type ToewijzingRecord } from './iwmo/toewijzing';
+import type { ClientInput as IwmoClient, ToegewezenProductInput } from './iwmo/types';
+import { parseVerzoekOmToewijzing } from './iwmo/verzoek';
+import type { OutboxActor } from './outbox';
+
+const COUNTER_KEY = 'iwmo.volgnummer';
+
+// ---------------------------------------------------------------- selection
+
+/** Beschikkingen with approved ZIN indicaties that have no iWmo job yet get one. */
+export async function enqueueMissingIwmo(m: EntityManager, createdBy: number, now: Date): Promise<number> {
+  const rows = await m.query(`SELECT DISTINCT b.id FROM beschikkingen b
+      JOIN beschikking_indicaties bi ON bi.beschikking_id = b.id
+      JOIN indicaties i ON i.id = bi.indicatie_id
+    WHERE b.status IN ('vastgesteld', 'verzonden') AND i.leveringsvorm = 'ZIN' AND i.toewijzing_nummer IS NOT NULL
+      AND i.wet IN ('wmo', 'jeugdwet')
+      AND NOT EXISTS (SELECT 1 FROM export_outbox o WHERE o.kind = 'iwmo' AND o.subject_id = b.id)
+    ORDER BY b.id`) as { id: number }[];
+  const iso = now.toISOString();
+  for (const r of rows) {
+    await m.insert(OutboxEntity, {
+      kind: 'iwmo', subjectId: r.id, status: 'wachtend', steps: {}, attempts: 0, nextAttemptAt: null, lastError: null,
+      createdBy, createdAt: iso, updatedAt: iso,
+    });
+  }
+  return rows.length;
+}
+
+interface ToewijzingRow extends ToewijzingRecord {
+  indicatie: IndicatieRow;
+  beschikkingId: number;
+  vastgesteldOp: string;
+}
+
+/** The moment a beschikking was vastgesteld (from the access log), else noon of that day. */
+function vastgesteldMoment(raw: RawDb, beschikkingId: number, vastgesteldOp: string): string {
+  const r = raw.prepare(`SELECT ts FROM access_log WHERE object_type = 'beschikking' AND object_id = ? AND detail LIKE 'vastgesteld%' AND result = 'gelukt' ORDER BY seq LIMIT 1`)
+    .get(String(beschikkingId)) as { ts: string } | undefined;
+  return r?.ts ?? `${vastgesteldOp}T12:00:00Z`;
+}
+
+function amsterdamTime(iso: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+    .format(new Date(iso));
+}
+
+/** Every approved ZIN toewijzing of a client (all aanbieders), oldest first. */
+async function toewijzingenVan(m: EntityManager, raw: RawDb, client: ClientRow): Promise<ToewijzingRow[]> {
+  const rows = await m.query(`SELECT i.id AS indicatie_id, b.id AS beschikking_id, b.vastgesteld_op FROM indicaties i
+      JOIN beschikking_indicaties bi ON bi.indicatie_id = i.id
+      JOIN beschikkingen b ON b.id = bi.beschikking_id
+      JOIN aanvragen a ON a.id = i.aanvraag_id
+      JOIN meldingen mm ON mm.id = a.melding_id
+    WHERE mm.client_id = ? AND b.status IN ('vastgesteld', 'verzonden') AND i.leveringsvorm = 'ZIN'
+      AND i.toewijzing_nummer IS NOT NULL AND i.aanbieder_agb IS NOT NULL
+    ORDER BY i.toewijzing_nummer`, [client.id]) as { indicatie_id: number; beschikking_id: number; vastgesteld_op: string }[];
+  const indicaties = rows.length ? await m.findBy(IndicatieEntity, { id: In(rows.map((r) => r.indicatie_id)) }) : [];
+  const byId = new Map(indicaties.map((i) => [i.id, i]));
+  const seen = new Set<number>();
+  const out: ToewijzingRow[] = [];
+  for (const r of rows) {
+    if (seen.has(r.indicatie_id)) continue;
+    seen.add(r.indicatie_id);
+    const i = byId.get(r.indicatie_id)!;
+    out.push({
+      indicatie: i, beschikkingId: r.beschikking_id, vastgesteldOp: r.vastgesteld_op,
+      clientBsn: client.bsn, aanbiederAgb: i.aanbiederAgb!, ingangsdatum: i.ingangsdatum, einddatum: i.einddatum,
+      redenWijziging: null, gewijzigdOp: vastgesteldMoment(raw, r.beschikking_id, r.vastgesteld_op),
+    });
+  }
+  return out;
+}
+
+interface SentRecord { id: string; bestand: string; status: 'gereserveerd' | 'geschreven' | 'leeg'; clientId: number; agb: string; wet: Wet; at?: string }
+
+function parseSent(v: string | undefined): SentRecord | null {
+  if (!v) return null;
+  try { return JSON.parse(v) as SentRecord; } catch { return null; }
+}
+
+/** When the last message to this client + aanbieder went out (OP087 "changed since"); null if never. */
+async function lastSent(m: EntityManager, clientId: number, agb: string, wet: Wet): Promise<string | null> {
+  const jobs = await m.find(OutboxEntity, { where: { kind: 'iwmo' } });
+  let last: string | null = null;
+  for (const j of jobs) {
+    for (const v of Object.values(j.steps ?? {})) {
+      const s = parseSent(v);
+      if (s && s.status === 'geschreven' && s.clientId === clientId && s.agb === agb && s.wet === wet && s.at && (!last || s.at > last)) last = s.at;
+    }
+  }
+  return last;
+}
+
+// ---------------------------------------------------------------- message content
+
+const NAAMGEBRUIK: Record<string, '1' | '2' | '3' | '4'> = { E: '1', P: '2', V: '3', N: '4' };
+
+export function iwmoClient(c: ClientRow): IwmoClient {
+  const adres = c.postcode || c.straat
+    ? {
+        ...(c.huisnummer !== null ? { huisnummer: c.huisnummer } : {}),
+        ...(c.huisletter ? { huisletter: c.huisletter } : {}),
+        ...(c.huisnummerToevoeging ? { huisnummerToevoeging: c.huisnummerToevoeging } : {}),
+        ...(c.postcode ? { postcode: c.postcode.replace(/\s/g, '') } : {}),
+        ...(c.straat ? { straatnaam: c.straat.slice(0, 24) } : {}),
+        ...(c.woonplaats ? { plaatsnaam: c.woonplaats } : {}),
+        landcode: 'NL',
+      }
+    : undefined;
+  return {
+    bsn: c.bsn, geboortedatum: c.geboortedatum, geslacht: c.geslacht as '0' | '1' | '2',
+    naam: {
+      geslachtsnaam: c.geslachtsnaam, ...(c.voorvoegsel ? { voorvoegsel: c.voorvoegsel } : {}),
+      ...(c.partnerGeslachtsnaam ? { partnernaam: { achternaam: c.partnerGeslachtsnaam, ...(c.partnerVoorvoegsel ? { voorvoegsel: c.partnerVoorvoegsel } : {}) } } : {}),
+      voornamen: c.voornamen, ...(c.voorletters ? { voorletters: c.voorletters } : {}),
+      naamgebruik: NAAMGEBRUIK[c.naamgebruik] ?? '1',
+    },
+    ...(adres ? { adres } : {}),
+    ...(c.email ? { emailadres: c.email.slice(0, 80) } : {}),
+  };
+}
+
+/**
+ * A stored indicatie as a ToegewezenProduct. Without a productcode the toewijzing is aspecifiek
+ * and its Omvang stays empty (CD080); the omvang of the beschikking then goes in the Commentaar.
+ */
+export function toegewezenProduct(t: ToewijzingRow): ToegewezenProductInput {
+  const i = t.indicatie;
+  const omvang = i.volume !== null && i.eenheid && i.frequentie
+    ? { volume: i.volume, eenheid: i.eenheid as NonNullable<ToegewezenProductInput['omvang']>['eenheid'], frequentie: i.frequentie as NonNullable<ToegewezenProductInput['omvang']>['frequentie'] }
+    : undefined;
+  const specifiek = !!i.productcode;
+  const omvangTekst = omvang ? `${omvang.volume} ${eenheidLabel(omvang.eenheid, omvang.volume).toLowerCase()} ${frequentieLabel(omvang.frequentie).toLowerCase()}` : null;
+  return {
+    toewijzingNummer: i.toewijzingNummer!, leveringsvorm: 'ZIN',
+    product: { categorie: i.productcategorie, ...(i.productcode ? { code: i.productcode } : {}) },
+    toewijzingsdatum: t.vastgesteldOp, toewijzingstijd: amsterdamTime(t.gewijzigdOp),
+    ingangsdatum: i.ingangsdatum, ...(i.einddatum ? { einddatum: i.einddatum } : {}),
+    ...(specifiek && omvang ? { omvang } : {}),
+    ...(i.budgetCents !== null && !omvang ? { budgetCents: i.budgetCents } : {}),
+    ...(!specifiek && omvangTekst ? { commentaar: `Omvang volgens beschikking: ${omvangTekst}.` } : {}),
+  };
+}
+
+export interface PlannedMessage {
+  wet: Wet;
+  bericht: string;
+  clientId: number;
+  aanbiederAgb: string;
+  toewijzingNummers: number[];
+}
+
+/** The messages a beschikking's iWmo job would write (selection only; no number reserved). */
+export async function planIwmoMessages(m: EntityManager, raw: RawDb, beschikkingId: number, today: string): Promise<PlannedMessage[]> {
+  const b = await m.findOneBy(BeschikkingEntity, { id: beschikkingId });
+  if (!b) throw new LoketError('niet_gevonden', `Beschikking ${beschikkingId} bestaat niet (meer).`);
+  const links = await m.findBy(BeschikkingIndicatieEntity, { beschikkingId });
+  const own = links.length ? await m.findBy(IndicatieEntity, { id: In(links.map((l) => l.indicatieId)) }) : [];
+  const zin = own.filter((i) => i.leveringsvorm === 'ZIN' && i.toewijzingNummer !== null && i.aanbiederAgb && (i.wet === 'wmo' || i.wet === 'jeugdwet'));
+  if (!zin.length) return [];
+  const clientId = (raw.prepare('SELECT m.client_id AS id FROM aanvragen a JOIN meldingen m ON m.id = a.melding_id WHERE a.id = ?').get(b.aanvraagId) as { id: number }).id;
+  const client = await m.findOneByOrFail(ClientEntity, { id: clientId });
+  const all = await toewijzingenVan(m, raw, client);
+  const groups = new Map<string, { wet: Wet; agb: string }>();
+  for (const i of zin) groups.set(`${i.wet}:${i.aanbiederAgb}`, { wet: i.wet as Wet, agb: i.aanbiederAgb! });
+  const out: PlannedMessage[] = [];
+  for (const { wet, agb } of groups.values()) {
+    const changedSince = await lastSent(m, client.id, agb, wet);
+    const selected = selectToewijzingenForMessage(all.filter((t) => t.indicatie.wet === wet), { clientBsn: client.bsn, aanbiederAgb: agb, creationDate: today, changedSince });
+    out.push({ wet, bericht: STANDAARDEN[wet].toewijzing.bericht.toUpperCase(), clientId, aanbiederAgb: agb, toewijzingNummers: selected.map((t) => t.indicatie.toewijzingNummer!) });
+  }
+  return out;
+}
+
+export function berichtBestand(bericht: string, gemeentecode: string, agb: string, id: string): string {
+  return `${bericht}_${gemeentecode}_${agb}_${id}.xml`;
+}
+
+/** Runs one iWmo job: writes the message file(s) for its beschikking. */
+export async function runIwmoJob(db: Db, job: OutboxRow, cfg: ExportConfig, actor: OutboxActor, today: string, now: () => Date):
+  Promise<{ clientId: number | null; detail: string }> {
+  const outDir = cfg.export.iwmoOutDir;
+  const gemeentecode = cfg.settings.gemeentecode;
+  const planned = await db.write((m) => planIwmoMessages(m, db.raw, job.subjectId, today));
+  const written: string[] = [];
+  let clientId: number | null = null;
+  for (const p of planned) {
+    clientId = p.clientId;
+    const key = `bericht:${p.wet}:${p.aanbiederAgb}`;
+    // Reserve the BerichtIdentificatie (or reuse the one reserved by an interrupted run).
+    const reserved = await db.write(async (m) => {
+      const row = await m.findOneByOrFail(OutboxEntity, { id: job.id });
+      const have = parseSent(row.steps[key]);
+      if (have) return have;
+      const counter = await m.findOneBy(SettingEntity, { key: COUNTER_KEY });
+      const n = (typeof counter?.value === 'number' ? counter.value : 0) + 1;
+      await m.save(SettingEntity, { key: COUNTER_KEY, value: n });
+      const id = `TW${String(n).padStart(10, '0')}`;
+      const rec: SentRecord = { id, bestand: berichtBestand(p.bericht, gemeentecode, p.aanbiederAgb, id), status: 'gereserveerd', clientId: p.clientId, agb: p.aanbiederAgb, wet: p.wet };
+      await m.update(OutboxEntity, { id: job.id }, { steps: { ...row.steps, [key]: JSON.stringify(rec) }, updatedAt: now().toISOString() });
+      return rec;
+    });
+    if (reserved.status !== 'gereserveerd') continue;
+    if (!p.toewijzingNummers.length) {
+      await markStep(db, job.id, key, { ...reserved, status: 'leeg' }, now);
+      continue;
+    }
+    const xml = await db.write(async (m) => {
+      const client = await m.findOneByOrFail(ClientEntity, { id: p.clientId });
+      const all = (await toewijzingenVan(m, db.raw, client)).filter((t) => p.toewijzingNummers.includes(t.indicatie.toewijzingNummer!));
+      return buildToewijzingXml({
+        wet: p.wet, gemeentecode, aanbiederAgb: p.aanbiederAgb, berichtIdentificatie: reserved.id, dagtekening: today,
+        client: iwmoClient(client), toewijzingen: all.map(toegewezenProduct),
+      }, { vandaag: today });
+    });
+    await fs.mkdir(outDir, { recursive: true });
+    const file = path.join(outDir, reserved.bestand);
+    const tmp = `${file}.tmp`;
+    await fs.writeFile(tmp, xml, 'utf8');
+    await fs.rename(tmp, file); // the GGk client never sees a half-written file
+    await markStep(db, job.id, key, { ...reserved, status: 'geschreven', at: now().toISOString() }, now);
+    written.push(`${p.bericht} ${reserved.id} naar ${p.aanbiederAgb} (${p.toewijzingNummers.length} toewijzingen)`);
+  }
+  return { clientId, detail: written.length ? written.join('; ') : 'geen toewijzingsbericht nodig' };
+}
+
+async function markStep(db: Db, jobId: number, key: string, rec: SentRecord, now: () => Date): Promise<void> {
+  await db.write(async (m) => {
+    const row = await m.findOneByOrFail(OutboxEntity, { id: jobId });
+    await m.update(OutboxEntity, { id: jobId }, { steps: { ...row.steps, [key]: JSON.stringify(rec) }, updatedAt: now().toISOString() });
+  });
+}
+
+// ---------------------------------------------------------------- incoming 315
+
+export interface ImportResult {
+  bericht: string;
+  berichtIdentificatie: string;
+  aanbiederAgb: string;
+  clientId: number;
+  clientAangemaakt: boolean;
+  meldingId: number;
+  kenmerk: string;
+  onderzoekUiterlijk: string | null;
+  producten: number;
+}
+
+function productTekst(wet: ZaakWet, p: ReturnType<typeof parseVerzoekOmToewijzing>['producten'][number]): string {
+  const cat = p.product ? `${productcategorieLabel(wet, p.product.categorie, null) ?? `categorie ${p.product.categorie}`}${p.product.code ? ` (${p.product.code})` : ''}` : 'product niet genoemd';
+  const omvang = p.omvang ? `, ${p.omvang.volume} ${eenheidLabel(p.omvang.eenheid, p.omvang.volume).toLowerCase()} ${frequentieLabel(p.omvang.frequentie).toLowerCase()}` : '';
+  const budget = p.budgetCents !== undefined ? `, budget € ${(p.budgetCents / 100).toFixed(2).replace('.', ',')}` : '';
+  const periode = `, van ${p.ingangsdatum}${p.einddatum ? ` tot en met ${p.einddatum}` : ''}`;
+  const verwijzer = p.verwijzer.naam ? `; verwezen door ${p.verwijzer.naam}` : '';
+  return `${cat}${omvang}${budget}${periode}${verwijzer}`;
+}
+
+/** Reads a WMO315/JW315 into a melding (kanaal 'verwijzer'); the client is found by BSN or created. */
+export async function importVerzoek(ctx: HandlerContext, input: { xml: string }): Promise<ImportResult> {
+  const v = parseVerzoekOmToewijzing(input.xml);
+  const objectId = `${v.aanbiederAgb}/${v.berichtIdentificatie}`;
+  const pre = await inTransaction(ctx, async (tx) => {
+    const settings = (await tx.m.findOneBy(SettingEntity, { key: 'gemeente.code' }))?.value;
+    if (typeof settings === 'string' && settings !== v.gemeentecode) {
+      throw new LoketError('invoer', `Dit verzoek is gericht aan gemeente ${v.gemeentecode}, niet aan deze gemeente (${settings}). Stuur het terug naar de aanbieder.`, 'Header.Ontvanger');
+    }
+    const dup = tx.raw.prepare(`SELECT 1 FROM access_log WHERE object_type = 'iwmo-verzoek' AND object_id = ? AND result = 'gelukt' LIMIT 1`).get(objectId);
+    if (dup) throw new LoketError('conflict', `Verzoek ${v.berichtIdentificatie} van aanbieder ${v.aanbiederAgb} is al ingelezen.`);
+    return tx.m.findOneBy(ClientEntity, { bsn: v.client.bsn });
+  });
+  let clientId: number;
+  let aangemaakt = false;
+  if (pre) clientId = pre.id;
+  else {
+    const c = await createClient(ctx, ClientInputSchema.parse({
+      bsn: v.client.bsn, voornamen: v.client.naam.voornamen ?? v.client.naam.voorletters ?? '-',
+      voorletters: v.client.naam.voorletters ? v.client.naam.voorletters.split('').map((l) => `${l}.`).join('') : null,
+      voorvoegsel: v.client.naam.voorvoegsel ?? null, geslachtsnaam: v.client.naam.geslachtsnaam,
+      geslacht: v.client.geslacht, geboortedatum: v.client.geboortedatum,
+    }));
+    clientId = c.id;
+    aangemaakt = true;
+  }
+  const wet: ZaakWet = v.wet;
+  const hulpvraag = [
+    `Verzoek om toewijzing (${v.bericht} ${v.berichtIdentificatie}, ${v.dagtekening}) van aanbieder ${v.aanbiederAgb}:`,
+    ...v.producten.map((p) => `- ${productTekst(wet, p)}`),
+    ...(v.client.commentaar ? [`Toelichting aanbieder: ${v.client.commentaar}`] : []),
+  ].join('\n').slice(0, 5000);
+  const detail = await createMelding(ctx, MeldingInputSchema.parse({
+    clientId, datum: ctx.today(), kanaal: 'verwijzer', wet, hulpvraag,
+    // Consent and cliëntondersteuning are asked at the first contact, not assumed from a message.
+    toestemming: false, clientondersteuningAangeboden: false,
+  }));
+  await inTransaction(ctx, async (tx) => {
+    logAccess(tx, { action: 'aanmaken', objectType: 'iwmo-verzoek', objectId, clientId, detail: scrubNumbers(`${v.bericht} ingelezen als melding ${detail.melding.kenmerk}`) });
+  });
+  return {
+    bericht: v.bericht, berichtIdentificatie: v.berichtIdentificatie, aanbiederAgb: v.aanbiederAgb, clientId, clientAangemaakt: aangemaakt,
+    meldingId: detail.melding.id, kenmerk: detail.melding.kenmerk,
+    onderzoekUiterlijk: detail.termijnen.find((t) => t.soort === 'onderzoek')?.uiterlijk ?? null, producten: v.producten.length,
+  };
+}
+
+export const ImportInputSchema = z.object({
+  xml: z.string().min(1, 'Kies het XML-bestand van het verzoek om toewijzing.').max(25_000_000, 'Een iWmo-bericht is hoogstens 25 MB (OP179).'),
+});
+
