@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { isoToUtcDate } from './format';
 import { mergePdfs } from './pdf-merge';
+import { failureReason } from './render';
 import type { LetterData } from './types';
 import type { RenderRequest, RenderResponse } from './worker';
 
@@ -123,7 +124,7 @@ export function printBatch(items: BatchItem[], opts: BatchOptions): Promise<Batc
       } catch (e) {
         // e.g. data that cannot be cloned: fail this letter only
         inFlight.get(w)!.pop();
-        results[index] = { index, id: item.id, ok: false, reason: e instanceof Error ? e.message : String(e) };
+        results[index] = { index, id: item.id, ok: false, reason: failureReason(e) };
         report();
         send(w);
       }

@@ -79,7 +79,8 @@ function voorzieningBlok(v: Voorziening, soort: Beschikking['soort']): Content {
   const cat = v.productcode ? `${v.productcategorieLabel} (productcode ${v.productcode})` : v.productcategorieLabel;
   if (!isBlank(cat)) rows.push(['Soort ondersteuning', cat]);
   if (soort === 'afwijzing' || soort === 'buiten_behandeling') {
-    return { stack: [b(v.productLabel), kv(rows)], unbreakable: true } as Content;
+    // pdfmake cannot lay out a table without rows.
+    return { stack: [b(v.productLabel), ...(rows.length ? [kv(rows)] : [])], unbreakable: true } as Content;
   }
   rows.push(['Vorm', vormTekst(v)]);
   if (v.omvang) rows.push(['Hoeveel', omvangNl(v.omvang)]);

@@ -23,6 +23,12 @@ export class LetterDataInvalidError extends Error {
   }
 }
 
+/** Why a letter failed, for the person at the print queue: our own Dutch messages, or a plain notice. */
+export function failureReason(e: unknown): string {
+  if (e instanceof LetterIncompleteError || e instanceof LetterDataInvalidError) return e.message;
+  return 'De brief kon niet worden gemaakt door een technische fout. Meld dit aan de beheerder.';
+}
+
 export function parseLetterData(input: unknown): LetterData {
   const r = LetterDataSchema.safeParse(input);
   if (!r.success) {

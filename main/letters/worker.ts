@@ -1,7 +1,7 @@
 // Worker thread for printBatch: renders letters one message at a time. Each worker parses the
 // fonts once (see fonts.ts) and keeps them for all letters it renders.
 import { parentPort } from 'node:worker_threads';
-import { renderLetter } from './render';
+import { failureReason, renderLetter } from './render';
 import type { LetterData } from './types';
 
 export interface RenderRequest {
@@ -25,7 +25,7 @@ port.on('message', async (msg: RenderRequest) => {
     const res: RenderResponse = { index: msg.index, id: msg.id, ok: true, pdf: bytes };
     port.postMessage(res, [bytes.buffer as ArrayBuffer]);
   } catch (e) {
-    const res: RenderResponse = { index: msg.index, id: msg.id, ok: false, reason: e instanceof Error ? e.message : String(e) };
+    const res: RenderResponse = { index: msg.index, id: msg.id, ok: false, reason: failureReason(e) };
     port.postMessage(res);
   }
 });

@@ -71,7 +71,10 @@ export async function beschikkingLetterData(tx: TxContext, row: BeschikkingRow, 
       aanvraagDatum: aanvraag.ontvangenOp,
       meldingDatum: base.melding.datum,
       besluitTekst: b.besluitTekst,
-      voorzieningen: b.indicaties.map((i) => ({
+      // An afwijzing grants nothing: the letter names what was asked for, in the words of the aanvraag.
+      voorzieningen: b.soort === 'afwijzing' && b.indicaties.length === 0
+        ? [{ productcategorieLabel: '', productLabel: aanvraag.omschrijving, leveringsvorm: 'ZIN' as const, ingangsdatum: aanvraag.ontvangenOp }]
+        : b.indicaties.map((i) => ({
         productcategorieLabel: i.productcategorieLabel,
         productcode: i.productcode ?? undefined,
         productLabel: i.productcategorieLabel,

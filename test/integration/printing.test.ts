@@ -70,6 +70,25 @@ describe('printing beschikkingen through the router', () => {
     expect((await ok(anna, 'letter.get', { id: verslag.letterId })).sha256).toBe(verslag.sha256);
   });
 
+  it('prints an afwijzing that names what was asked for and how to object', async () => {
+    const desk = await Desk.open();
+    desks.push(desk);
+    const anna = await desk.as('anna', '2026-04-13');
+    const c = await ok(anna, 'client.create', { bsn: '999993926', voornamen: 'Pieter', geslachtsnaam: 'Bakker', geboortedatum: '1950-06-01', straat: 'Laan', huisnummer: 3, postcode: '1234 AB', woonplaats: 'Voorbeeldstad' });
+    const m = await ok(anna, 'melding.create', { clientId: c.id, datum: '2026-03-02', kanaal: 'balie', wet: 'wmo', hulpvraag: 'Ik wil een scootmobiel.', toestemming: true, clientondersteuningAangeboden: true });
+    const a = await ok(anna, 'aanvraag.create', { meldingId: m.melding.id, ontvangenOp: '2026-04-13', omschrijving: 'Een scootmobiel voor boodschappen' });
+    const b = await ok(anna, 'beschikking.create', { aanvraagId: a.id, soort: 'afwijzing', indicatieIds: [], besluitTekst: 'Wij wijzen uw aanvraag voor een scootmobiel af.', motivering: 'De supermarkt bezorgt gratis; uw buurvrouw rijdt wekelijks mee. Dat is voldoende.', wettelijkeGrondslag: ['Wmo 2015 art. 2.3.5 lid 3'] });
+    await ok(anna, 'beschikking.submit', { id: b.id });
+    await ok(await desk.as('bram'), 'beschikking.approve', { id: b.id });
+    const res = await ok(await desk.as('carla', '2026-04-21'), 'print.send', { beschikkingIds: [b.id] });
+    expect(res.failures).toEqual([]);
+    const text = pdfText(Buffer.from(res.pdfBase64!, 'base64'));
+    expect(text).toMatch(/U krijgt geen/);
+    expect(text).toContain('Een scootmobiel voor boodschappen');
+    expect(text).toMatch(/6 weken/);
+    expect(text).toContain('Postbus 100');
+  });
+
   it('refuses to print a letter that lacks a mandatory element, naming it', async () => {
     const desk = await Desk.open({ letterhead: false });
     desks.push(desk);
