@@ -1,4 +1,6 @@
 import { LoketError } from '../../shared/errors';
+import { iwmoConfigProblems, readExportConfig, zgwConfigProblems } from '../export/config';
+import { enqueueIwmoExport, enqueueZgwExport } from '../export/outbox';
 import { printBatch } from '../letters/batch';
 import { sha256Hex } from '../letters/hash';
 import { countPages, mergePdfs } from '../letters/pdf-merge';
@@ -57,6 +59,10 @@ export function sendLetters(ctx: HandlerContext, input: { beschikkingIds: number
       items.push({ id: String(id), data: await beschikkingLetterData(tx, b, today) });
     }
     const result = items.length ? await printBatch(items, { mode: 'separate' }) : { files: [], failures: [] };
+    // A sent beschikking goes to the central system: queued in this same transaction, so it is never lost.
+    const exportConfig = await readExportConfig(tx.m);
+    const queueZgw = zgwConfigProblems(exportConfig).length === 0;
+    const queueIwmo = iwmoConfigProblems(exportConfig).length === 0;
     for (const f of result.failures) failures.push({ beschikkingId: Number(f.id), reason: f.reason });
     const printed: { beschikkingId: number; letterId: number; sha256: string; pages: number }[] = [];
     const pdfs: Buffer[] = [];
@@ -66,6 +72,10 @@ export function sendLetters(ctx: HandlerContext, input: { beschikkingIds: number
       const sha256 = sha256Hex(pdf);
       const res = await tx.m.insert(LetterEntity, { soort: `beschikking-${b.soort}`, meldingId: null, beschikkingId: b.id, pdf, sha256, createdAt: nowIso(), createdBy: tx.session.user.id });
       await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'verzonden', verzondenOp: today, updatedAt: nowIso() });
+      if (queueZgw) await enqueueZgwExport(tx, b.id);
+      const toewijzingen = tx.raw.prepare(`SELECT count(*) AS n FROM beschikking_indicaties bi JOIN indicaties i ON i.id = bi.indicatie_id
+        WHERE bi.beschikking_id = ? AND i.leveringsvorm = 'ZIN' AND i.toewijzing_nummer IS NOT NULL`).get(b.id) as { n: number };
+      if (queueIwmo && toewijzingen.n > 0) await enqueueIwmoExport(tx, b.id);
       logAccess(tx, { action: 'afdrukken', objectType: 'beschikking', objectId: b.id, clientId: await clientIdOfBeschikking(tx, b.aanvraagId), detail: `brief verzonden, sha256 ${sha256.slice(0, 16)}…` });
       printed.push({ beschikkingId: b.id, letterId: res.identifiers[0]!.id as number, sha256, pages: countPages(pdf) });
       pdfs.push(pdf);

@@ -235,4 +235,14 @@ describe('ZGW export through the outbox', () => {
     expect(server.requests).toHaveLength(0);
     expect((anna.session!.db.raw.prepare('SELECT count(*) AS n FROM export_outbox').get() as { n: number }).n).toBe(0);
   });
+
+  it('print.send queues the export in the same transaction once the export is configured', async () => {
+    server ??= await startZgwServer({ secret: ZGW_SECRET, clientId: ZGW_CLIENT_ID });
+    await configure(server);
+    const id = await newCase('999994669', 'Horst');
+    const anna = await desk.as('anna', '2026-04-22');
+    const jobs = (await ok(anna, 'export.status', {})).jobs;
+    expect(jobs.filter((j) => j.kind === 'zgw' && j.subjectId === id).map((j) => j.status)).toEqual(['wachtend']);
+  });
+
 });

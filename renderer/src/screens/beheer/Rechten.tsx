@@ -1,0 +1,105 @@
+import { Alert, Badge, Button, Group, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { Verzoek } from '../../../../shared/schemas/beheer';
+import { call, useLoad } from '../../api';
+import { fmtDate, todayIso } from '../../format';
+import { LoadError } from '../../ui';
+
+/**
+ * Citizens' rights (AVG art. 16–18): record a request, decide on it (with the reason), and see
+ * the deadlines. Rectification itself: the client form saves through 'rechten.rectificatie'
+ * ({ verzoekId, client }) instead of 'client.update' when it is opened for a granted request.
+ * Props: `clientId` to show one client's requests, else all open ones; `roles` of the logged-in user.
+ */
+
+const SOORT_LABELS: Record<Verzoek['soort'], string> = {
+  vernietiging: 'Vernietiging', rectificatie: 'Rectificatie', beperking: 'Beperking van de verwerking', opheffing_beperking: 'Beperking opgeheven',
+};
+const STATUS_COLOR: Record<Verzoek['status'], string> = { ontvangen: 'blue', toegewezen: 'orange', afgewezen: 'gray', uitgevoerd: 'green' };
+
+export function Rechten({ clientId, roles }: { clientId?: number; roles: string[] }) {
+  const { data, error, reload } = useLoad('rechten.lijst', clientId !== undefined ? { clientId } : { alleenOpen: true });
+  const [soort, setSoort] = useState<'vernietiging' | 'rectificatie' | 'beperking'>('vernietiging');
+  const [ontvangenOp, setOntvangenOp] = useState(todayIso());
+  const [toelichting, setToelichting] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const mayRecord = roles.some((r) => ['consulent', 'besluitbevoegd', 'administratie', 'beheerder'].includes(r));
+  const mayDecide = roles.some((r) => r === 'besluitbevoegd' || r === 'beheerder');
+
+  const record = async () => {
+    if (clientId === undefined) return;
+    const r = await call('rechten.verzoek', { clientId, soort, ontvangenOp, toelichting });
+    setMessage(r.ok ? { ok: true, text: `Verzoek ${r.value.id} is vastgelegd. Uiterlijk ${fmtDate(r.value.uiterlijkOp)} beslissen.` } : { ok: false, text: r.error.message });
+    if (r.ok) setToelichting('');
+    void reload();
+  };
+  const decide = async (v: Verzoek, besluit: 'toegewezen' | 'afgewezen') => {
+    const reden = window.prompt(besluit === 'toegewezen' ? 'Reden van toewijzing:' : 'Waarom wijst u het verzoek af? (bijvoorbeeld een wettelijke plicht of het belang van een derde)');
+    if (!reden) return;
+    const r = await call('rechten.besluit', { verzoekId: v.id, besluit, reden });
+    setMessage(r.ok ? { ok: true, text: `Verzoek ${v.id}: ${r.value.status}.${r.value.voorstelId ? ` Vernietigingsvoorstel ${r.value.voorstelId} wacht op goedkeuring.` : ''}` } : { ok: false, text: r.error.message });
+    void reload();
+  };
+  const lift = async () => {
+    if (clientId === undefined) return;
+    const reden = window.prompt('Waarom eindigt de beperking?');
+    if (!reden) return;
+    const r = await call('rechten.beperkingOpheffen', { clientId, reden });
+    setMessage(r.ok ? { ok: true, text: 'De beperking is opgeheven.' } : { ok: false, text: r.error.message });
+    void reload();
+  };
+
+  return (
+    <>
+      <Title order={clientId !== undefined ? 2 : 1} size={clientId !== undefined ? 'h3' : 'h2'} mb="md">Rechten van de cliënt (AVG)</Title>
+      <LoadError error={error} />
+      {message && <Alert color={message.ok ? 'green' : 'red'} role={message.ok ? 'status' : 'alert'} mb="sm">{message.text}</Alert>}
+      {data?.beperkt && (
+        <Alert color="orange" mb="sm" title="Verwerking beperkt (AVG art. 18)">
+          <Group justify="space-between">
+            <span>Alleen de beheerder kan de gegevens van deze cliënt nu wijzigen.</span>
+            {mayDecide && <Button size="xs" variant="default" onClick={() => void lift()}>Beperking opheffen</Button>}
+          </Group>
+        </Alert>
+      )}
+      {clientId !== undefined && mayRecord && (
+        <Stack gap="xs" maw={640} mb="lg">
+          <Group align="flex-end">
+            <Select label="Soort verzoek" value={soort} onChange={(v) => v && setSoort(v as typeof soort)} allowDeselect={false}
+              data={[{ value: 'vernietiging', label: 'Vernietiging (binnen 3 maanden)' }, { value: 'rectificatie', label: 'Rectificatie (binnen 1 maand)' }, { value: 'beperking', label: 'Beperking (binnen 1 maand)' }]} w={280} />
+            <TextInput type="date" label="Ontvangen op" value={ontvangenOp} onChange={(e) => setOntvangenOp(e.currentTarget.value)} w={170} />
+          </Group>
+          <Textarea label="Wat vraagt de cliënt?" value={toelichting} onChange={(e) => setToelichting(e.currentTarget.value)} autosize minRows={2} />
+          <Group><Button onClick={() => void record()}>Verzoek vastleggen</Button></Group>
+        </Stack>
+      )}
+      {(data?.verzoeken ?? []).length === 0 ? <Text>Geen verzoeken.</Text> : (
+        <Table striped fz="sm">
+          <Table.Thead><Table.Tr>
+            <Table.Th scope="col">Nr.</Table.Th><Table.Th scope="col">Cliënt (id)</Table.Th><Table.Th scope="col">Soort</Table.Th><Table.Th scope="col">Ontvangen</Table.Th>
+            <Table.Th scope="col">Uiterlijk</Table.Th><Table.Th scope="col">Status</Table.Th><Table.Th scope="col">Besluit</Table.Th><Table.Th scope="col">Actie</Table.Th>
+          </Table.Tr></Table.Thead>
+          <Table.Tbody>
+            {data!.verzoeken.map((v) => (
+              <Table.Tr key={v.id}>
+                <Table.Td>{v.id}</Table.Td><Table.Td>{v.clientId}</Table.Td><Table.Td>{SOORT_LABELS[v.soort]}</Table.Td>
+                <Table.Td>{fmtDate(v.ontvangenOp)}</Table.Td>
+                <Table.Td>{v.status === 'ontvangen' && v.uiterlijkOp < todayIso() ? <Text c="red.8" fw={700} span>{fmtDate(v.uiterlijkOp)} (verlopen)</Text> : fmtDate(v.uiterlijkOp)}</Table.Td>
+                <Table.Td><Badge color={STATUS_COLOR[v.status]}>{v.status}</Badge></Table.Td>
+                <Table.Td>{v.besluitDoor ? `${v.besluitDoor}, ${fmtDate(v.besluitOp)}${v.reden ? `: ${v.reden}` : ''}` : '–'}{v.wijziging ? ` (${v.wijziging})` : ''}</Table.Td>
+                <Table.Td>
+                  {v.status === 'ontvangen' && mayDecide && v.soort !== 'opheffing_beperking' && (
+                    <Group gap="xs">
+                      <Button size="xs" onClick={() => void decide(v, 'toegewezen')}>Toewijzen</Button>
+                      <Button size="xs" variant="default" onClick={() => void decide(v, 'afgewezen')}>Afwijzen</Button>
+                    </Group>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </>
+  );
+}
