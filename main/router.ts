@@ -57,7 +57,20 @@ export class Router {
       }
     }
     const handler = HANDLERS[channel] as (ctx: HandlerContext, input: unknown) => Promise<unknown>;
-    const output = await handler(this.context(), parsed.data);
+    let output: unknown;
+    try {
+      output = await handler(this.context(), parsed.data);
+    } catch (e) {
+      // A service's refusal rolled back with its transaction: log it now, in a transaction of its own.
+      const s = this.session;
+      if (e instanceof LoketError && e.code === 'geen_toegang' && s?.db.ds.isInitialized) {
+        await s.db.write(async () => appendLog(s.db.raw, {
+          actor: s.user.username, role: s.user.roles.join(','), action: def.writes ? 'wijzigen' : 'lezen',
+          objectType: channel, clientId: e.clientId ?? null, result: 'geweigerd', origin: s.origin, detail: 'geweigerd door de dienst',
+        }));
+      }
+      throw e;
+    }
     return def.output.parse(output);
   }
 

@@ -7,6 +7,8 @@ export class LoketError extends Error {
     readonly code: LoketErrorCode,
     message: string,
     readonly field?: string,
+    /** The client the refused action was about: the router logs it; it never crosses IPC. */
+    readonly clientId?: number,
   ) {
     super(message);
     this.name = 'LoketError';

@@ -9,6 +9,7 @@ import type { RawDb } from '../db/database';
 import { updateClient } from '../services/clients';
 import { inTransaction, logAccess, notFound, nowIso, type HandlerContext, type TxContext } from '../services/context';
 import { meldingKenmerk } from '../services/zaken';
+import { assertClientWritable, isBeperkt } from '../services/beperking';
 import { createVoorstel } from './retention';
 
 /**
@@ -19,36 +20,6 @@ import { createVoorstel } from './retention';
  * - rectificatie (art. 16): decide within 1 month; the change itself goes through client.update.
  * - beperking (art. 18): a flag on the client; while it is set only a beheerder may change the record.
  */
-
-export const BEPERKT_MELDING = 'De verwerking van de gegevens van deze cliënt is beperkt op verzoek van de cliënt (AVG art. 18). ' +
-  'Wijzigen kan nu alleen door de beheerder. Neem contact op met de beheerder of de functionaris gegevensbescherming.';
-
-/** Whether processing of this client is restricted (AVG art. 18). */
-export function isBeperkt(raw: RawDb, clientId: number): boolean {
-  const r = raw.prepare('SELECT verwerking_beperkt FROM clients WHERE id = ?').get(clientId) as { verwerking_beperkt: number } | undefined;
-  return r?.verwerking_beperkt === 1;
-}
-
-/**
- * For use inside a writing transaction: refuses a write to a restricted client's record unless the
- * user is a beheerder. The refusal rolls back with the transaction; use `guardClientWritable`
- * before the transaction when the refusal itself must be logged.
- */
-export function assertClientWritable(tx: Pick<TxContext, 'raw' | 'session'>, clientId: number): void {
-  if (isBeperkt(tx.raw, clientId) && !tx.session.user.roles.includes('beheerder')) {
-    throw new LoketError('geen_toegang', BEPERKT_MELDING);
-  }
-}
-
-/** Before a writing transaction: checks the restriction, logs a refusal (in its own transaction) and throws. */
-export async function guardClientWritable(ctx: HandlerContext, clientId: number): Promise<void> {
-  const refused = await inTransaction(ctx, async (tx) => {
-    if (!isBeperkt(tx.raw, clientId) || tx.session.user.roles.includes('beheerder')) return false;
-    logAccess(tx, { action: 'wijzigen', objectType: 'client', objectId: clientId, clientId, result: 'geweigerd', detail: 'verwerking beperkt (AVG art. 18)' });
-    return true;
-  });
-  if (refused) throw new LoketError('geen_toegang', BEPERKT_MELDING);
-}
 
 interface VerzoekRow {
   id: number; client_id: number; soort: Verzoek['soort']; ontvangen_op: string; uiterlijk_op: string; toelichting: string | null;

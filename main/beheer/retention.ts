@@ -10,7 +10,7 @@ import type { Wet } from '../../shared/schemas/zaak';
 import type { Db, RawDb } from '../db/database';
 import { inTransaction, logAccess, notFound, nowIso, type HandlerContext, type TxContext } from '../services/context';
 import { meldingKenmerk } from '../services/zaken';
-import { assertClientWritable } from './rechten';
+import { assertClientWritable } from '../services/beperking';
 import { selectielijstKlasse, type SelectielijstResultaat } from './selectielijst';
 
 /**

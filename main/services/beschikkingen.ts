@@ -9,6 +9,7 @@ import {
 import { clientNaam } from './clients';
 import { inTransaction, logAccess, notFound, nowIso, type HandlerContext, type TxContext } from './context';
 import { completeTermijn, toIndicatie } from './zaken';
+import { assertClientWritable } from './beperking';
 
 /**
  * Beschikkingen: concept → ter_accordering → vastgesteld → verzonden. Vier-ogen: the approver
@@ -80,6 +81,13 @@ async function clientIdOf(tx: TxContext, aanvraagId: number): Promise<number> {
   return (await tx.m.findOneByOrFail(MeldingEntity, { id: a.meldingId })).clientId;
 }
 
+/** The client of an aanvraag, checked writable (AVG art. 18 restriction). */
+async function writableClientOf(tx: TxContext, aanvraagId: number): Promise<number> {
+  const clientId = await clientIdOf(tx, aanvraagId);
+  assertClientWritable(tx, clientId);
+  return clientId;
+}
+
 type Input = z.output<typeof BeschikkingInputSchema>;
 
 async function checkContent(tx: TxContext, input: Input): Promise<void> {
@@ -117,6 +125,7 @@ async function setIndicaties(tx: TxContext, beschikkingId: number, ids: number[]
 export function createBeschikking(ctx: HandlerContext, input: Input): Promise<Beschikking> {
   return inTransaction(ctx, async (tx) => {
     await checkContent(tx, input);
+    await writableClientOf(tx, input.aanvraagId);
     const now = nowIso();
     const year = tx.today().slice(0, 4);
     const seq = (tx.raw.prepare(`SELECT count(*) AS n FROM beschikkingen WHERE kenmerk LIKE ?`).get(`BES-${year}-%`) as { n: number }).n + 1;
@@ -136,6 +145,7 @@ export function createBeschikking(ctx: HandlerContext, input: Input): Promise<Be
 export function updateBeschikking(ctx: HandlerContext, input: Input & { id: number }): Promise<Beschikking> {
   return inTransaction(ctx, async (tx) => {
     const b = await loadBeschikking(tx, input.id);
+    await writableClientOf(tx, b.aanvraagId);
     if (b.status !== 'concept') {
       throw new LoketError('conflict', b.status === 'ter_accordering'
         ? 'Deze beschikking ligt ter accordering. Laat de besluitbevoegde haar terugsturen als u iets wilt aanpassen.'
@@ -164,6 +174,7 @@ export function getBeschikking(ctx: HandlerContext, input: { id: number }): Prom
 export function submitBeschikking(ctx: HandlerContext, input: { id: number }): Promise<Beschikking> {
   return inTransaction(ctx, async (tx) => {
     const b = await loadBeschikking(tx, input.id);
+    await writableClientOf(tx, b.aanvraagId);
     assertTransition(b.status as BeschikkingStatus, 'ter_accordering');
     await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'ter_accordering', terAccorderingOp: nowIso(), updatedAt: nowIso() });
     logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId: await clientIdOf(tx, b.aanvraagId), detail: 'ter accordering aangeboden' });
@@ -171,16 +182,13 @@ export function submitBeschikking(ctx: HandlerContext, input: { id: number }): P
   });
 }
 
-export async function approveBeschikking(ctx: HandlerContext, input: { id: number }): Promise<Beschikking> {
-  // A refusal is logged and committed; only then is it thrown (a throw inside would roll the entry back).
-  const outcome = await inTransaction(ctx, async (tx): Promise<Beschikking | LoketError> => {
+export function approveBeschikking(ctx: HandlerContext, input: { id: number }): Promise<Beschikking> {
+  return inTransaction(ctx, async (tx) => {
     const b = await loadBeschikking(tx, input.id);
-    const clientId = await clientIdOf(tx, b.aanvraagId);
+    const clientId = await writableClientOf(tx, b.aanvraagId);
     const problem = approvalProblem(tx.session.user, b.auteurId);
-    if (problem) {
-      logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId, result: 'geweigerd', detail: 'vaststellen geweigerd (vier-ogen/mandaat)' });
-      return new LoketError('geen_toegang', problem);
-    }
+    // The router logs the refusal (vier-ogen or mandate) with the client.
+    if (problem) throw new LoketError('geen_toegang', problem, undefined, clientId);
     assertTransition(b.status as BeschikkingStatus, 'vastgesteld');
     const today = tx.today();
     await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'vastgesteld', accordeurId: tx.session.user.id, vastgesteldOp: today, updatedAt: nowIso() });
@@ -198,13 +206,12 @@ export async function approveBeschikking(ctx: HandlerContext, input: { id: numbe
     logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId, detail: 'vastgesteld (vier-ogen)' });
     return toBeschikking(tx, await loadBeschikking(tx, b.id));
   });
-  if (outcome instanceof LoketError) throw outcome;
-  return outcome;
 }
 
 export function rejectBeschikking(ctx: HandlerContext, input: { id: number; reden: string }): Promise<Beschikking> {
   return inTransaction(ctx, async (tx) => {
     const b = await loadBeschikking(tx, input.id);
+    await writableClientOf(tx, b.aanvraagId);
     assertTransition(b.status as BeschikkingStatus, 'concept');
     await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'concept', terAccorderingOp: null, updatedAt: nowIso() });
     logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId: await clientIdOf(tx, b.aanvraagId), detail: 'teruggestuurd naar concept' });

@@ -11,6 +11,7 @@ import type { RawDb } from '../db/database';
 import {
   ClientEntity, HouseholdEntity, RepresentativeEntity, UserEntity, type ClientRow,
 } from '../db/entities';
+import { assertClientWritable } from './beperking';
 import { inTransaction, logAccess, notFound, nowIso, type HandlerContext, type TxContext } from './context';
 
 type ClientInput = z.output<typeof ClientInputSchema>;
@@ -96,6 +97,7 @@ export function updateClient(ctx: HandlerContext, input: ClientInput & { id: num
   return inTransaction(ctx, async (tx) => {
     const current = await tx.m.findOneBy(ClientEntity, { id: input.id });
     if (!current) throw notFound('Cliënt', input.id);
+    assertClientWritable(tx, input.id);
     const { id, ...rest } = input;
     const fields = rowFields(rest);
     const existing = await existingWithBsn(tx, fields.bsn, id);
@@ -241,6 +243,7 @@ export function createHousehold(ctx: HandlerContext, input: z.output<typeof Hous
     for (const clientId of input.memberIds) {
       const c = await tx.m.findOneBy(ClientEntity, { id: clientId });
       if (!c) throw notFound('Cliënt', clientId);
+      assertClientWritable(tx, clientId);
       if (c.householdId !== null) {
         throw new LoketError('conflict', `${clientNaam(c)} hoort al bij huishouden ${c.householdId}: één huishouden, één plan. Voeg de cliënt daar toe.`, 'memberIds');
       }
@@ -264,6 +267,7 @@ export function updateHouseholdPlan(ctx: HandlerContext, input: z.output<typeof 
     const h = await tx.m.findOneBy(HouseholdEntity, { id: input.id });
     if (!h) throw notFound('Huishouden', input.id);
     await checkRegisseur(tx, input.regisseurId);
+    for (const lid of await tx.m.findBy(ClientEntity, { householdId: input.id })) assertClientWritable(tx, lid.id);
     await tx.m.update(HouseholdEntity, { id: input.id }, {
       regisseurId: input.regisseurId, planDoelen: input.doelen, planAfspraken: input.afspraken, updatedAt: nowIso(),
     });

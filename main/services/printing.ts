@@ -8,6 +8,7 @@ import { renderLetter } from '../letters/render';
 import { LetterIncompleteError } from '../letters/types';
 import { BeschikkingEntity, LetterEntity } from '../db/entities';
 import { loadBeschikking } from './beschikkingen';
+import { BEPERKT_MELDING, isBeperkt } from './beperking';
 import { inTransaction, logAccess, notFound, nowIso, type HandlerContext } from './context';
 import { beschikkingLetterData, gespreksverslagData, ontvangstbevestigingData } from './letterData';
 import { MeldingEntity, OnderzoekEntity } from '../db/entities';
@@ -53,6 +54,11 @@ export function sendLetters(ctx: HandlerContext, input: { beschikkingIds: number
       if (!b) { failures.push({ beschikkingId: id, reason: `Beschikking ${id} bestaat niet.` }); continue; }
       if (b.status !== 'vastgesteld') {
         failures.push({ beschikkingId: id, reason: b.status === 'verzonden' ? `${b.kenmerk} is al verzonden; druk de opgeslagen brief opnieuw af.` : `${b.kenmerk} is nog niet vastgesteld.` });
+        continue;
+      }
+      const clientId = await clientIdOfBeschikking(tx, b.aanvraagId);
+      if (isBeperkt(tx.raw, clientId) && !tx.session.user.roles.includes('beheerder')) {
+        failures.push({ beschikkingId: id, reason: BEPERKT_MELDING });
         continue;
       }
       rows.set(id, b);

@@ -15,6 +15,7 @@ import {
 } from '../db/entities';
 import { clientNaam } from './clients';
 import { beschikkingenForAanvraag } from './beschikkingen';
+import { assertClientWritable } from './beperking';
 import { inTransaction, logAccess, notFound, nowIso, type HandlerContext, type TxContext } from './context';
 
 export function meldingKenmerk(m: Pick<MeldingRow, 'id' | 'datum'>): string {
@@ -61,6 +62,7 @@ async function changeTermijn(ctx: HandlerContext, termijnId: number, change: (t:
     next.uiterlijk = uiterlijkVoor(next);
     await tx.m.update(TermijnEntity, { id: t.id }, { verlengingen: next.verlengingen, opschortingen: next.opschortingen, uiterlijk: next.uiterlijk });
     const melding = await tx.m.findOneByOrFail(MeldingEntity, { id: t.meldingId });
+    assertClientWritable(tx, melding.clientId);
     logAccess(tx, { action: 'wijzigen', objectType: 'termijn', objectId: t.id, clientId: melding.clientId, detail });
     return toTermijn(next, tx.today());
   });
@@ -145,6 +147,7 @@ export function createMelding(ctx: HandlerContext, input: z.output<typeof Meldin
   return inTransaction(ctx, async (tx) => {
     const client = await tx.m.findOneBy(ClientEntity, { id: input.clientId });
     if (!client) throw notFound('Cliënt', input.clientId);
+    assertClientWritable(tx, client.id);
     if (client.overleden) throw new LoketError('conflict', `${clientNaam(client)} is overleden volgens de BRP. Een melding is niet mogelijk.`, 'clientId');
     if (input.datum > tx.today()) throw new LoketError('invoer', 'De datum van de melding ligt in de toekomst. Vul de dag in waarop de melding binnenkwam.', 'datum');
     const consulentId = input.consulentId ?? tx.session.user.id;
@@ -175,6 +178,7 @@ async function openMelding(tx: TxContext, meldingId: number): Promise<MeldingRow
   const m = await tx.m.findOneBy(MeldingEntity, { id: meldingId });
   if (!m) throw notFound('Melding', meldingId);
   if (m.status !== 'open') throw new LoketError('conflict', `Melding ${meldingKenmerk(m)} is afgesloten; wijzigen kan niet meer.`);
+  assertClientWritable(tx, m.clientId);
   return m;
 }
 

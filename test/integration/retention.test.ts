@@ -226,6 +226,11 @@ describe('citizens\' rights', () => {
     const closeRefused = await refused(anna, 'zaak.afsluiten', { meldingId: m.meldingId, resultaat: 'afgebroken' });
     expect(closeRefused).toMatchObject({ code: 'geen_toegang' });
     expect(closeRefused.message).toMatch(/beperkt .*AVG art\. 18.*beheerder/);
+    // The core case services refuse too, and the router logs each refusal with the client.
+    expect((await refused(anna, 'melding.create', { clientId: s, datum: '2026-04-19', kanaal: 'balie', wet: 'wmo', hulpvraag: 'Nieuwe hulpvraag.', toestemming: true, clientondersteuningAangeboden: true })).code).toBe('geen_toegang');
+    expect((await refused(anna, 'client.update', { ...(await ok(anna, 'client.get', { id: s })), straat: 'Elders' })).code).toBe('geen_toegang');
+    expect(anna.session!.db.raw.prepare(`SELECT object_type FROM access_log WHERE client_id = ? AND result = 'geweigerd' ORDER BY seq`).all(s))
+      .toEqual(expect.arrayContaining([{ object_type: 'melding.create' }, { object_type: 'client.update' }]));
 
     const rect = await ok(anna, 'rechten.verzoek', { clientId: s, soort: 'rectificatie', ontvangenOp: '2026-04-20', toelichting: 'Huisnummer klopt niet.' });
     const client = await ok(anna, 'client.get', { id: s });

@@ -131,7 +131,7 @@ describe('a case from melding to beschikking through the router', () => {
     for (const expected of [
       'anna:aanmaken:client:gelukt', 'anna:aanmaken:melding:gelukt', 'anna:aanmaken:onderzoek:gelukt',
       'anna:aanmaken:aanvraag:gelukt', 'anna:aanmaken:indicatie:gelukt', 'anna:aanmaken:beschikking:gelukt',
-      'bea:wijzigen:beschikking:geweigerd', 'bram:wijzigen:beschikking:gelukt',
+      'bea:wijzigen:beschikking.approve:geweigerd', 'bram:wijzigen:beschikking:gelukt',
       'bram:lezen:melding:gelukt',
     ]) expect(steps).toContain(expected);
     // A refusal by role is logged by the router itself, before any client is looked up.
