@@ -130,6 +130,8 @@ async function main(): Promise<void> {
     return r.call(channel, input);
   });
 
+  startExportTimer(r);
+
   let win = createWindow();
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();
@@ -138,6 +140,23 @@ async function main(): Promise<void> {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) win = createWindow();
   });
+}
+
+/**
+ * The outbox runs in the background while someone is logged in who may export (the ZGW JWT names
+ * that person). Jobs are resumable, so a run cut short by locking or quitting loses nothing.
+ */
+const EXPORT_INTERVAL_MS = 60_000;
+function startExportTimer(r: Router): void {
+  let busy = false;
+  const timer = setInterval(() => {
+    const roles = r.session?.user.roles ?? [];
+    if (busy || !roles.some((x) => x === 'consulent' || x === 'besluitbevoegd' || x === 'administratie' || x === 'beheerder')) return;
+    busy = true;
+    void r.call('export.run', { maxJobs: 10 }).finally(() => { busy = false; });
+  }, EXPORT_INTERVAL_MS);
+  timer.unref();
+  app.on('before-quit', () => clearInterval(timer));
 }
 
 let closing = false;
