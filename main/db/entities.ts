@@ -314,6 +314,7 @@ export interface BeschikkingRow {
   vastgesteldOp: string | null;
   verzondenOp: string | null;
   vervangtId: number | null;
+  perDatum: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -335,6 +336,7 @@ export const BeschikkingEntity = new EntitySchema<BeschikkingRow>({
     vastgesteldOp: { ...text(true), name: 'vastgesteld_op' },
     verzondenOp: { ...text(true), name: 'verzonden_op' },
     vervangtId: { ...int(true), name: 'vervangt_id' },
+    perDatum: { ...text(true), name: 'per_datum' },
     createdAt: { ...text(), name: 'created_at' },
     updatedAt: { ...text(), name: 'updated_at' },
   },

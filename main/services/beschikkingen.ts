@@ -61,7 +61,7 @@ export async function toBeschikking(tx: TxContext, b: BeschikkingRow): Promise<B
     besluitTekst: b.besluitTekst, motivering: b.motivering, wettelijkeGrondslag: b.wettelijkeGrondslag,
     indicaties: indicaties.sort((x, y) => x.id - y.id).map(toIndicatie), auteur: auteur.displayName,
     accordeur: accordeur?.displayName ?? null, vastgesteldOp: b.vastgesteldOp, verzondenOp: b.verzondenOp,
-    vervangtId: b.vervangtId, letterId: letter?.id ?? null, letterSha256: letter?.sha256 ?? null,
+    vervangtId: b.vervangtId, perDatum: b.perDatum, letterId: letter?.id ?? null, letterSha256: letter?.sha256 ?? null,
   };
 }
 
@@ -99,9 +99,24 @@ async function checkContent(tx: TxContext, input: Input): Promise<void> {
   if (input.soort === 'afwijzing' || input.soort === 'buiten_behandeling') {
     if (input.indicatieIds.length > 0) throw new LoketError('invoer', 'Een afwijzing of buiten-behandelingstelling kent geen indicaties toe. Haal de indicaties weg.', 'indicatieIds');
   }
+  if (input.soort === 'beeindiging') {
+    if (input.indicatieIds.length === 0) throw new LoketError('invoer', 'Kies de voorziening(en) die stoppen.', 'indicatieIds');
+    if (input.perDatum === null) throw new LoketError('invoer', 'Vul de datum in waarop de ondersteuning stopt.', 'perDatum');
+  }
+  // A beëindiging ends voorzieningen granted by the beschikking it changes; others grant this aanvraag's.
+  const vorigeIndicaties = input.soort === 'beeindiging' && input.vervangtId !== null
+    ? new Set((await tx.m.findBy(BeschikkingIndicatieEntity, { beschikkingId: input.vervangtId })).map((l) => l.indicatieId))
+    : new Set<number>();
   for (const indicatieId of input.indicatieIds) {
     const i = await tx.m.findOneBy(IndicatieEntity, { id: indicatieId });
-    if (!i || i.aanvraagId !== input.aanvraagId) {
+    if (input.soort === 'beeindiging') {
+      if (!i || !vorigeIndicaties.has(indicatieId)) {
+        throw new LoketError('invoer', `Indicatie ${indicatieId} is niet toegekend in de beschikking die u beëindigt.`, 'indicatieIds');
+      }
+      if (input.perDatum !== null && (input.perDatum < i.ingangsdatum || (i.einddatum !== null && input.perDatum > i.einddatum))) {
+        throw new LoketError('invoer', `De einddatum moet tussen ${i.ingangsdatum} en ${i.einddatum ?? 'nu'} liggen: dan loopt de voorziening.`, 'perDatum');
+      }
+    } else if (!i || i.aanvraagId !== input.aanvraagId) {
       throw new LoketError('invoer', `Indicatie ${indicatieId} hoort niet bij deze aanvraag.`, 'indicatieIds');
     }
   }
@@ -133,7 +148,7 @@ export function createBeschikking(ctx: HandlerContext, input: Input): Promise<Be
       aanvraagId: input.aanvraagId, kenmerk: `BES-${year}-${String(seq).padStart(6, '0')}`, soort: input.soort,
       besluitTekst: input.besluitTekst, motivering: input.motivering, wettelijkeGrondslag: input.wettelijkeGrondslag,
       status: 'concept', auteurId: tx.session.user.id, accordeurId: null, terAccorderingOp: null, vastgesteldOp: null,
-      verzondenOp: null, vervangtId: input.vervangtId, createdAt: now, updatedAt: now,
+      verzondenOp: null, vervangtId: input.vervangtId, perDatum: input.perDatum, createdAt: now, updatedAt: now,
     });
     const id = res.identifiers[0]!.id as number;
     await setIndicaties(tx, id, input.indicatieIds);
@@ -155,7 +170,7 @@ export function updateBeschikking(ctx: HandlerContext, input: Input & { id: numb
     await checkContent(tx, input);
     await tx.m.update(BeschikkingEntity, { id: b.id }, {
       soort: input.soort, besluitTekst: input.besluitTekst, motivering: input.motivering,
-      wettelijkeGrondslag: input.wettelijkeGrondslag, vervangtId: input.vervangtId, updatedAt: nowIso(),
+      wettelijkeGrondslag: input.wettelijkeGrondslag, vervangtId: input.vervangtId, perDatum: input.perDatum, updatedAt: nowIso(),
     });
     await setIndicaties(tx, b.id, input.indicatieIds);
     logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId: await clientIdOf(tx, b.aanvraagId) });

@@ -143,6 +143,8 @@ export const BeschikkingInputSchema = z.object({
   motivering: z.string().trim().min(20, 'Motiveer het besluit: de feiten uit het onderzoek en de regels (Awb 3:46).').max(20000),
   wettelijkeGrondslag: z.array(z.string().trim().min(3).max(200)).min(1, 'Noem minstens één wetsartikel als grondslag.').max(20),
   vervangtId: z.number().int().nullable().default(null),
+  /** For a beëindiging (required) or wijziging: the day the change takes effect. */
+  perDatum: IsoDateSchema.nullable().default(null),
 });
 export type BeschikkingInput = z.input<typeof BeschikkingInputSchema>;
 
@@ -164,6 +166,7 @@ export const BeschikkingSchema = z.object({
   vastgesteldOp: z.string().nullable(),
   verzondenOp: z.string().nullable(),
   vervangtId: z.number().int().nullable(),
+  perDatum: z.string().nullable(),
   letterId: z.number().int().nullable(),
   letterSha256: z.string().nullable(),
 });

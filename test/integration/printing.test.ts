@@ -89,6 +89,28 @@ describe('printing beschikkingen through the router', () => {
     expect(text).toContain('Postbus 100');
   });
 
+  it('ends a voorziening early with a beëindiging that refers to the beschikking it changes', async () => {
+    const desk = await Desk.open();
+    desks.push(desk);
+    const ids = await vastgesteldeToekenning(desk, { bsn: '999992806', voornamen: 'Anna', geslachtsnaam: 'Smit' });
+    const anna = await desk.as('anna', '2026-08-03');
+    const base = { aanvraagId: ids.aanvraagId, soort: 'beeindiging' as const, vervangtId: ids.beschikkingId, besluitTekst: 'Uw hulp bij het huishouden stopt.', motivering: 'U bent hersteld en kunt het huishouden weer zelf doen.', wettelijkeGrondslag: ['Wmo 2015 art. 2.3.10'] };
+    const late = await anna.call('beschikking.create', { ...base, indicatieIds: [ids.indicatieId], perDatum: '2028-01-01' });
+    expect(late).toMatchObject({ ok: false, error: { field: 'perDatum' } });
+    const noDate = await anna.call('beschikking.create', { ...base, indicatieIds: [ids.indicatieId] });
+    expect(noDate).toMatchObject({ ok: false, error: { field: 'perDatum' } });
+    const b = await ok(anna, 'beschikking.create', { ...base, indicatieIds: [ids.indicatieId], perDatum: '2026-09-30' });
+    await ok(anna, 'beschikking.submit', { id: b.id });
+    await ok(await desk.as('bram', '2026-08-04'), 'beschikking.approve', { id: b.id });
+    const res = await ok(await desk.as('carla', '2026-08-05'), 'print.send', { beschikkingIds: [b.id] });
+    expect(res.failures).toEqual([]);
+    const text = pdfText(Buffer.from(res.pdfBase64!, 'base64'));
+    expect(text).toMatch(/stopt\s+op\s+30\s+september\s+2026/);
+    expect(text).toMatch(/BES-2026-000001/);
+    // The earlier beschikking itself is untouched.
+    expect((await ok(anna, 'beschikking.get', { id: ids.beschikkingId })).status).toBe('vastgesteld');
+  });
+
   it('refuses to print a letter that lacks a mandatory element, naming it', async () => {
     const desk = await Desk.open({ letterhead: false });
     desks.push(desk);
