@@ -12,6 +12,7 @@ import {
   ClientEntity, HouseholdEntity, RepresentativeEntity, UserEntity, type ClientRow,
 } from '../db/entities';
 import { assertClientWritable } from './beperking';
+import { fuzzySearchRaw } from './fuzzy';
 import { inTransaction, logAccess, notFound, nowIso, type HandlerContext, type TxContext } from './context';
 
 type ClientInput = z.output<typeof ClientInputSchema>;
@@ -118,7 +119,7 @@ export function getClient(ctx: HandlerContext, input: { id: number }): Promise<C
   });
 }
 
-export type SearchKind = 'bsn' | 'naam' | 'postcode' | 'geboortedatum';
+export type SearchKind = 'bsn' | 'naam' | 'fuzzy' | 'postcode' | 'geboortedatum';
 
 /** What the person typed, recognised: 9 digits is a BSN, "1234 AB 5" a postcode + huisnummer, a date a date. */
 export function detectSearch(query: string): { kind: SearchKind; value: string; huisnummer?: number } {
@@ -142,6 +143,7 @@ function searchStatements(raw: RawDb) {
   if (!s) {
     s = {
       bsn: raw.prepare('SELECT * FROM clients WHERE bsn = ? LIMIT ?'),
+      byId: raw.prepare('SELECT * FROM clients WHERE id = ?'),
       postcode: raw.prepare('SELECT * FROM clients WHERE postcode = ? ORDER BY huisnummer, geslachtsnaam LIMIT ?'),
       postcodeHuis: raw.prepare('SELECT * FROM clients WHERE postcode = ? AND huisnummer = ? ORDER BY geslachtsnaam LIMIT ?'),
       geboortedatum: raw.prepare('SELECT * FROM clients WHERE geboortedatum = ? ORDER BY zoeknaam LIMIT ?'),
@@ -154,6 +156,12 @@ function searchStatements(raw: RawDb) {
     statements.set(raw, s);
   }
   return s;
+}
+
+function fuzzyRows(raw: RawDb, query: string, limit: number): RawClient[] {
+  const hits = fuzzySearchRaw(raw, query, limit);
+  const byId = searchStatements(raw).byId!;
+  return hits.map((h) => byId.get(h.id) as RawClient);
 }
 
 interface RawClient {
@@ -186,6 +194,7 @@ export function searchClientsRaw(raw: RawDb, query: string, kind: 'auto' | Searc
       ? s.postcodeHuis!.all(detected.value, detected.huisnummer, limit) as RawClient[]
       : s.postcode!.all(detected.value, limit) as RawClient[];
   } else if (k === 'geboortedatum') rows = s.geboortedatum!.all(detected.value, limit) as RawClient[];
+  else if (k === 'fuzzy') rows = fuzzyRows(raw, query, limit);
   else {
     const q = foldForSearch(query);
     rows = s.naamPrefix!.all(q, `${q}\uffff`, limit) as RawClient[];
@@ -198,6 +207,8 @@ export function searchClientsRaw(raw: RawDb, query: string, kind: 'auto' | Searc
       }
     }
   }
+  // Nothing found by name: perhaps a typo ("Vreis" for "de Vries").
+  if (k === 'naam' && rows.length === 0 && foldForSearch(query).length >= 4) return { kind: 'fuzzy', results: fuzzyRows(raw, query, limit).map(rawSummary) };
   return { kind: k, results: rows.map(rawSummary) };
 }
 

@@ -86,7 +86,7 @@ export const ClientSchema = ClientInputSchema.extend({
 });
 export type Client = z.infer<typeof ClientSchema>;
 
-export const SEARCH_KINDS = ['auto', 'bsn', 'naam', 'postcode', 'geboortedatum'] as const;
+export const SEARCH_KINDS = ['auto', 'bsn', 'naam', 'fuzzy', 'postcode', 'geboortedatum'] as const;
 export const ClientSearchSchema = z.object({
   query: z.string().trim().min(1, 'Typ een BSN, naam, postcode met huisnummer of geboortedatum.').max(100),
   kind: z.enum(SEARCH_KINDS).default('auto'),

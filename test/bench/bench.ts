@@ -14,7 +14,7 @@ import { DataSource } from 'typeorm';
 import { applyKey, openDatabase, type Db } from '../../main/db/database';
 import { ENTITIES, UserEntity } from '../../main/db/entities';
 import { openSlot, STRONG_KDF } from '../../main/db/keyslots';
-import { fuzzySearchRaw } from '../../main/demo/fuzzy';
+import { fuzzySearchRaw } from '../../main/services/fuzzy';
 import { mulberry32 } from '../../main/demo/prng';
 import { createDemoDatabase } from '../../main/demo/setup';
 import { createZgwClient } from '../../main/export/zgw/client';
@@ -179,7 +179,7 @@ async function main() {
     search.fuzzy = { raw: { p50: pct(fz, 50), p95: pct(fz, 95) }, recall: fuzzyFound / QUERIES };
     row('search fuzzy (typo): fuzzySearchRaw p50 / p95', `${ms(pct(fz, 50))} / ${ms(pct(fz, 95))}`, 'p95 < 20 ms', pct(fz, 95) < 20);
     row('search fuzzy: intended surname among hits', `${((fuzzyFound / QUERIES) * 100).toFixed(0)} %`);
-    row('search fuzzy via router', 'no channel yet (proposal: kind "fuzzy" in client.search)');
+
     json.search = search;
 
     const consulentIds = (session.db.raw.prepare(`SELECT id FROM users WHERE roles LIKE '%consulent%'`).all() as { id: number }[]).map((x) => x.id);

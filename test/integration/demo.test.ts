@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/database';
 import { openSlot } from '../../main/db/keyslots';
 import { bsnPool, validTestBsns, zoeknaamOf, TEST_BSN_CAPACITY } from '../../main/demo/generate';
-import { fuzzySearchRaw } from '../../main/demo/fuzzy';
+import { fuzzySearchRaw } from '../../main/services/fuzzy';
 import { mulberry32 } from '../../main/demo/prng';
 import { createDemoDatabase } from '../../main/demo/setup';
 import { createRouter, type Router } from '../../main/router';

@@ -61,6 +61,9 @@ describe('a case from melding to beschikking through the router', () => {
 
     const found = await ok(anna, 'client.search', { query: 'dijk' });
     expect(found.results.map((c) => c.id)).toContain(client.id);
+    // A typo still finds her: the name search falls back to the fuzzy search.
+    expect((await ok(anna, 'client.search', { query: 'Djik' })).results.map((c) => c.id)).toContain(client.id);
+    expect((await ok(anna, 'client.search', { query: 'Wilhelmnia', kind: 'fuzzy' })).results.map((c) => c.id)).toContain(client.id);
 
     // Melding on Monday 2 March 2026: onderzoek due 13 April (6 weeks).
     const melding = await ok(anna, 'melding.create', {

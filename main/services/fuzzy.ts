@@ -2,7 +2,7 @@
  * Typo-tolerant client search by name ("Vreis" finds "de Vries", "Jnasen" finds "Jansen"):
  * typed words are matched to the vocabulary of name words, the trigram FTS index of migration
  * 0002 finds the rows, and hits are ranked by similarity (edit distance / trigram Dice).
- * Proposed home: main/services/clients.ts as kind 'fuzzy' behind client.search; it only reads.
+ * Behind client.search as kind 'fuzzy', and as the fallback when a name search finds nothing.
  */
 import type Sqlite from 'better-sqlite3-multiple-ciphers';
 import type { RawDb } from '../db/database';
