@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { LoketError } from '../../shared/errors';
-import type { ChannelName } from '../../shared/ipc/channels';
 import type { ExtraCommand } from './commands';
 import type { CliContext } from './loket';
 
@@ -9,12 +8,6 @@ import type { CliContext } from './loket';
  * `loket export zgw|iwmo|audit|inzage …`: the export channels from the command line. Every
  * subcommand takes --dry-run: it shows what would be sent or written and changes nothing.
  */
-
-async function call<C extends ChannelName>(ctx: CliContext, channel: C, input: unknown) {
-  const res = await (await ctx.router()).call(channel, input as never);
-  if (!res.ok) throw new LoketError(res.error.code as LoketError['code'], res.error.message, res.error.field);
-  return res.value;
-}
 
 function outDir(ctx: CliContext): string {
   const out = ctx.values.out;
@@ -25,7 +18,7 @@ function outDir(ctx: CliContext): string {
 const dry = (ctx: CliContext) => ctx.values['dry-run'] === true;
 
 async function runKind(ctx: CliContext, kind: 'zgw' | 'iwmo'): Promise<void> {
-  const res = await call(ctx, 'export.run', { kind, dryRun: dry(ctx) });
+  const res = await ctx.call('export.run', { kind, dryRun: dry(ctx) });
   for (const s of res.skipped) ctx.io.err(`${kind}: ${s.reason}`);
   if (res.dryRun) {
     ctx.io.out(res.planned.length ? `Proefrun: ${res.planned.length} exportopdrachten zouden nu lopen (er is niets verzonden of geschreven):` : 'Proefrun: er is niets te exporteren.');
@@ -65,7 +58,7 @@ export const EXPORT_COMMANDS: ExtraCommand[] = [
         case 'iwmo':
           return runKind(ctx, sub);
         case 'status': {
-          const res = await call(ctx, 'export.status', {});
+          const res = await ctx.call('export.status', {});
           for (const p of res.ingesteld.zgw.length ? [`ZGW niet ingesteld: ${res.ingesteld.zgw.join(', ')}`] : []) ctx.io.err(p);
           for (const p of res.ingesteld.iwmo.length ? [`iWmo niet ingesteld: ${res.ingesteld.iwmo.join(', ')}`] : []) ctx.io.err(p);
           if (!res.jobs.length) ctx.io.out('Geen exportopdrachten.');
@@ -78,7 +71,7 @@ export const EXPORT_COMMANDS: ExtraCommand[] = [
           const id = Number(arg);
           if (!Number.isInteger(id) || id <= 0) throw new LoketError('invoer', 'Noem de opdracht: loket export retry ID.');
           if (dry(ctx)) { ctx.io.out(`Proefrun: opdracht ${id} zou opnieuw worden aangeboden.`); return; }
-          const j = await call(ctx, 'export.retry', { id });
+          const j = await ctx.call('export.retry', { id });
           ctx.io.out(`Opdracht ${j.id} staat weer op '${j.status}'.`);
           return;
         }
@@ -86,7 +79,7 @@ export const EXPORT_COMMANDS: ExtraCommand[] = [
           const van = ctx.values.van;
           const tot = ctx.values.tot;
           if (typeof van !== 'string' || typeof tot !== 'string') throw new LoketError('invoer', 'Geef de periode op met --van en --tot (JJJJ-MM-DD).', 'van');
-          const res = await call(ctx, 'export.audit', {
+          const res = await ctx.call('export.audit', {
             periode: { van, tot }, metBsn: ctx.values['met-bsn'] === true, reden: ctx.values.reden as string | undefined, dryRun: dry(ctx),
           });
           const a = res.aantallen;
@@ -104,7 +97,7 @@ export const EXPORT_COMMANDS: ExtraCommand[] = [
         case 'inzage': {
           const id = Number(ctx.values.client);
           if (!Number.isInteger(id) || id <= 0) throw new LoketError('invoer', 'Optie --client ontbreekt of is geen nummer.', 'client');
-          const res = await call(ctx, 'export.inzage', { clientId: id, dryRun: dry(ctx) });
+          const res = await ctx.call('export.inzage', { clientId: id, dryRun: dry(ctx) });
           const counts = Object.entries(res.aantallen).map(([k, v]) => `${v} ${k}`).join(', ');
           if (res.dryRun) {
             ctx.io.out(`Proefrun inzage cliënt ${id}: ${counts}. Er is niets geschreven.`);

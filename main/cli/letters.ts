@@ -1,17 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { LoketError } from '../../shared/errors';
-import type { ChannelName } from '../../shared/ipc/channels';
 import type { ExtraCommand } from './commands';
 import type { CliContext } from './loket';
 
 /** `loket letter` and `loket print-batch`: the same channels as the print queue in the app. */
-
-async function call<C extends ChannelName>(ctx: CliContext, channel: C, input: unknown) {
-  const res = await (await ctx.router()).call(channel, input as never);
-  if (!res.ok) throw new LoketError(res.error.code as LoketError['code'], res.error.message, res.error.field);
-  return res.value;
-}
 
 function outFile(ctx: CliContext): string {
   const out = ctx.values.out;
@@ -30,10 +23,10 @@ export const LETTER_COMMANDS: ExtraCommand[] = [
       const id = Number(ctx.values.beschikking);
       if (!Number.isInteger(id) || id <= 0) throw new LoketError('invoer', 'Optie --beschikking ontbreekt of is geen nummer.', 'beschikking');
       const out = outFile(ctx);
-      const b = await call(ctx, 'beschikking.get', { id });
+      const b = await ctx.call('beschikking.get', { id });
       const letter = b.letterId !== null
-        ? await call(ctx, 'letter.get', { id: b.letterId })
-        : await call(ctx, 'beschikking.preview', { id });
+        ? await ctx.call('letter.get', { id: b.letterId })
+        : await ctx.call('beschikking.preview', { id });
       await fs.writeFile(out, Buffer.from(letter.pdfBase64, 'base64'));
       ctx.io.out(`${b.letterId !== null ? 'Verzonden brief' : 'Voorbeeld'} van ${b.kenmerk} geschreven naar ${out} (sha256 ${letter.sha256}).`);
     },
@@ -45,7 +38,7 @@ export const LETTER_COMMANDS: ExtraCommand[] = [
     options: {},
     async run(ctx) {
       const out = outFile(ctx);
-      const queue = await call(ctx, 'print.queue', {});
+      const queue = await ctx.call('print.queue', {});
       if (queue.items.length === 0) {
         ctx.io.out('De printwachtrij is leeg.');
         return;
@@ -56,7 +49,7 @@ export const LETTER_COMMANDS: ExtraCommand[] = [
       // Chunks of 50 (the channel's limit), as the app does with its progress bar.
       for (let i = 0; i < queue.items.length; i += 50) {
         const chunk = queue.items.slice(i, i + 50).map((b) => b.id);
-        const res = await call(ctx, 'print.send', { beschikkingIds: chunk });
+        const res = await ctx.call('print.send', { beschikkingIds: chunk });
         printed += res.printed.length;
         for (const f of res.failures) failures.push(`beschikking ${f.beschikkingId}: ${f.reason}`);
         if (res.pdfBase64) pdfs.push(Buffer.from(res.pdfBase64, 'base64'));

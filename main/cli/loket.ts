@@ -2,7 +2,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { LoketError } from '../../shared/errors';
-import { isChannel } from '../../shared/ipc/channels';
+import { isChannel, type ChannelInput, type ChannelName, type ChannelOutput } from '../../shared/ipc/channels';
 import { createRouter, type Router } from '../router';
 import {
   backup, initVault, listUsers, lock, rekey, resetPassword, restore, unlock, unlockWithRecoveryKey,
@@ -86,6 +86,8 @@ export interface CliContext {
   values: Record<string, string | boolean | undefined>;
   login: () => Promise<Session>;
   router: () => Promise<Router>;
+  /** Runs a router channel as the logged-in user; a refusal becomes the LoketError it describes. */
+  call: <C extends ChannelName>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
 }
 
 async function credentials(io: CliIo): Promise<{ username: string; password: string }> {
@@ -138,6 +140,11 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   let router: Router | null = null;
   const ctx: CliContext = {
     io, dbFile, args, values: values as CliContext['values'],
+    call: async (channel, input) => {
+      const res = await (await ctx.router()).call(channel, input);
+      if (!res.ok) throw new LoketError(res.error.code as LoketError['code'], res.error.message, res.error.field);
+      return res.value;
+    },
     login: async () => {
       const s = await unlock({ file: dbFile, ...(await credentials(io)), route: 'cli' });
       sessions.push(s);
@@ -192,22 +199,18 @@ async function dispatch(command: string, ctx: CliContext): Promise<void> {
         return;
       }
       if (!name) throw new LoketError('invoer', `Noem de gebruiker: loket user ${sub ?? 'add'} GEBRUIKER.`);
-      const r = await ctx.router();
       if (sub === 'add') {
-        const res = await r.call('user.add', {
+        const user = await ctx.call('user.add', {
           username: name, displayName: (values.naam as string | undefined) ?? name,
           roles: need(values, 'rol', 'een of meer rollen, bijvoorbeeld --rol consulent.').split(',').map((x) => x.trim()) as never,
           mandaat: (values.mandaat as string | undefined) ?? null, password: await newPassword(io),
         });
-        if (!res.ok) throw new LoketError(res.error.code as LoketError['code'], res.error.message, res.error.field);
-        io.out(`Gebruiker ${name} toegevoegd (${res.value.roles.join(', ')}).`);
+        io.out(`Gebruiker ${name} toegevoegd (${user.roles.join(', ')}).`);
       } else if (sub === 'remove') {
-        const res = await r.call('user.remove', { username: name });
-        if (!res.ok) throw new LoketError(res.error.code as LoketError['code'], res.error.message);
+        await ctx.call('user.remove', { username: name });
         io.out(`Gebruiker ${name} verwijderd; de sleutel van ${name} is weg.`);
       } else if (sub === 'reset') {
-        const res = await r.call('user.resetPassword', { username: name, password: await newPassword(io) });
-        if (!res.ok) throw new LoketError(res.error.code as LoketError['code'], res.error.message);
+        await ctx.call('user.resetPassword', { username: name, password: await newPassword(io) });
         io.out(`Nieuw wachtwoord ingesteld voor ${name}.`);
       } else {
         throw new LoketError('invoer', `Onbekende opdracht 'user ${sub}'. Kies list, add, remove of reset.`);
@@ -215,10 +218,8 @@ async function dispatch(command: string, ctx: CliContext): Promise<void> {
       return;
     }
     case 'passwd': {
-      const r = await ctx.router();
       const oldPassword = io.env.LOKET_PASSWORD ?? (await io.prompt('Huidig wachtwoord: ', true));
-      const res = await r.call('session.changePassword', { oldPassword, newPassword: await newPassword(io) });
-      if (!res.ok) throw new LoketError(res.error.code as LoketError['code'], res.error.message);
+      await ctx.call('session.changePassword', { oldPassword, newPassword: await newPassword(io) });
       io.out('Uw wachtwoord is gewijzigd.');
       return;
     }
@@ -235,11 +236,9 @@ async function dispatch(command: string, ctx: CliContext): Promise<void> {
       return;
     }
     case 'verify-log': {
-      const r = await ctx.router();
-      const res = await r.call('audit.verify', {});
-      if (!res.ok) throw new LoketError(res.error.code as LoketError['code'], res.error.message);
-      if (res.value.ok) io.out(`Toegangslog in orde: ${res.value.entries} regels, keten ongeschonden.`);
-      else throw new LoketError('opslag', `Toegangslog NIET in orde: ${res.value.firstBroken!.reason}. Meld dit als beveiligingsincident.`);
+      const result = await ctx.call('audit.verify', {});
+      if (result.ok) io.out(`Toegangslog in orde: ${result.entries} regels, keten ongeschonden.`);
+      else throw new LoketError('opslag', `Toegangslog NIET in orde: ${result.firstBroken!.reason}. Meld dit als beveiligingsincident.`);
       return;
     }
     case 'backup': {
