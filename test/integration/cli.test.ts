@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../main/cli/loket';
+import { Desk, vastgesteldeToekenning } from '../support/cases';
+import { USER_PASSWORD } from '../support/vault';
+import { createHash } from 'node:crypto';
 
 /** The `loket` command line, run in-process with scripted environment variables (no TTY, as in CI). */
 function io(env: Record<string, string>): CliIo & { stdout: string[]; stderr: string[] } {
@@ -79,5 +82,24 @@ describe('loket command line', () => {
     const rec = io({ LOKET_RECOVERY_KEY: recovery!, LOKET_NEW_PASSWORD: 'nieuw na verlies van alles' });
     expect(await runCli(['--db', db, 'recover', '--user', 'beheer'], rec)).toBe(0);
     expect(await runCli(['--db', db, 'verify-log'], io({ LOKET_USER: 'beheer', LOKET_PASSWORD: 'nieuw na verlies van alles' }))).toBe(0);
+  });
+
+  it('prints the queue as one PDF and writes a sent letter back byte for byte', async () => {
+    const desk = await Desk.open();
+    const ids = await vastgesteldeToekenning(desk, { bsn: '999991905', voornamen: 'Klaas', geslachtsnaam: 'Vos' });
+    await desk.close();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'loket-cli-print-'));
+    const carla = { LOKET_USER: 'carla', LOKET_PASSWORD: USER_PASSWORD };
+    const batch = io(carla);
+    expect(await runCli(['--db', desk.dbFile, 'print-batch', '--out', path.join(dir, 'batch.pdf')], batch)).toBe(0);
+    expect(batch.stdout.join('')).toMatch(/1 brieven verzonden/);
+    const letter = io(carla);
+    expect(await runCli(['--db', desk.dbFile, 'letter', '--beschikking', String(ids.beschikkingId), '--out', path.join(dir, 'brief.pdf')], letter)).toBe(0);
+    const sha = /sha256 ([0-9a-f]{64})/.exec(letter.stdout.join(''))![1];
+    expect(createHash('sha256').update(readFileSync(path.join(dir, 'brief.pdf'))).digest('hex')).toBe(sha);
+    expect(letter.stdout.join('')).toMatch(/Verzonden brief/);
+    const empty = io(carla);
+    expect(await runCli(['--db', desk.dbFile, 'print-batch', '--out', path.join(dir, 'leeg.pdf')], empty)).toBe(0);
+    expect(empty.stdout.join('')).toMatch(/printwachtrij is leeg/);
   });
 });
