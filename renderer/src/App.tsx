@@ -20,6 +20,10 @@ import { ExportStatus } from './screens/ExportStatus';
 import { AuditLog } from './screens/AuditLog';
 import { SettingsScreen } from './screens/Settings';
 import { Users } from './screens/Users';
+import { ManagementInfo } from './screens/beheer/ManagementInfo';
+import { Herindicatie } from './screens/beheer/Herindicatie';
+import { Vernietiging } from './screens/beheer/Vernietiging';
+import { Rechten } from './screens/beheer/Rechten';
 
 interface NavItem { path: string; label: TextKey; roles: Role[] }
 
@@ -31,6 +35,10 @@ const NAV: NavItem[] = [
   { path: '/clienten', label: 'navClients', roles: ['consulent', 'besluitbevoegd', 'administratie', 'auditor'] },
   { path: '/clienten/nieuw', label: 'navNewClient', roles: CASE },
   { path: '/export', label: 'navExport', roles: ['consulent', 'besluitbevoegd', 'administratie', 'beheerder'] },
+  { path: '/beheer/herindicatie', label: 'navHerindicatie', roles: ['consulent', 'besluitbevoegd', 'auditor'] },
+  { path: '/beheer/mi', label: 'navMi', roles: ['beheerder', 'auditor', 'besluitbevoegd'] },
+  { path: '/beheer/rechten', label: 'navRechten', roles: ['beheerder', 'besluitbevoegd'] },
+  { path: '/beheer/vernietiging', label: 'navVernietiging', roles: ['beheerder', 'auditor'] },
   { path: '/log', label: 'navAudit', roles: ['auditor', 'beheerder'] },
   { path: '/instellingen', label: 'navSettings', roles: ['beheerder'] },
   { path: '/gebruikers', label: 'navUsers', roles: ['beheerder'] },
@@ -165,8 +173,19 @@ function useSessionValue(): SessionInfo {
   return useContext(SessionContext)!;
 }
 
+/** A screen only for some roles: anyone else who types the address gets a plain message. */
+function Guard({ roles, children }: { roles: Role[]; children: ReactNode }) {
+  const { t } = useT();
+  const { user } = useSessionValue();
+  if (!hasRole(user, ...roles)) return <Title order={1} size="h3">{t('notAllowedPage')}</Title>;
+  return <>{children}</>;
+}
+
+const rolesOf = (p: string): Role[] => NAV.find((n) => n.path === p)!.roles;
+
 function Routes({ path }: { path: string }): ReactNode {
   const { t } = useT();
+  const { user } = useSessionValue();
   const id = (pattern: string) => {
     const m = match(pattern, path);
     return m ? Number(m.id) : null;
@@ -180,6 +199,10 @@ function Routes({ path }: { path: string }): ReactNode {
   if (path === '/log') return <AuditLog />;
   if (path === '/instellingen') return <SettingsScreen />;
   if (path === '/gebruikers') return <Users />;
+  if (path === '/beheer/mi') return <Guard roles={rolesOf(path)}><ManagementInfo /></Guard>;
+  if (path === '/beheer/herindicatie') return <Guard roles={rolesOf(path)}><Herindicatie meldingHref={(mid) => `#/melding/${mid}`} /></Guard>;
+  if (path === '/beheer/vernietiging') return <Guard roles={rolesOf(path)}><Vernietiging roles={user.roles} username={user.username} /></Guard>;
+  if (path === '/beheer/rechten') return <Guard roles={rolesOf(path)}><Rechten roles={user.roles} /></Guard>;
   let n: number | null;
   if ((n = id('/client/:id/melding/nieuw')) !== null) return <MeldingNew key={n} clientId={n} />;
   if ((n = id('/client/:id')) !== null) return <ClientPage key={n} id={n} />;

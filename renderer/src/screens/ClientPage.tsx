@@ -9,6 +9,7 @@ import { draftKey, useDraft } from '../drafts';
 import { fmtDate, fmtEuro } from '../format';
 import { hasRole, useSession } from '../session';
 import { errorAt, FormStatus, LoadError, Section } from '../ui';
+import { Rechten } from './beheer/Rechten';
 
 export function ClientPage({ id }: { id: number }) {
   const { user } = useSession();
@@ -44,6 +45,9 @@ export function ClientPage({ id }: { id: number }) {
           <Section title="Huishouden en plan" id="huishouden">
             {c.householdId ? <HouseholdView id={c.householdId} writer={writer} /> : writer ? <HouseholdCreate client={c} onCreated={() => void client.reload()} /> : <Text>Geen huishouden vastgelegd.</Text>}
           </Section>
+          <section aria-label="Rechten van de cliënt (AVG)" style={{ marginBottom: 24 }}>
+            <Rechten clientId={c.id} roles={user.roles} />
+          </section>
         </>
       )}
     </>

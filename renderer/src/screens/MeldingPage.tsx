@@ -16,6 +16,7 @@ import { hasRole, useSession } from '../session';
 import { errorAt, FormStatus, LoadError, Section, TermijnBadge } from '../ui';
 import { KANAAL_LABELS, SOORT_LABELS, STATUS_LABELS } from './labels';
 import { LetterPreview } from './LetterPreview';
+import { ZaakAfsluiten } from './beheer/ZaakAfsluiten';
 
 export function MeldingPage({ id }: { id: number }) {
   const { user } = useSession();
@@ -57,6 +58,13 @@ export function MeldingPage({ id }: { id: number }) {
         <Section title="Beschikking" id="beschikking">
           <Beschikkingen detail={data} writer={writer} onChanged={refresh} />
         </Section>
+      )}
+      {m.status === 'open' && writer && (
+        <div style={{ marginBottom: 24 }}>
+          {/* ZaakAfsluiten is its own labelled region; the heading only shows where it starts. */}
+          <h2 style={{ fontSize: 20, margin: '16px 0 8px' }}>Zaak afsluiten</h2>
+          <ZaakAfsluiten meldingId={m.id} wet={m.wet} onClosed={refresh} />
+        </div>
       )}
     </>
   );

@@ -15,7 +15,8 @@ import { LoadError } from '../../ui';
 const SOORT_LABELS: Record<Verzoek['soort'], string> = {
   vernietiging: 'Vernietiging', rectificatie: 'Rectificatie', beperking: 'Beperking van de verwerking', opheffing_beperking: 'Beperking opgeheven',
 };
-const STATUS_COLOR: Record<Verzoek['status'], string> = { ontvangen: 'blue', toegewezen: 'orange', afgewezen: 'gray', uitgevoerd: 'green' };
+// Dark shades: white text on them meets WCAG AA contrast.
+const STATUS_COLOR: Record<Verzoek['status'], string> = { ontvangen: '#1c4f8a', toegewezen: '#9a4300', afgewezen: '#495057', uitgevoerd: '#1e6b30' };
 
 export function Rechten({ clientId, roles }: { clientId?: number; roles: string[] }) {
   const { data, error, reload } = useLoad('rechten.lijst', clientId !== undefined ? { clientId } : { alleenOpen: true });

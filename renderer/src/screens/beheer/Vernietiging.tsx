@@ -14,8 +14,9 @@ import { LoadError } from '../../ui';
  * Props: `roles` of the logged-in user (which buttons to show), `username` (who may approve).
  */
 
+// Dark shades: white text on them meets WCAG AA contrast.
 const STATUS_COLOR: Record<VernietigingVoorstel['status'], string> = {
-  voorgesteld: 'blue', goedgekeurd: 'orange', afgewezen: 'gray', uitgevoerd: 'green',
+  voorgesteld: '#1c4f8a', goedgekeurd: '#9a4300', afgewezen: '#495057', uitgevoerd: '#1e6b30',
 };
 
 export function Vernietiging({ roles, username }: { roles: string[]; username: string }) {
