@@ -69,30 +69,32 @@ export function nameSimilarity(query: string, zoeknaam: string): number {
 }
 
 
-interface Vocab { maxId: number; count: number; words: string[] }
+interface Vocab { maxId: number; count: number; words: string[]; grams: Set<string>[] }
 const vocabs = new WeakMap<RawDb, Vocab>();
 
 /**
  * The distinct words of all folded names (a few thousand at 100k clients), cached per connection
  * and rebuilt when clients were added or removed. Typos are matched against these words, not rows.
  */
-function vocabulary(raw: RawDb): string[] {
+function vocabulary(raw: RawDb): Vocab {
   const { maxId, count } = raw.prepare('SELECT coalesce(max(id), 0) AS maxId, count(*) AS count FROM clients').get() as { maxId: number; count: number };
   const cached = vocabs.get(raw);
-  if (cached && cached.maxId === maxId && cached.count === count) return cached.words;
+  if (cached && cached.maxId === maxId && cached.count === count) return cached;
   const words = new Set<string>();
   for (const r of raw.prepare('SELECT DISTINCT zoeknaam FROM clients').pluck().iterate() as Iterable<string>) {
     for (const w of r.split(' ')) if (w.length >= 2) words.add(w);
   }
-  const v = { maxId, count, words: [...words] };
+  // Each word's trigrams once, not once per query.
+  const list = [...words];
+  const v = { maxId, count, words: list, grams: list.map(trigrams) };
   vocabs.set(raw, v);
-  return v.words;
+  return v;
 }
 
-function wordSimilarity(a: string, b: string): number {
+function wordSimilarity(a: string, aGrams: Set<string>, b: string, bGrams: Set<string>): number {
   if (a === b) return 1;
   if (Math.abs(a.length - b.length) > 3) return 0;
-  return Math.max(dice(trigrams(a), trigrams(b)), 1 - editDistance(a, b) / Math.max(a.length, b.length));
+  return Math.max(dice(aGrams, bGrams), 1 - editDistance(a, b) / Math.max(a.length, b.length));
 }
 
 /**
@@ -108,7 +110,8 @@ export function fuzzySearchRaw(raw: RawDb, query: string, limit = 25, opts: { ca
   const minScore = opts.minScore ?? 0.6;
   const groups: string[] = [];
   for (const t of tokens) {
-    const alts = vocab.map((w) => ({ w, s: wordSimilarity(t, w) })).filter((x) => x.s >= minScore)
+    const tGrams = trigrams(t);
+    const alts = vocab.words.map((w, i) => ({ w, s: wordSimilarity(t, tGrams, w, vocab.grams[i]!) })).filter((x) => x.s >= minScore)
       .sort((a, b) => b.s - a.s).slice(0, opts.maxAlternatives ?? 8).map((x) => x.w);
     // Unknown word with no close match: it may still be part of a longer name (trigram substring).
     if (alts.length === 0) alts.push(t);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { DataSource } from 'typeorm';
-import { applyKey, openDatabase, type Db } from '../../main/db/database';
+import { applyKey, configureConnection, openDatabase, type Db } from '../../main/db/database';
 import { ENTITIES, UserEntity } from '../../main/db/entities';
 import { openSlot, STRONG_KDF } from '../../main/db/keyslots';
 import { fuzzySearchRaw } from '../../main/services/fuzzy';
@@ -69,17 +69,12 @@ async function timeAll<T>(items: T[], fn: (x: T) => unknown): Promise<number[]> 
 async function openPlain(file: string): Promise<Db> {
   const ds = new DataSource({
     type: 'better-sqlite3', driver: Sqlite, database: file, fileMustExist: true, entities: ENTITIES, synchronize: false, logging: false,
-    prepareDatabase: (conn: Sqlite.Database) => {
-      conn.pragma('journal_mode = WAL');
-      conn.pragma('synchronous = FULL');
-      conn.pragma('secure_delete = ON');
-      conn.pragma('busy_timeout = 5000');
-      conn.function('loket_fold', { deterministic: true, varargs: true }, (...parts: unknown[]) =>
-        foldForSearch(parts.filter((p) => typeof p === 'string' && p.length > 0).join(' ')));
-    },
+    // The same connection settings as the encrypted store, only without a key.
+    prepareDatabase: (conn: Sqlite.Database) => configureConnection(conn),
   });
   await ds.initialize();
   const raw = (ds.driver as unknown as { databaseConnection: Sqlite.Database }).databaseConnection;
+  raw.pragma('optimize = 0x10002');
   return {
     file, ds, raw,
     write: (fn) => ds.transaction((m) => fn(m)),

@@ -4,16 +4,14 @@
  * Usage: node --import tsx writer-child.ts FILE [PAUSE_MS]  (the hex key on stdin, never in argv)
  */
 import Sqlite from 'better-sqlite3-multiple-ciphers';
-import { applyKey } from '../../main/db/database';
+import { applyKey, configureConnection } from '../../main/db/database';
 
 let hex = '';
 process.stdin.on('data', (d) => (hex += d.toString()));
 process.stdin.on('end', () => {
   const conn = new Sqlite(process.argv[2]!, { fileMustExist: true });
   applyKey(conn, Buffer.from(hex.trim(), 'hex'));
-  conn.pragma('journal_mode = WAL');
-  conn.pragma('synchronous = FULL');
-  conn.pragma('busy_timeout = 5000');
+  configureConnection(conn);
   const insert = conn.prepare(`INSERT INTO households (naam, created_at, updated_at) VALUES (?, ?, ?)`);
   const now = new Date().toISOString();
   // A pause between transactions lets other connections take the write lock now and then.

@@ -8,6 +8,7 @@ import {
   OnderzoekInputSchema, TermijnHervatSchema, TermijnOpschortSchema, TermijnVerlengSchema, WET_LABELS,
   type Beschikking, type MeldingDetail, type Termijn,
 } from '../../../shared/schemas/zaak';
+import { wettelijkeTermijn } from '../../../shared/termijnen';
 import { call, showError, useLoad } from '../api';
 import { EENHEID_OPTIONS, FREQUENTIE_OPTIONS, productcategorieOptions } from '../codes';
 import { draftKey, useDraft } from '../drafts';
@@ -82,7 +83,7 @@ function Termijnen({ termijnen, writer, onChanged }: { termijnen: Termijn[]; wri
         <Table.Tbody>
           {termijnen.map((t) => (
             <Table.Tr key={t.id}>
-              <Table.Td>{t.soort === 'onderzoek' ? 'Onderzoek (6 weken)' : 'Beschikking (2 weken)'}</Table.Td>
+              <Table.Td>{t.soort === 'onderzoek' ? 'Onderzoek' : 'Beschikking'} ({wettelijkeTermijn(t.wet, t.soort).weken} weken)</Table.Td>
               <Table.Td>{fmtDate(t.startdatum)}</Table.Td>
               <Table.Td>{fmtDate(t.uiterlijk)}</Table.Td>
               <Table.Td><TermijnBadge termijn={t} /></Table.Td>
@@ -341,15 +342,22 @@ function BeschikkingForm({ detail, concept, onChanged }: { detail: MeldingDetail
   const empty: BeschikkingIn = concept ? {
     aanvraagId, soort: concept.soort, indicatieIds: concept.indicaties.map((i) => i.id), besluitTekst: concept.besluitTekst,
     motivering: concept.motivering, wettelijkeGrondslag: concept.wettelijkeGrondslag, vervangtId: concept.vervangtId,
+    perDatum: concept.perDatum,
   } : {
     aanvraagId, soort: 'toekenning', indicatieIds: detail.indicaties.map((i) => i.id), besluitTekst: '', motivering: '',
-    wettelijkeGrondslag: ['artikel 2.3.5 Wet maatschappelijke ondersteuning 2015'], vervangtId: null,
+    wettelijkeGrondslag: ['artikel 2.3.5 Wet maatschappelijke ondersteuning 2015'], vervangtId: null, perDatum: null,
   };
   const form = useForm<BeschikkingIn, unknown, z.output<typeof BeschikkingInputSchema>>({ resolver: zodResolver(BeschikkingInputSchema), defaultValues: empty });
   const draft = useDraft(form, draftKey(user.username, 'beschikking', concept?.id ?? `aanvraag-${aanvraagId}`));
   const [version, setVersion] = useState(0);
   const [msg, setMsg] = useState<string | null>(null);
   const e = form.formState.errors;
+  // A wijziging or beëindiging changes an earlier, vastgestelde beschikking; a beëindiging ends its voorzieningen.
+  const soort = form.watch('soort');
+  const vervangtId = form.watch('vervangtId');
+  const changesEarlier = soort === 'wijziging' || soort === 'beeindiging';
+  const earlier = detail.beschikkingen.filter((b) => b.status === 'vastgesteld' || b.status === 'verzonden');
+  const choosable = soort === 'beeindiging' ? earlier.find((b) => b.id === Number(vervangtId))?.indicaties ?? [] : detail.indicaties;
   const save = async (v: z.output<typeof BeschikkingInputSchema>) => {
     const r = concept ? await call('beschikking.update', { ...v, id: concept.id }) : await call('beschikking.create', v);
     if (!r.ok) { showError(form, r.error); return null; }
@@ -374,11 +382,20 @@ function BeschikkingForm({ detail, concept, onChanged }: { detail: MeldingDetail
         <FormStatus form={form} restored={draft.restored} success={msg} />
         <Stack>
           <NativeSelect label="Soort besluit" required maw={320} data={BESCHIKKING_SOORTEN.map((s) => ({ value: s, label: SOORT_LABELS[s] }))} {...form.register('soort')} error={errorAt(e, 'soort')} />
+          {changesEarlier && (
+            <Group align="flex-start">
+              <NativeSelect label="Verandert besluit" required maw={360}
+                data={[{ value: '', label: 'Kies het eerdere besluit' }, ...earlier.map((b) => ({ value: String(b.id), label: `${b.kenmerk} (${SOORT_LABELS[b.soort]})` }))]}
+                {...form.register('vervangtId', { setValueAs: (v) => (v === '' || v === null ? null : Number(v)) })} error={errorAt(e, 'vervangtId')} />
+              <TextInput type="date" label={soort === 'beeindiging' ? 'Stopt per' : 'Gaat in per'} required={soort === 'beeindiging'}
+                {...form.register('perDatum', { setValueAs: (v) => v || null })} error={errorAt(e, 'perDatum')} />
+            </Group>
+          )}
           <Controller control={form.control} name="indicatieIds" render={({ field }) => (
             <Checkbox.Group label="Voorzieningen in dit besluit" value={(field.value ?? []).map(String)} onChange={(v) => field.onChange(v.map(Number))} error={errorAt(e, 'indicatieIds')}>
               <Stack gap={4} mt={4}>
-                {detail.indicaties.length === 0 && <Text size="sm">Nog geen indicaties.</Text>}
-                {detail.indicaties.map((i) => <Checkbox key={i.id} value={String(i.id)} label={`${i.productcategorieLabel}${i.omvangTekst ? `, ${i.omvangTekst}` : ''} (${i.leveringsvorm})`} />)}
+                {choosable.length === 0 && <Text size="sm">{soort === 'beeindiging' ? 'Kies eerst het besluit dat u beëindigt.' : 'Nog geen indicaties.'}</Text>}
+                {choosable.map((i) => <Checkbox key={i.id} value={String(i.id)} label={`${i.productcategorieLabel}${i.omvangTekst ? `, ${i.omvangTekst}` : ''} (${i.leveringsvorm})`} />)}
               </Stack>
             </Checkbox.Group>
           )} />
