@@ -105,7 +105,7 @@ async function toMelding(tx: TxContext, m: MeldingRow): Promise<Melding> {
     id: m.id, clientId: m.clientId, datum: m.datum, kanaal: m.kanaal as Melding['kanaal'], wet: m.wet as Wet,
     hulpvraag: m.hulpvraag, toestemming: m.toestemming, clientondersteuningAangeboden: m.clientondersteuningAangeboden,
     persoonlijkPlanOntvangenOp: m.persoonlijkPlanOntvangenOp, mantelzorger: m.mantelzorger,
-    consulentId: m.consulentId, consulentNaam: consulent.displayName, status: m.status as Melding['status'],
+    consulentId: m.consulentId, consulentNaam: consulent.displayName, persoonlijkPlanUiterlijk: addDays(m.datum, 7), status: m.status as Melding['status'],
     clientNaam: clientNaam(client), kenmerk: meldingKenmerk(m),
   };
 }

@@ -176,6 +176,8 @@ export const MeldingSchema = MeldingInputSchema.extend({
   id: z.number().int(),
   consulentId: z.number().int(),
   consulentNaam: z.string(),
+  /** Wmo 2.3.2 lid 2: the client may hand in a persoonlijk plan until 7 days after the melding. */
+  persoonlijkPlanUiterlijk: z.string(),
   status: z.enum(['open', 'afgesloten']),
   clientNaam: z.string(),
   kenmerk: z.string(),

@@ -72,6 +72,7 @@ describe('a case from melding to beschikking through the router', () => {
       toestemming: true, clientondersteuningAangeboden: true,
     });
     expect(melding.termijnen[0]).toMatchObject({ soort: 'onderzoek', uiterlijk: '2026-04-13' });
+    expect(melding.melding.persoonlijkPlanUiterlijk).toBe('2026-03-09');
 
     const anna2 = await as('anna', '2026-04-13');
     await ok(anna2, 'onderzoek.save', {

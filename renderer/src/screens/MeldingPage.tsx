@@ -37,6 +37,10 @@ export function MeldingPage({ id }: { id: number }) {
         Cliënt: <Anchor href={`#/client/${m.clientId}`}>{m.clientNaam}</Anchor> · {WET_LABELS[m.wet]} · {fmtDate(m.datum)} · {KANAAL_LABELS[m.kanaal] ?? m.kanaal} · Consulent {m.consulentNaam}
       </Text>
       <Card withBorder mb="md"><Text fw={600}>Hulpvraag</Text><Text style={{ whiteSpace: 'pre-wrap' }}>{m.hulpvraag}</Text></Card>
+      <Text size="sm" mb="md">
+        Persoonlijk plan: {m.persoonlijkPlanOntvangenOp ? `ontvangen op ${fmtDate(m.persoonlijkPlanOntvangenOp)}` : `de cliënt kan het inleveren tot en met ${fmtDate(m.persoonlijkPlanUiterlijk)} (Wmo 2015 art. 2.3.2 lid 2)`}.
+        {' '}Cliëntondersteuning {m.clientondersteuningAangeboden ? 'is aangeboden' : 'is nog niet aangeboden'}.
+      </Text>
 
       <Section title="Termijnen" id="termijnen">
         <Termijnen termijnen={data.termijnen} writer={writer} onChanged={refresh} />
