@@ -93,6 +93,27 @@ function SettingsForm({ initial }: { initial: In }) {
             <TextInput label="Plaats (bezwaar)" {...r('bezwaarAdres.plaats')} />
           </SimpleGrid>
         </Fieldset>
+        <Fieldset legend="Koppelingen: zaaksysteem (ZGW) en iWmo/iJw">
+          <Text size="sm" mb="xs">De adressen en catalogus-URL's krijgt u van het functioneel beheer van het zaaksysteem. Het geheim (secret) stelt u in op het scherm Export zaaksysteem.</Text>
+          <SimpleGrid cols={3}>
+            <TextInput label="Zaken API (basis-URL)" {...r('export.zakenUrl')} />
+            <TextInput label="Documenten API (basis-URL)" {...r('export.documentenUrl')} />
+            <TextInput label="Besluiten API (basis-URL)" {...r('export.besluitenUrl')} />
+            <TextInput label="Client-id" {...r('export.clientId')} />
+            <TextInput label="RSIN bronorganisatie (leeg: RSIN hierboven)" {...r('export.rsin')} />
+            <TextInput label="Zaaktype (URL)" {...r('export.zaaktype')} />
+            <TextInput label="Statustype ontvangen" {...r('export.statustypen.ontvangen')} />
+            <TextInput label="Statustype aanvraag" {...r('export.statustypen.aanvraag')} />
+            <TextInput label="Statustype afgehandeld" {...r('export.statustypen.afgehandeld')} />
+            <TextInput label="Roltype cliënt" {...r('export.roltype')} />
+            <TextInput label="Informatieobjecttype gespreksverslag" {...r('export.informatieobjecttypen.gespreksverslag')} />
+            <TextInput label="Informatieobjecttype beschikking" {...r('export.informatieobjecttypen.beschikking')} />
+            <TextInput label="Besluittype" {...r('export.besluittype')} />
+            <TextInput label="Resultaattype toegekend" {...r('export.resultaattypen.toegekend')} />
+            <TextInput label="Resultaattype afgewezen" {...r('export.resultaattypen.afgewezen')} />
+          </SimpleGrid>
+          <TextInput mt="sm" label="Map voor iWmo/iJw-berichten (GGk-koppeling)" {...r('export.iwmoOutDir')} />
+        </Fieldset>
         <Fieldset legend="Beveiliging">
           <Controller control={form.control} name="autoLockMinuten" render={({ field }) => (
             <NumberInput label="Automatisch vergrendelen na (minuten zonder activiteit)" min={1} max={120} allowDecimal={false} w={360}
