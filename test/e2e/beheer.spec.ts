@@ -2,7 +2,7 @@ import { todayIso } from '../../main/router';
 import { CaseBuilder } from '../support/beheer-cases';
 import { Desk, LETTERHEAD, ok, vastgesteldeToekenning } from '../support/cases';
 import { ADMIN_PASSWORD } from '../support/vault';
-import { ZGW_CLIENT_ID, ZGW_SECRET } from '../support/zgw-fixtures';
+import { exportSettings, ZGW_CLIENT_ID, ZGW_SECRET } from '../support/zgw-fixtures';
 import { startZgwServer, type ZgwTestServer } from '../support/zgw-server';
 import { expect, test, type Page } from './fixtures';
 import { checkScreen as check } from './screen';
@@ -154,22 +154,6 @@ test('beheer screens: MI counts, herindicatie, closing a case, destruction propo
   await expect(page.getByText('Dit scherm is niet voor uw rol.')).toBeVisible();
 });
 
-function exportSettings(s: ZgwTestServer) {
-  const ZTC = 'https://catalogi.voorbeeldstad.example/catalogi/api/v1';
-  return {
-    ...LETTERHEAD,
-    export: {
-      zakenUrl: s.zakenUrl, documentenUrl: s.documentenUrl, besluitenUrl: s.besluitenUrl, clientId: ZGW_CLIENT_ID,
-      rsin: '', zaaktype: `${ZTC}/zaaktypen/0c1b6a8e-3a52-4c1f-9f4a-6c5b7c1e0a01`,
-      statustypen: { ontvangen: `${ZTC}/statustypen/a1`, aanvraag: `${ZTC}/statustypen/a2`, afgehandeld: `${ZTC}/statustypen/a9` },
-      roltype: `${ZTC}/roltypen/r1`,
-      informatieobjecttypen: { gespreksverslag: `${ZTC}/informatieobjecttypen/i1`, beschikking: `${ZTC}/informatieobjecttypen/i2` },
-      besluittype: `${ZTC}/besluittypen/b1`,
-      resultaattypen: { toegekend: `${ZTC}/resultaattypen/t1`, afgewezen: `${ZTC}/resultaattypen/t2` },
-      iwmoOutDir: '',
-    },
-  };
-}
 
 test('export screen: a sent besluit is queued, a refusal shows the error, the beheerder fixes the secret and retries', async ({ page, app, vault }) => {
   const today = todayIso();

@@ -4,32 +4,16 @@ import { runOutbox } from '../../main/export/outbox';
 import type { Router } from '../../main/router';
 import { Desk, LETTERHEAD, ok, vastgesteldeToekenning } from '../support/cases';
 import { startZgwServer, type FaultMode, type ZgwTestServer } from '../support/zgw-server';
-import { ZGW_CLIENT_ID, ZGW_SECRET } from '../support/zgw-fixtures';
+import { exportSettings, ZGW_CLIENT_ID, ZGW_SECRET } from '../support/zgw-fixtures';
 
 /** ZGW export through the outbox: real router, real encrypted database, validating ZGW server. */
 
-const ZTC = 'https://catalogi.voorbeeldstad.example/catalogi/api/v1';
 const EXPECTED = {
   zaken: 1, rollen: 1, statussen: 3, enkelvoudiginformatieobjecten: 2, zaakinformatieobjecten: 2,
   besluiten: 1, besluitinformatieobjecten: 1, resultaten: 1,
 };
 const times = (n: number) => Object.fromEntries(Object.entries(EXPECTED).map(([k, v]) => [k, v * n]));
 
-function exportSettings(s: ZgwTestServer) {
-  return {
-    ...LETTERHEAD,
-    export: {
-      zakenUrl: s.zakenUrl, documentenUrl: s.documentenUrl, besluitenUrl: s.besluitenUrl, clientId: ZGW_CLIENT_ID,
-      rsin: '', zaaktype: `${ZTC}/zaaktypen/0c1b6a8e-3a52-4c1f-9f4a-6c5b7c1e0a01`,
-      statustypen: { ontvangen: `${ZTC}/statustypen/a1`, aanvraag: `${ZTC}/statustypen/a2`, afgehandeld: `${ZTC}/statustypen/a9` },
-      roltype: `${ZTC}/roltypen/r1`,
-      informatieobjecttypen: { gespreksverslag: `${ZTC}/informatieobjecttypen/i1`, beschikking: `${ZTC}/informatieobjecttypen/i2` },
-      besluittype: `${ZTC}/besluittypen/b1`,
-      resultaattypen: { toegekend: `${ZTC}/resultaattypen/t1`, afgewezen: `${ZTC}/resultaattypen/t2` },
-      iwmoOutDir: '',
-    },
-  };
-}
 
 let desk: Desk;
 let server: ZgwTestServer | undefined;

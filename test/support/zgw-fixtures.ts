@@ -1,3 +1,4 @@
+import { LETTERHEAD } from './cases';
 /** A realistic Wmo case export plan for the ZGW tests (test BSN 999993653 from the BRP test set range). */
 import type { CaseExportPlan } from '../../main/export/zgw/caseExport';
 
@@ -75,3 +76,21 @@ export const EXPECTED_COUNTS = {
   besluiten: 1,
   besluitinformatieobjecten: 1,
 };
+
+/** Settings for a desk whose export goes to the given validating test server. */
+export function exportSettings(s: { zakenUrl: string; documentenUrl: string; besluitenUrl: string }) {
+  const ZTC = 'https://catalogi.voorbeeldstad.example/catalogi/api/v1';
+  return {
+    ...LETTERHEAD,
+    export: {
+      zakenUrl: s.zakenUrl, documentenUrl: s.documentenUrl, besluitenUrl: s.besluitenUrl, clientId: ZGW_CLIENT_ID,
+      rsin: '', zaaktype: `${ZTC}/zaaktypen/0c1b6a8e-3a52-4c1f-9f4a-6c5b7c1e0a01`,
+      statustypen: { ontvangen: `${ZTC}/statustypen/a1`, aanvraag: `${ZTC}/statustypen/a2`, afgehandeld: `${ZTC}/statustypen/a9` },
+      roltype: `${ZTC}/roltypen/r1`,
+      informatieobjecttypen: { gespreksverslag: `${ZTC}/informatieobjecttypen/i1`, beschikking: `${ZTC}/informatieobjecttypen/i2` },
+      besluittype: `${ZTC}/besluittypen/b1`,
+      resultaattypen: { toegekend: `${ZTC}/resultaattypen/t1`, afgewezen: `${ZTC}/resultaattypen/t2` },
+      iwmoOutDir: '',
+    },
+  };
+}
