@@ -2,6 +2,7 @@
 // Plain JSON-able (strings, numbers, booleans, arrays; the logo as base64 or Uint8Array, both
 // survive structured cloning), so it can be posted to a worker thread as is.
 import { z } from 'zod';
+import { BESCHIKKING_SOORTEN } from '../../shared/schemas/zaak';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'datum als JJJJ-MM-DD');
 
@@ -51,14 +52,7 @@ export const VoorzieningSchema = z.object({
   einddatum: isoDate.nullable().optional(), // null / absent = onbepaalde tijd
 });
 
-export const BeschikkingSoortSchema = z.enum([
-  'toekenning',
-  'gedeeltelijke_toekenning',
-  'afwijzing',
-  'wijziging',
-  'beeindiging',
-  'buiten_behandeling',
-]);
+export const BeschikkingSoortSchema = z.enum(BESCHIKKING_SOORTEN);
 
 export const BeschikkingSchema = z.object({
   soort: BeschikkingSoortSchema,
