@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { LoketError } from '../../shared/errors';
 import type { Settings, SettingsSchema, UserAddSchema, UserInfo } from '../../shared/schemas/admin';
@@ -5,7 +6,7 @@ import { SettingsSchema as SettingsParser } from '../../shared/schemas/admin';
 import type { Role } from '../../shared/roles';
 import { verifyLog, type StoredLogEntry } from '../auditlog';
 import { SettingEntity, type UserRow } from '../db/entities';
-import { addUser, changePassword, listUsers, removeUser, resetPassword, unlock } from '../vault';
+import { addUser, changePassword, listUsers, removeUser, resetPassword, unlock, type Session } from '../vault';
 import { inTransaction, logAccess, type HandlerContext, type TxContext } from './context';
 
 export function userInfo(u: UserRow): UserInfo {
@@ -41,13 +42,25 @@ export function updateSettings(ctx: HandlerContext, input: z.output<typeof Setti
   });
 }
 
+/** The user's key for encrypting form drafts in the renderer; made on first use, kept in the encrypted database. */
+function draftKeyFor(s: Session): Promise<string> {
+  return s.db.write(async (m) => {
+    const key = `concepten.sleutel.${s.user.id}`;
+    const row = await m.findOneBy(SettingEntity, { key });
+    if (typeof row?.value === 'string') return row.value;
+    const fresh = randomBytes(32).toString('base64');
+    await m.insert(SettingEntity, { key, value: fresh });
+    return fresh;
+  });
+}
+
 export async function unlockSession(ctx: HandlerContext, input: { username: string; password: string }) {
   const r = ctx.router;
   if (r.session) await r.close();
   const s = await unlock({ file: r.options.dbFile, username: input.username, password: input.password, route: r.options.route, kdf: r.options.kdf });
   r.session = s;
   const settings = await s.db.write((m) => readSettings({ m }));
-  return { user: userInfo(s.user), gemeenteNaam: settings.gemeenteNaam };
+  return { user: userInfo(s.user), gemeenteNaam: settings.gemeenteNaam, draftKey: await draftKeyFor(s) };
 }
 
 export async function lockSession(ctx: HandlerContext) {
@@ -57,9 +70,9 @@ export async function lockSession(ctx: HandlerContext) {
 
 export async function currentSession(ctx: HandlerContext) {
   const s = ctx.router.session;
-  if (!s) return { user: null, gemeenteNaam: null };
+  if (!s) return { user: null, gemeenteNaam: null, draftKey: null };
   const settings = await s.db.write((m) => readSettings({ m }));
-  return { user: userInfo(s.user), gemeenteNaam: settings.gemeenteNaam };
+  return { user: userInfo(s.user), gemeenteNaam: settings.gemeenteNaam, draftKey: await draftKeyFor(s) };
 }
 
 export async function changeOwnPassword(ctx: HandlerContext, input: { oldPassword: string; newPassword: string }) {

@@ -5,6 +5,7 @@ import type { Role } from '../../shared/roles';
 import type { UserInfo } from '../../shared/schemas/admin';
 import { call } from './api';
 import { I18nContext, DICTIONARIES, storedLang, storeLang, useT, type Lang, type TextKey } from './i18n';
+import { importDraftKey } from './drafts';
 import { match, navigate, useRoute } from './route';
 import { hasRole, SessionContext, type SessionInfo } from './session';
 import { Login } from './screens/Login';
@@ -59,14 +60,18 @@ export function App() {
     document.documentElement.lang = lang;
   }, [lang]);
 
-  const [state, setState] = useState<{ user: UserInfo; gemeenteNaam: string } | null | undefined>(undefined);
+  const [state, setState] = useState<{ user: UserInfo; gemeenteNaam: string; draftKey: CryptoKey } | null | undefined>(undefined);
   const [lockedByIdle, setLockedByIdle] = useState(false);
   const [lastUser, setLastUser] = useState<string | null>(null);
 
   useEffect(() => {
-    void call('session.current', {}).then((r) => {
-      setState(r.ok && r.value.user ? { user: r.value.user, gemeenteNaam: r.value.gemeenteNaam ?? '' } : null);
-      if (r.ok && r.value.user) setLastUser(r.value.user.username);
+    void call('session.current', {}).then(async (r) => {
+      if (r.ok && r.value.user && r.value.draftKey) {
+        setState({ user: r.value.user, gemeenteNaam: r.value.gemeenteNaam ?? '', draftKey: await importDraftKey(r.value.draftKey) });
+        setLastUser(r.value.user.username);
+      } else {
+        setState(null);
+      }
     });
   }, []);
 
@@ -84,9 +89,9 @@ export function App() {
       ) : state === null ? (
         <Login
           lockedByIdle={lockedByIdle}
-          onUnlocked={(user, gemeenteNaam) => {
+          onUnlocked={async (user, gemeenteNaam, draftKey) => {
             setLockedByIdle(false);
-            setState({ user, gemeenteNaam });
+            setState({ user, gemeenteNaam, draftKey: await importDraftKey(draftKey) });
             // The same person after an auto-lock continues where they were (drafts intact);
             // someone else starts at their own home screen.
             if (!window.location.hash || window.location.hash === '#/' || (lastUser !== null && lastUser !== user.username)) navigate(homeFor(user));

@@ -5,6 +5,8 @@ import type { Role } from '../../shared/roles';
 export interface SessionInfo {
   user: UserInfo;
   gemeenteNaam: string;
+  /** AES-GCM key for this user's form drafts (see drafts.ts). */
+  draftKey: CryptoKey;
   lock: () => void;
 }
 

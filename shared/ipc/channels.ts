@@ -24,9 +24,11 @@ const pdf = z.object({ pdfBase64: z.string(), sha256: z.string() });
 
 /** The one table of IPC channels; each part of the app contributes its own module. */
 export const CHANNELS = {
-  'session.unlock': ch({ input: UnlockSchema, output: z.object({ user: UserInfoSchema, gemeenteNaam: z.string() }), roles: 'public', writes: false }),
+  // draftKey: the user's AES-256 key (base64) for form drafts, kept in the encrypted database, so a
+  // draft in the renderer's storage is never plaintext on disk and still survives a crash.
+  'session.unlock': ch({ input: UnlockSchema, output: z.object({ user: UserInfoSchema, gemeenteNaam: z.string(), draftKey: z.string() }), roles: 'public', writes: false }),
   'session.lock': ch({ input: empty, output: ok, roles: 'public', writes: false }),
-  'session.current': ch({ input: empty, output: z.object({ user: UserInfoSchema.nullable(), gemeenteNaam: z.string().nullable() }), roles: 'public', writes: false }),
+  'session.current': ch({ input: empty, output: z.object({ user: UserInfoSchema.nullable(), gemeenteNaam: z.string().nullable(), draftKey: z.string().nullable() }), roles: 'public', writes: false }),
   'session.changePassword': ch({ input: ChangePasswordSchema, output: ok, roles: 'any', writes: false }),
 
   'client.create': ch({ input: ClientInputSchema, output: ClientSchema, roles: CASE_WRITERS, writes: true }),

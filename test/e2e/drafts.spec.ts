@@ -9,6 +9,12 @@ test('reloading mid-form restores what was typed (drafts per user + form + recor
   await page.getByLabel('Achternaam (geslachtsnaam)').fill('de Vries');
   await page.getByLabel('Geheimhouding persoonsgegevens (BRP)').check();
 
+  // What is typed is stored at once, but only encrypted: no BSN or name in the browser's storage.
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('loket:draft:')).length)).toBeGreaterThan(0);
+  const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
+  expect(stored).not.toContain('999993847');
+  expect(stored).not.toContain('Pieter');
+
   await page.reload();
   await expect(page.getByText('Uw eerdere invoer (concept) is teruggezet.')).toBeVisible();
   await expect(page.getByLabel('BSN')).toHaveValue('999993847');

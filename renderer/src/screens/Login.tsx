@@ -8,7 +8,7 @@ import { useT } from '../i18n';
 import { LangSwitch } from '../App';
 import { FormStatus } from '../ui';
 
-export function Login({ onUnlocked, lockedByIdle }: { onUnlocked: (u: UserInfo, gemeenteNaam: string) => void; lockedByIdle: boolean }) {
+export function Login({ onUnlocked, lockedByIdle }: { onUnlocked: (u: UserInfo, gemeenteNaam: string, draftKey: string) => void; lockedByIdle: boolean }) {
   const { t } = useT();
   const form = useForm<z.input<typeof UnlockSchema>, unknown, z.output<typeof UnlockSchema>>({
     resolver: zodResolver(UnlockSchema),
@@ -18,7 +18,7 @@ export function Login({ onUnlocked, lockedByIdle }: { onUnlocked: (u: UserInfo, 
     const res = await call('session.unlock', values);
     if (res.ok) {
       form.reset({ username: '', password: '' });
-      onUnlocked(res.value.user, res.value.gemeenteNaam);
+      onUnlocked(res.value.user, res.value.gemeenteNaam, res.value.draftKey);
     } else {
       showError(form, res.error.field ? res.error : { ...res.error, field: 'password' });
     }
