@@ -49,10 +49,7 @@ export class Router {
       const allowed = def.roles === 'any' || def.roles.some((r) => roles.includes(r));
       const auditorOnly = roles.includes('auditor') && !roles.some((r) => r !== 'auditor');
       if (!allowed || (def.writes && auditorOnly)) {
-        await s.db.write(async () => appendLog(s.db.raw, {
-          actor: s.user.username, role: roles.join(','), action: def.writes ? 'wijzigen' : 'lezen',
-          objectType: channel, result: 'geweigerd', origin: s.origin, detail: 'rol niet bevoegd',
-        }));
+        await logRefusal(s, channel, def.writes, null, 'rol niet bevoegd');
         throw new LoketError('geen_toegang', `Uw rol (${roles.join(', ')}) mag dit niet doen (${channel}). Vraag een collega met de juiste rol.`);
       }
     }
@@ -64,10 +61,7 @@ export class Router {
       // A service's refusal rolled back with its transaction: log it now, in a transaction of its own.
       const s = this.session;
       if (e instanceof LoketError && e.code === 'geen_toegang' && s?.db.ds.isInitialized) {
-        await s.db.write(async () => appendLog(s.db.raw, {
-          actor: s.user.username, role: s.user.roles.join(','), action: def.writes ? 'wijzigen' : 'lezen',
-          objectType: channel, clientId: e.clientId ?? null, result: 'geweigerd', origin: s.origin, detail: 'geweigerd door de dienst',
-        }));
+        await logRefusal(s, channel, def.writes, e.clientId ?? null, 'geweigerd door de dienst');
       }
       throw e;
     }
@@ -86,6 +80,16 @@ export class Router {
     if (this.session) await lock(this.session);
     this.session = null;
   }
+}
+
+/** A refused call, in a transaction of its own (the refused one, if any, was rolled back). */
+function logRefusal(s: Session, channel: string, writes: boolean, clientId: number | null, detail: string): Promise<void> {
+  return s.db.write(async () => {
+    appendLog(s.db.raw, {
+      actor: s.user.username, role: s.user.roles.join(','), action: writes ? 'wijzigen' : 'lezen',
+      objectType: channel, clientId, result: 'geweigerd', origin: s.origin, detail,
+    });
+  });
 }
 
 export function createRouter(options: RouterOptions): Router {

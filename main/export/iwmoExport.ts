@@ -27,6 +27,7 @@ import {
   BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, IndicatieEntity, OutboxEntity, SettingEntity,
   type ClientRow, type IndicatieRow, type OutboxRow,
 } from '../db/entities';
+import { clientIdOf } from '../services/beschikkingen';
 import { createClient } from '../services/clients';
 import { inTransaction, logAccess, type HandlerContext } from '../services/context';
 import { createMelding } from '../services/zaken';
@@ -192,7 +193,7 @@ export async function planIwmoMessages(m: EntityManager, raw: RawDb, beschikking
   const own = links.length ? await m.findBy(IndicatieEntity, { id: In(links.map((l) => l.indicatieId)) }) : [];
   const zin = own.filter((i) => i.leveringsvorm === 'ZIN' && i.toewijzingNummer !== null && i.aanbiederAgb && (i.wet === 'wmo' || i.wet === 'jeugdwet'));
   if (!zin.length) return [];
-  const clientId = (raw.prepare('SELECT m.client_id AS id FROM aanvragen a JOIN meldingen m ON m.id = a.melding_id WHERE a.id = ?').get(b.aanvraagId) as { id: number }).id;
+  const clientId = clientIdOf(raw, b.aanvraagId);
   const client = await m.findOneByOrFail(ClientEntity, { id: clientId });
   const all = await toewijzingenVan(m, raw, client);
   const groups = new Map<string, { wet: Wet; agb: string }>();

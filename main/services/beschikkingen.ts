@@ -6,6 +6,7 @@ import {
   AanvraagEntity, BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, IndicatieEntity, LetterEntity,
   MeldingEntity, UserEntity, type BeschikkingRow,
 } from '../db/entities';
+import type { RawDb } from '../db/database';
 import { clientNaam } from './clients';
 import { inTransaction, logAccess, notFound, nowIso, type HandlerContext, type TxContext } from './context';
 import { completeTermijn, toIndicatie } from './zaken';
@@ -76,14 +77,15 @@ export async function loadBeschikking(tx: TxContext, id: number): Promise<Beschi
   return b;
 }
 
-async function clientIdOf(tx: TxContext, aanvraagId: number): Promise<number> {
-  const a = await tx.m.findOneByOrFail(AanvraagEntity, { id: aanvraagId });
-  return (await tx.m.findOneByOrFail(MeldingEntity, { id: a.meldingId })).clientId;
+/** The client an aanvraag (and so its beschikkingen and letters) belongs to. */
+export function clientIdOf(raw: RawDb, aanvraagId: number): number {
+  return (raw.prepare('SELECT m.client_id AS id FROM aanvragen a JOIN meldingen m ON m.id = a.melding_id WHERE a.id = ?')
+    .get(aanvraagId) as { id: number }).id;
 }
 
 /** The client of an aanvraag, checked writable (AVG art. 18 restriction). */
 async function writableClientOf(tx: TxContext, aanvraagId: number): Promise<number> {
-  const clientId = await clientIdOf(tx, aanvraagId);
+  const clientId = clientIdOf(tx.raw, aanvraagId);
   assertClientWritable(tx, clientId);
   return clientId;
 }
@@ -140,7 +142,7 @@ async function setIndicaties(tx: TxContext, beschikkingId: number, ids: number[]
 export function createBeschikking(ctx: HandlerContext, input: Input): Promise<Beschikking> {
   return inTransaction(ctx, async (tx) => {
     await checkContent(tx, input);
-    await writableClientOf(tx, input.aanvraagId);
+    const clientId = await writableClientOf(tx, input.aanvraagId);
     const now = nowIso();
     const year = tx.today().slice(0, 4);
     const seq = (tx.raw.prepare(`SELECT count(*) AS n FROM beschikkingen WHERE kenmerk LIKE ?`).get(`BES-${year}-%`) as { n: number }).n + 1;
@@ -152,7 +154,7 @@ export function createBeschikking(ctx: HandlerContext, input: Input): Promise<Be
     });
     const id = res.identifiers[0]!.id as number;
     await setIndicaties(tx, id, input.indicatieIds);
-    logAccess(tx, { action: 'aanmaken', objectType: 'beschikking', objectId: id, clientId: await clientIdOf(tx, input.aanvraagId) });
+    logAccess(tx, { action: 'aanmaken', objectType: 'beschikking', objectId: id, clientId });
     return toBeschikking(tx, await loadBeschikking(tx, id));
   });
 }
@@ -160,7 +162,7 @@ export function createBeschikking(ctx: HandlerContext, input: Input): Promise<Be
 export function updateBeschikking(ctx: HandlerContext, input: Input & { id: number }): Promise<Beschikking> {
   return inTransaction(ctx, async (tx) => {
     const b = await loadBeschikking(tx, input.id);
-    await writableClientOf(tx, b.aanvraagId);
+    const clientId = await writableClientOf(tx, b.aanvraagId);
     if (b.status !== 'concept') {
       throw new LoketError('conflict', b.status === 'ter_accordering'
         ? 'Deze beschikking ligt ter accordering. Laat de besluitbevoegde haar terugsturen als u iets wilt aanpassen.'
@@ -173,7 +175,7 @@ export function updateBeschikking(ctx: HandlerContext, input: Input & { id: numb
       wettelijkeGrondslag: input.wettelijkeGrondslag, vervangtId: input.vervangtId, perDatum: input.perDatum, updatedAt: nowIso(),
     });
     await setIndicaties(tx, b.id, input.indicatieIds);
-    logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId: await clientIdOf(tx, b.aanvraagId) });
+    logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId });
     return toBeschikking(tx, await loadBeschikking(tx, b.id));
   });
 }
@@ -181,7 +183,7 @@ export function updateBeschikking(ctx: HandlerContext, input: Input & { id: numb
 export function getBeschikking(ctx: HandlerContext, input: { id: number }): Promise<Beschikking> {
   return inTransaction(ctx, async (tx) => {
     const b = await loadBeschikking(tx, input.id);
-    logAccess(tx, { action: 'lezen', objectType: 'beschikking', objectId: b.id, clientId: await clientIdOf(tx, b.aanvraagId) });
+    logAccess(tx, { action: 'lezen', objectType: 'beschikking', objectId: b.id, clientId: clientIdOf(tx.raw, b.aanvraagId) });
     return toBeschikking(tx, b);
   });
 }
@@ -189,10 +191,10 @@ export function getBeschikking(ctx: HandlerContext, input: { id: number }): Prom
 export function submitBeschikking(ctx: HandlerContext, input: { id: number }): Promise<Beschikking> {
   return inTransaction(ctx, async (tx) => {
     const b = await loadBeschikking(tx, input.id);
-    await writableClientOf(tx, b.aanvraagId);
+    const clientId = await writableClientOf(tx, b.aanvraagId);
     assertTransition(b.status as BeschikkingStatus, 'ter_accordering');
     await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'ter_accordering', terAccorderingOp: nowIso(), updatedAt: nowIso() });
-    logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId: await clientIdOf(tx, b.aanvraagId), detail: 'ter accordering aangeboden' });
+    logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId, detail: 'ter accordering aangeboden' });
     return toBeschikking(tx, await loadBeschikking(tx, b.id));
   });
 }
@@ -226,10 +228,10 @@ export function approveBeschikking(ctx: HandlerContext, input: { id: number }): 
 export function rejectBeschikking(ctx: HandlerContext, input: { id: number; reden: string }): Promise<Beschikking> {
   return inTransaction(ctx, async (tx) => {
     const b = await loadBeschikking(tx, input.id);
-    await writableClientOf(tx, b.aanvraagId);
+    const clientId = await writableClientOf(tx, b.aanvraagId);
     assertTransition(b.status as BeschikkingStatus, 'concept');
     await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'concept', terAccorderingOp: null, updatedAt: nowIso() });
-    logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId: await clientIdOf(tx, b.aanvraagId), detail: 'teruggestuurd naar concept' });
+    logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId, detail: 'teruggestuurd naar concept' });
     return toBeschikking(tx, await loadBeschikking(tx, b.id));
   });
 }

@@ -7,7 +7,7 @@ import { countPages, mergePdfs } from '../letters/pdf-merge';
 import { renderLetter } from '../letters/render';
 import { LetterIncompleteError } from '../letters/types';
 import { BeschikkingEntity, LetterEntity } from '../db/entities';
-import { loadBeschikking } from './beschikkingen';
+import { clientIdOf, loadBeschikking } from './beschikkingen';
 import { BEPERKT_MELDING, isBeperkt } from './beperking';
 import { inTransaction, logAccess, notFound, nowIso, type HandlerContext } from './context';
 import { beschikkingLetterData, gespreksverslagData, ontvangstbevestigingData } from './letterData';
@@ -19,10 +19,6 @@ import { meldingKenmerk } from './zaken';
  * letter's bytes and SHA-256 are stored with the beschikking and never change; a reprint returns
  * exactly those bytes.
  */
-
-async function clientIdOfBeschikking(tx: Parameters<Parameters<typeof inTransaction>[1]>[0], aanvraagId: number): Promise<number> {
-  return (tx.raw.prepare('SELECT m.client_id AS id FROM aanvragen a JOIN meldingen m ON m.id = a.melding_id WHERE a.id = ?').get(aanvraagId) as { id: number }).id;
-}
 
 function incomplete(e: unknown): LoketError | null {
   return e instanceof LetterIncompleteError ? new LoketError('invoer', e.message) : null;
@@ -38,7 +34,7 @@ export function previewBeschikking(ctx: HandlerContext, input: { id: number }) {
     } catch (e) {
       throw incomplete(e) ?? e;
     }
-    logAccess(tx, { action: 'lezen', objectType: 'brief-voorbeeld', objectId: b.id, clientId: await clientIdOfBeschikking(tx, b.aanvraagId) });
+    logAccess(tx, { action: 'lezen', objectType: 'brief-voorbeeld', objectId: b.id, clientId: clientIdOf(tx.raw, b.aanvraagId) });
     return { pdfBase64: pdf.toString('base64'), sha256: sha256Hex(pdf) };
   });
 }
@@ -56,7 +52,7 @@ export function sendLetters(ctx: HandlerContext, input: { beschikkingIds: number
         failures.push({ beschikkingId: id, reason: b.status === 'verzonden' ? `${b.kenmerk} is al verzonden; druk de opgeslagen brief opnieuw af.` : `${b.kenmerk} is nog niet vastgesteld.` });
         continue;
       }
-      const clientId = await clientIdOfBeschikking(tx, b.aanvraagId);
+      const clientId = clientIdOf(tx.raw, b.aanvraagId);
       if (isBeperkt(tx.raw, clientId) && !tx.session.user.roles.includes('beheerder')) {
         failures.push({ beschikkingId: id, reason: BEPERKT_MELDING });
         continue;
@@ -82,7 +78,7 @@ export function sendLetters(ctx: HandlerContext, input: { beschikkingIds: number
       const toewijzingen = tx.raw.prepare(`SELECT count(*) AS n FROM beschikking_indicaties bi JOIN indicaties i ON i.id = bi.indicatie_id
         WHERE bi.beschikking_id = ? AND i.leveringsvorm = 'ZIN' AND i.toewijzing_nummer IS NOT NULL`).get(b.id) as { n: number };
       if (queueIwmo && toewijzingen.n > 0) await enqueueIwmoExport(tx, b.id);
-      logAccess(tx, { action: 'afdrukken', objectType: 'beschikking', objectId: b.id, clientId: await clientIdOfBeschikking(tx, b.aanvraagId), detail: `brief verzonden, sha256 ${sha256.slice(0, 16)}…` });
+      logAccess(tx, { action: 'afdrukken', objectType: 'beschikking', objectId: b.id, clientId: clientIdOf(tx.raw, b.aanvraagId), detail: `brief verzonden, sha256 ${sha256.slice(0, 16)}…` });
       printed.push({ beschikkingId: b.id, letterId: res.identifiers[0]!.id as number, sha256, pages: countPages(pdf) });
       pdfs.push(pdf);
     }
@@ -99,7 +95,7 @@ export function getLetter(ctx: HandlerContext, input: { id: number }) {
     const letter = await tx.m.findOneBy(LetterEntity, { id: input.id });
     if (!letter) throw notFound('Brief', input.id);
     const b = letter.beschikkingId ? await tx.m.findOneBy(BeschikkingEntity, { id: letter.beschikkingId }) : null;
-    logAccess(tx, { action: 'afdrukken', objectType: 'brief', objectId: letter.id, clientId: b ? await clientIdOfBeschikking(tx, b.aanvraagId) : null, detail: 'herdruk van de opgeslagen brief' });
+    logAccess(tx, { action: 'afdrukken', objectType: 'brief', objectId: letter.id, clientId: b ? clientIdOf(tx.raw, b.aanvraagId) : null, detail: 'herdruk van de opgeslagen brief' });
     return { pdfBase64: Buffer.from(letter.pdf).toString('base64'), sha256: letter.sha256 };
   });
 }
