@@ -4,7 +4,8 @@
 //
 // Per input, only the objects reachable from its pages are copied (fonts, images, content
 // streams); catalogs, page trees, info dictionaries and XMP packets are dropped and written
-// once for the whole file. Font subset tags (/BZZZZZ+Roboto-Regular, the same in every letter)
+// once for the whole file. Identical streams without references (font programs) are written
+// once (see sharingKey). Font subset tags (/BZZZZZ+Roboto-Regular, the same in every letter)
 // are made unique per letter, since different subsets must not share a name. The output keeps
 // PDF/A-1b: one XMP packet (pdfaid) matching the new Info dictionary, and the sRGB output intent
 // of the first input.
@@ -215,6 +216,15 @@ function reachable(pdf: ParsedPdf, from: number[], stop: Set<number>): number[] 
   return [...seen].sort((a, b) => a - b);
 }
 
+/**
+ * Streams that refer to nothing (font programs, ToUnicode maps, the logo) are written once and
+ * shared by every letter with the same bytes: a batch of letters then holds each font once.
+ */
+function sharingKey(o: PdfObject): string | undefined {
+  if (!o.stream || refsIn(o.head).length) return undefined;
+  return createHash('sha256').update(o.head).update('\0').update(o.stream).digest('base64');
+}
+
 function tagFor(index: number): string {
   let t = '';
   for (let k = 0; k < 4; k++) {
@@ -267,8 +277,10 @@ export function mergePdfs(inputs: Buffer[], opts: MergeOptions): Buffer {
   const kids: number[] = [];
   const copies: { pdf: ParsedPdf; doc: number; map: Map<number, number>; nums: number[] }[] = [];
   let outputIntent: number | undefined;
+  const sharedStreams = new Map<string, number>();
   parsed.forEach((pdf, doc) => {
     const { pagesRoot, pages } = pageList(pdf);
+    const map = new Map<number, number>([[pagesRoot, 2]]);
     const from = [...pages];
     let intentOld: number | undefined;
     if (doc === 0) {
@@ -276,9 +288,18 @@ export function mergePdfs(inputs: Buffer[], opts: MergeOptions): Buffer {
       const m = oi ? [...oi.matchAll(REF)][0] : undefined;
       if (m) from.push((intentOld = Number(m[1])));
     }
-    const nums = reachable(pdf, from, new Set([pagesRoot, pdf.root]));
-    const map = new Map<number, number>([[pagesRoot, 2]]);
-    for (const n of nums) map.set(n, next++);
+    const nums: number[] = []; // the objects this letter adds to the output
+    for (const n of reachable(pdf, from, new Set([pagesRoot, pdf.root]))) {
+      const key = sharingKey(pdf.objects.get(n)!);
+      const same = key && sharedStreams.get(key);
+      if (same) {
+        map.set(n, same);
+        continue;
+      }
+      if (key) sharedStreams.set(key, next);
+      map.set(n, next++);
+      nums.push(n);
+    }
     for (const pg of pages) kids.push(map.get(pg)!);
     if (intentOld !== undefined) outputIntent = map.get(intentOld);
     copies.push({ pdf, doc, map, nums });

@@ -7,8 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { printBatch } from '../../main/letters/batch';
 import { resolveFontsDir } from '../../main/letters/fonts';
 import { sha256Hex } from '../../main/letters/hash';
-import { countPages } from '../../main/letters/pdf-merge';
+import { countPages, parsePdf } from '../../main/letters/pdf-merge';
 import { LetterDataInvalidError, renderLetter } from '../../main/letters/render';
+import { setFastStyleLookup } from '../../main/letters/style-lookup';
 import { LetterIncompleteError, type LetterData } from '../../main/letters/types';
 import { missingElements } from '../../main/letters/validate';
 import {
@@ -43,6 +44,16 @@ function expectAllFontsEmbedded(pdf: Buffer) {
     const cols = row.trim().split(/\s+/);
     expect(cols[cols.length - 5], row).toBe('yes');
   }
+}
+/** SHA-256 of every embedded font program (FontFile2 stream object) in a PDF we wrote. */
+function fontPrograms(pdf: Buffer): string[] {
+  const { objects } = parsePdf(pdf);
+  const files = new Set<number>();
+  for (const o of objects.values()) {
+    const ref = /\/FontFile2\s+(\d+)\s+0\s+R/.exec(o.head);
+    if (ref) files.add(Number(ref[1]));
+  }
+  return [...files].map((f) => sha256Hex(objects.get(f)!.stream!)).sort();
 }
 function expectCommon(t: string, d: LetterData) {
   expect(t).toContain(d.geadresseerde.naam);
@@ -178,6 +189,18 @@ describe('determinism', () => {
     expect(sha256Hex(await renderLetter(otherDate))).not.toBe(sha256Hex(a));
   });
 
+  it("our style lookup renders exactly the bytes of pdfmake's own", async () => {
+    const letters = [...BESCHIKKING_SOORTEN.map((s) => beschikking(s)), ontvangstbevestiging(), gespreksverslag()];
+    const fast = await Promise.all(letters.map((d) => renderLetter(d).then(sha256Hex)));
+    setFastStyleLookup(false);
+    try {
+      const own = await Promise.all(letters.map((d) => renderLetter(d).then(sha256Hex)));
+      expect(fast).toEqual(own);
+    } finally {
+      setFastStyleLookup(true);
+    }
+  });
+
   it('a fresh worker (fresh font caches) renders the same bytes as this process', async () => {
     const d = beschikking('wijziging');
     const here = await renderLetter(d);
@@ -241,6 +264,28 @@ describe('fonts', () => {
     }
     expect(readFileSync(join(d, 'OFL.txt'), 'utf8')).toContain('SIL OPEN FONT LICENSE Version 1.1');
   });
+
+  it('letters within the base character set embed the very same font programs', async () => {
+    const a = fontPrograms(await renderLetter(beschikking('toekenning')));
+    const other = beschikking('afwijzing');
+    other.geadresseerde.naam = 'De heer Ç. Yılmaz-Ünal';
+    other.client.naam = 'Çetin Yılmaz-Ünal';
+    const b = fontPrograms(await renderLetter(other));
+    expect(a.length).toBeGreaterThanOrEqual(2); // regular and medium
+    expect(b).toEqual(a);
+  });
+
+  it('a character outside the base still prints, and the letter stays deterministic', async () => {
+    const d = beschikking();
+    d.geadresseerde.naam = 'De heer Ł. Wałęsa-Dvořák';
+    const first = await renderLetter(d);
+    await renderLetter(gespreksverslag());
+    const again = await renderLetter(d);
+    expect(sha256Hex(again)).toBe(sha256Hex(first));
+    expect(text(first)).toContain('Ł. Wałęsa-Dvořák');
+    expect(fontPrograms(first)).not.toEqual(fontPrograms(await renderLetter(beschikking())));
+    expectAllFontsEmbedded(first);
+  });
 });
 
 describe('printBatch', () => {
@@ -260,6 +305,10 @@ describe('printBatch', () => {
     }
     const file = save(r.combined!);
     expect(pdfPages(file)).toBe(sum);
+    // each font program once, however many letters use it
+    const programs = fontPrograms(r.combined!);
+    expect(programs.length).toBe(new Set(programs).size);
+    expect(programs).toEqual(fontPrograms(await renderLetter(items[0]!.data)));
     expect(run('qpdf', ['--check', file])).toContain('No syntax or stream encoding errors');
     expectAllFontsEmbedded(r.combined!);
     const t = run('pdftotext', ['-layout', file, '-']);
