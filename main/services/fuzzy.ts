@@ -69,24 +69,28 @@ export function nameSimilarity(query: string, zoeknaam: string): number {
 }
 
 
-interface Vocab { maxId: number; count: number; words: string[]; grams: Set<string>[] }
+interface Vocab { version: string; words: string[]; grams: Set<string>[] }
 const vocabs = new WeakMap<RawDb, Vocab>();
 
 /**
  * The distinct words of all folded names (a few thousand at 100k clients), cached per connection
- * and rebuilt when clients were added or removed. Typos are matched against these words, not rows.
+ * and rebuilt when clients were added, removed or renamed (migration 0006 counts renames).
+ * Typos are matched against these words, not rows.
  */
 function vocabulary(raw: RawDb): Vocab {
-  const { maxId, count } = raw.prepare('SELECT coalesce(max(id), 0) AS maxId, count(*) AS count FROM clients').get() as { maxId: number; count: number };
+  const version = raw
+    .prepare(`SELECT coalesce(max(id), 0) || '/' || count(*) || '/' || (SELECT n FROM client_name_changes WHERE id = 1) FROM clients`)
+    .pluck()
+    .get() as string;
   const cached = vocabs.get(raw);
-  if (cached && cached.maxId === maxId && cached.count === count) return cached;
+  if (cached && cached.version === version) return cached;
   const words = new Set<string>();
   for (const r of raw.prepare('SELECT DISTINCT zoeknaam FROM clients').pluck().iterate() as Iterable<string>) {
     for (const w of r.split(' ')) if (w.length >= 2) words.add(w);
   }
   // Each word's trigrams once, not once per query.
   const list = [...words];
-  const v = { maxId, count, words: list, grams: list.map(trigrams) };
+  const v = { version, words: list, grams: list.map(trigrams) };
   vocabs.set(raw, v);
   return v;
 }

@@ -158,6 +158,17 @@ describe('a case from melding to beschikking through the router', () => {
     await ok(anna, 'indicatie.create', { aanvraagId: aanvraag.id, productcategorie: '01', budgetCents: 250000, leveringsvorm: 'PGB', ingangsdatum: '2027-01-01', einddatum: '2027-12-31', motivering: 'Cliënt wil zelf inkopen.' });
   });
 
+  it('finds a client by a typo of her new name after a name change (fuzzy vocabulary follows renames)', async () => {
+    const anna = await as('anna', '2026-06-01');
+    const input = { bsn: '999990019', voornamen: 'Hendrika', geslachtsnaam: 'Bakkerink', geboortedatum: '1948-07-09', vertegenwoordigers: [] };
+    const client = await ok(anna, 'client.create', input);
+    const fuzzyIds = async (query: string) => (await ok(anna, 'client.search', { query, kind: 'fuzzy' })).results.map((c) => c.id);
+    expect(await fuzzyIds('Bakkernik')).toContain(client.id);
+    await ok(anna, 'client.update', { ...input, id: client.id, geslachtsnaam: 'Oosterwolde' });
+    expect(await fuzzyIds('Oosterwodle')).toContain(client.id);
+    expect(await fuzzyIds('Bakkernik')).not.toContain(client.id);
+  });
+
   it('keeps the auditor to reading, and answers a locked session with a Dutch error', async () => {
     const dirk = await as('dirk');
     const search = await ok(dirk, 'client.search', { query: 'zwanenburg' });

@@ -3,6 +3,7 @@ import { ClientSearch0002 } from './0002-client-search';
 import { Werkvoorraad0003 } from './0003-werkvoorraad';
 import { Retention0004 } from './0004-retention';
 import { Beeindiging0005 } from './0005-beeindiging';
+import { NameChanges0006 } from './0006-name-changes';
 
 /** Every migration, in order. Listed explicitly: glob paths break once bundled. Never remove one. */
-export const MIGRATIONS = [Initial0001, ClientSearch0002, Werkvoorraad0003, Retention0004, Beeindiging0005];
+export const MIGRATIONS = [Initial0001, ClientSearch0002, Werkvoorraad0003, Retention0004, Beeindiging0005, NameChanges0006];
