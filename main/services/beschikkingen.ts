@@ -4,7 +4,7 @@ import { LoketError } from '../../shared/errors';
 import type { Beschikking, BeschikkingInputSchema, BeschikkingSoort, BeschikkingStatus } from '../../shared/schemas/zaak';
 import {
   AanvraagEntity, BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, IndicatieEntity, LetterEntity,
-  MeldingEntity, UserEntity, type BeschikkingRow,
+  MeldingEntity, UserEntity, type BeschikkingRow, type IndicatieRow,
 } from '../db/entities';
 import type { RawDb } from '../db/database';
 import { clientNaam } from './clients';
@@ -48,27 +48,48 @@ const NEEDS_INDICATIES: BeschikkingSoort[] = ['toekenning', 'gedeeltelijke_toeke
 const NEEDS_VORIGE: BeschikkingSoort[] = ['wijziging', 'beeindiging'];
 
 export async function toBeschikking(tx: TxContext, b: BeschikkingRow): Promise<Beschikking> {
-  const aanvraag = await tx.m.findOneByOrFail(AanvraagEntity, { id: b.aanvraagId });
-  const melding = await tx.m.findOneByOrFail(MeldingEntity, { id: aanvraag.meldingId });
-  const client = await tx.m.findOneByOrFail(ClientEntity, { id: melding.clientId });
-  const links = await tx.m.findBy(BeschikkingIndicatieEntity, { beschikkingId: b.id });
-  const indicaties = links.length ? await tx.m.findBy(IndicatieEntity, { id: In(links.map((l) => l.indicatieId)) }) : [];
-  const auteur = await tx.m.findOneByOrFail(UserEntity, { id: b.auteurId });
-  const accordeur = b.accordeurId ? await tx.m.findOneBy(UserEntity, { id: b.accordeurId }) : null;
-  const letter = await tx.m.findOne(LetterEntity, { where: { beschikkingId: b.id }, order: { id: 'DESC' }, select: { id: true, sha256: true } });
-  return {
-    id: b.id, aanvraagId: b.aanvraagId, meldingId: melding.id, clientId: client.id, clientNaam: clientNaam(client),
-    kenmerk: b.kenmerk, soort: b.soort as BeschikkingSoort, status: b.status as BeschikkingStatus,
-    besluitTekst: b.besluitTekst, motivering: b.motivering, wettelijkeGrondslag: b.wettelijkeGrondslag,
-    indicaties: indicaties.sort((x, y) => x.id - y.id).map(toIndicatie), auteur: auteur.displayName,
-    accordeur: accordeur?.displayName ?? null, vastgesteldOp: b.vastgesteldOp, verzondenOp: b.verzondenOp,
-    vervangtId: b.vervangtId, perDatum: b.perDatum, letterId: letter?.id ?? null, letterSha256: letter?.sha256 ?? null,
-  };
+  return (await toBeschikkingen(tx, [b]))[0]!;
+}
+
+/** Beschikkingen with their client, indicaties, people and latest letter: seven queries for any number of rows. */
+export async function toBeschikkingen(tx: TxContext, rows: BeschikkingRow[]): Promise<Beschikking[]> {
+  if (rows.length === 0) return [];
+  const byId = <T extends { id: number }>(list: T[]) => new Map(list.map((x) => [x.id, x]));
+  const ids = rows.map((b) => b.id);
+  const aanvragen = byId(await tx.m.findBy(AanvraagEntity, { id: In(unique(rows.map((b) => b.aanvraagId))) }));
+  const meldingen = byId(await tx.m.findBy(MeldingEntity, { id: In(unique([...aanvragen.values()].map((a) => a.meldingId))) }));
+  const clients = byId(await tx.m.findBy(ClientEntity, { id: In(unique([...meldingen.values()].map((m) => m.clientId))) }));
+  const links = await tx.m.findBy(BeschikkingIndicatieEntity, { beschikkingId: In(ids) });
+  const indicaties = byId(links.length ? await tx.m.findBy(IndicatieEntity, { id: In(unique(links.map((l) => l.indicatieId))) }) : []);
+  const indicatiesOf = new Map<number, IndicatieRow[]>();
+  for (const l of links) indicatiesOf.set(l.beschikkingId, [...(indicatiesOf.get(l.beschikkingId) ?? []), indicaties.get(l.indicatieId)!]);
+  const users = byId(await tx.m.findBy(UserEntity, { id: In(unique(rows.flatMap((b) => (b.accordeurId ? [b.auteurId, b.accordeurId] : [b.auteurId])))) }));
+  const letters = new Map<number, { id: number; sha256: string }>(); // the latest letter per beschikking
+  for (const l of await tx.m.find(LetterEntity, { where: { beschikkingId: In(ids) }, order: { id: 'ASC' }, select: { id: true, sha256: true, beschikkingId: true } })) {
+    if (l.beschikkingId !== null) letters.set(l.beschikkingId, l);
+  }
+  return rows.map((b) => {
+    const melding = meldingen.get(aanvragen.get(b.aanvraagId)!.meldingId)!;
+    const client = clients.get(melding.clientId)!;
+    const own = indicatiesOf.get(b.id) ?? [];
+    const letter = letters.get(b.id);
+    return {
+      id: b.id, aanvraagId: b.aanvraagId, meldingId: melding.id, clientId: client.id, clientNaam: clientNaam(client),
+      kenmerk: b.kenmerk, soort: b.soort as BeschikkingSoort, status: b.status as BeschikkingStatus,
+      besluitTekst: b.besluitTekst, motivering: b.motivering, wettelijkeGrondslag: b.wettelijkeGrondslag,
+      indicaties: own.sort((x, y) => x.id - y.id).map(toIndicatie), auteur: users.get(b.auteurId)!.displayName,
+      accordeur: b.accordeurId ? (users.get(b.accordeurId)?.displayName ?? null) : null, vastgesteldOp: b.vastgesteldOp, verzondenOp: b.verzondenOp,
+      vervangtId: b.vervangtId, perDatum: b.perDatum, letterId: letter?.id ?? null, letterSha256: letter?.sha256 ?? null,
+    };
+  });
+}
+
+function unique(ids: number[]): number[] {
+  return [...new Set(ids)];
 }
 
 export async function beschikkingenForAanvraag(tx: TxContext, aanvraagId: number): Promise<Beschikking[]> {
-  const rows = await tx.m.find(BeschikkingEntity, { where: { aanvraagId }, order: { id: 'ASC' } });
-  return Promise.all(rows.map((b) => toBeschikking(tx, b)));
+  return toBeschikkingen(tx, await tx.m.find(BeschikkingEntity, { where: { aanvraagId }, order: { id: 'ASC' } }));
 }
 
 export async function loadBeschikking(tx: TxContext, id: number): Promise<BeschikkingRow> {
@@ -247,7 +268,7 @@ export function printQueue(ctx: HandlerContext): Promise<{ items: Beschikking[] 
 function queue(ctx: HandlerContext, status: BeschikkingStatus, what: string): Promise<{ items: Beschikking[] }> {
   return inTransaction(ctx, async (tx) => {
     const rows = await tx.m.find(BeschikkingEntity, { where: { status }, order: { id: 'ASC' }, take: 500 });
-    const items = await Promise.all(rows.map((b) => toBeschikking(tx, b)));
+    const items = await toBeschikkingen(tx, rows);
     logAccess(tx, { action: 'zoeken', objectType: what, detail: `${items.length} beschikkingen` });
     return { items };
   });

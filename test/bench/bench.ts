@@ -20,6 +20,7 @@ import { createDemoDatabase } from '../../main/demo/setup';
 import { createZgwClient } from '../../main/export/zgw/client';
 import { runCaseExport } from '../../main/export/zgw/caseExport';
 import { createRouter, type Router } from '../../main/router';
+import { accorderingQueue, printQueue } from '../../main/services/beschikkingen';
 import { searchClients, searchClientsRaw } from '../../main/services/clients';
 import type { HandlerContext } from '../../main/services/context';
 import { werkvoorraad } from '../../main/services/zaken';
@@ -194,6 +195,18 @@ async function main() {
     const wvAll = await r.call('werkvoorraad.list', {});
     json.werkvoorraad = { p50: pct(wv, 50), p95: pct(wv, 95), items: wvAll.ok ? wvAll.value.items.length : null };
     row(`werkvoorraad.list (router) p50 / p95 [${wvAll.ok ? wvAll.value.items.length : '?'} items]`, `${ms(pct(wv, 50))} / ${ms(pct(wv, 95))}`, 'p95 < 50 ms', pct(wv, 95) < 50);
+
+    // ---------------------------------------------------------------- queues (up to 500 rows each)
+    {
+      const ctx: HandlerContext = { router: r, session, today: () => TODAY };
+      for (const [label, list] of [['accordering.queue', accorderingQueue], ['print.queue', printQueue]] as const) {
+        await list(ctx);
+        const times = await timeAll(Array.from({ length: QUICK ? 10 : 20 }), () => list(ctx));
+        const n = (await list(ctx)).items.length;
+        json[label] = { p50: pct(times, 50), p95: pct(times, 95), items: n };
+        row(`${label} (service) p50 / p95 [${n} items]`, `${ms(pct(times, 50))} / ${ms(pct(times, 95))}`);
+      }
+    }
 
     // ---------------------------------------------------------------- encrypted vs plain
     const plainFile = path.join(dir, 'plain.db');
