@@ -35,8 +35,15 @@ export interface ZgwPlanResult {
 }
 
 const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
-/** A calendar date as a fixed instant (the step machine matches statussen on it). */
-const instant = (date: string, second: number) => `${date}T00:00:0${second}Z`;
+/**
+ * A calendar date as a fixed instant (the step machine matches statussen on it). The n-th
+ * beschikking of a zaak sets its statussen n minutes into the day, so that a wijziging sent the
+ * same day still reopens after, and closes after, the beschikking before it.
+ */
+const instant = (date: string, second: number, n = 0) => {
+  const pad = (x: number) => String(x).padStart(2, '0');
+  return `${date}T${pad(Math.floor(n / 60) % 24)}:${pad(n % 60)}:0${second}Z`;
+};
 
 export async function buildZgwPlan(m: EntityManager, raw: RawDb, beschikkingId: number, cfg: ExportConfig): Promise<ZgwPlanResult> {
   const e = cfg.export;
@@ -54,6 +61,9 @@ export async function buildZgwPlan(m: EntityManager, raw: RawDb, beschikkingId: 
   const indicaties = links.length ? await m.findBy(IndicatieEntity, { id: In(links.map((l) => l.indicatieId)) }) : [];
   const termijn = await m.findOneBy(TermijnEntity, { meldingId: melding.id, soort: 'beschikking' });
   const zaakId = meldingKenmerk(melding);
+  // How many beschikkingen of this zaak went out before this one (a wijziging or beëindiging).
+  const eerdere = (raw.prepare(`SELECT count(*) AS n FROM beschikkingen b JOIN aanvragen a ON a.id = b.aanvraag_id
+      WHERE a.melding_id = ? AND b.status = 'verzonden' AND b.id < ?`).get(melding.id, b.id) as { n: number }).n;
   const vertrouwelijk = 'vertrouwelijk' as const;
 
   const statussen: CaseExportStatus[] = [];
@@ -90,6 +100,8 @@ export async function buildZgwPlan(m: EntityManager, raw: RawDb, beschikkingId: 
   const einden = indicaties.map((i) => i.einddatum);
   const verval = einden.length > 0 && einden.every((x): x is string => !!x) ? einden.sort().at(-1)! : undefined;
   const toegekend = TOEGEKEND.has(b.soort);
+  // Reopening takes a status that is not the eindstatus: the latest phase the zaak knows.
+  const reopenType = e.statustypen.aanvraag || e.statustypen.ontvangen || undefined;
   const wet = melding.wet as Wet;
   const plan: CaseExportPlan = {
     zaak: {
@@ -109,6 +121,9 @@ export async function buildZgwPlan(m: EntityManager, raw: RawDb, beschikkingId: 
       },
     },
     statussen,
+    ...(reopenType
+      ? { heropenen: { statustype: reopenType, datumStatusGezet: instant(b.verzondenOp, 1, eerdere), toelichting: `Heropend voor beschikking ${b.kenmerk}` } }
+      : {}),
     documents,
     besluit: {
       identificatie: `${zaakId}-${b.kenmerk}`, besluittype: e.besluittype, datum: b.vastgesteldOp, ingangsdatum: ingang,
@@ -120,7 +135,7 @@ export async function buildZgwPlan(m: EntityManager, raw: RawDb, beschikkingId: 
       resultaattype: toegekend ? e.resultaattypen.toegekend : e.resultaattypen.afgewezen,
       toelichting: toegekend ? 'Toegekend' : b.soort === 'buiten_behandeling' ? 'Buiten behandeling gesteld' : 'Afgewezen',
     },
-    eindstatus: { statustype: e.statustypen.afgehandeld, datumStatusGezet: instant(b.verzondenOp, 2), toelichting: 'Beschikking verzonden' },
+    eindstatus: { statustype: e.statustypen.afgehandeld, datumStatusGezet: instant(b.verzondenOp, 2, eerdere), toelichting: `Beschikking ${b.kenmerk} verzonden` },
   };
   return { plan, clientId: client.id, kenmerk: b.kenmerk };
 }

@@ -4,7 +4,7 @@ import { runOutbox } from '../../main/export/outbox';
 import type { Router } from '../../main/router';
 import { Desk, LETTERHEAD, ok, vastgesteldeToekenning } from '../support/cases';
 import { startZgwServer, type FaultMode, type ZgwTestServer } from '../support/zgw-server';
-import { exportSettings, ZGW_CLIENT_ID, ZGW_SECRET } from '../support/zgw-fixtures';
+import { EIND_STATUSTYPE, exportSettings, ZGW_CLIENT_ID, ZGW_SECRET } from '../support/zgw-fixtures';
 
 /** ZGW export through the outbox: real router, real encrypted database, validating ZGW server. */
 
@@ -19,8 +19,8 @@ let desk: Desk;
 let server: ZgwTestServer | undefined;
 const beschikkingen: number[] = [];
 
-async function configure(s: ZgwTestServer) {
-  const beheer = await desk.as('beheer', '2026-04-20', 'correct paard batterij niet');
+async function configure(s: ZgwTestServer, on: Desk = desk) {
+  const beheer = await on.as('beheer', '2026-04-20', 'correct paard batterij niet');
   await ok(beheer, 'settings.update', exportSettings(s));
   await ok(beheer, 'export.setSecret', { secret: ZGW_SECRET });
   return beheer;
@@ -115,6 +115,43 @@ describe('ZGW export through the outbox', () => {
     const again = await ok(anna, 'export.run', { kind: 'zgw' });
     expect(again.taken).toBe(0);
     expect(server.requests.length).toBe(n);
+  });
+
+  it('a beëindiging in a zaak the first beschikking closed: the export reopens the zaak, adds letter and besluit, closes it again', async () => {
+    server = await startZgwServer({ secret: ZGW_SECRET, clientId: ZGW_CLIENT_ID, eindStatustypen: [EIND_STATUSTYPE] });
+    const own = await Desk.open(); // a zaak of its own: the other tests count theirs
+    try {
+    await configure(server, own);
+    const ids = await vastgesteldeToekenning(own, { bsn: '999990020', voornamen: 'Gerrit', geslachtsnaam: 'Hoekstra' });
+    await ok(await own.as('carla', '2026-04-21'), 'print.send', { beschikkingIds: [ids.beschikkingId] });
+    const anna = await own.as('anna', '2026-04-22');
+    expect((await ok(anna, 'export.run', { kind: 'zgw' })).jobs.map((j) => j.status)).toEqual(['klaar']);
+    const zaak = () => (server!.objects('zaken') as any[])[0]!;
+    expect(zaak().einddatum).toBe('2026-04-21');
+
+    const stop = await ok(anna, 'beschikking.create', {
+      aanvraagId: ids.aanvraagId, soort: 'beeindiging', vervangtId: ids.beschikkingId, indicatieIds: [ids.indicatieId], perDatum: '2026-09-30',
+      besluitTekst: 'Uw hulp bij het huishouden stopt.', motivering: 'U bent hersteld en kunt het huishouden weer zelf doen.', wettelijkeGrondslag: ['Wmo 2015 art. 2.3.10'],
+    });
+    await ok(anna, 'beschikking.submit', { id: stop.id });
+    await ok(await own.as('bram', '2026-04-21'), 'beschikking.approve', { id: stop.id });
+    // sent the same day as the toekenning: the order of the statussen must still hold
+    await ok(await own.as('carla', '2026-04-21'), 'print.send', { beschikkingIds: [stop.id] });
+    const run = await ok(anna, 'export.run', { kind: 'zgw' });
+    expect(run.jobs.map((j) => [j.status, j.error?.message])).toEqual([['klaar', undefined]]);
+
+    expect(zaak().einddatum).toBe('2026-04-21');
+    expect(server.counts()).toMatchObject({ zaken: 1, statussen: 5, enkelvoudiginformatieobjecten: 3, zaakinformatieobjecten: 3, besluiten: 2, resultaten: 1 });
+    const statussen = (server.objects('statussen') as any[]).sort((a, b) => Date.parse(a.datumStatusGezet) - Date.parse(b.datumStatusGezet));
+    expect(statussen.map((s) => s.statustoelichting)).toEqual([
+      'Melding ontvangen', 'Aanvraag ontvangen', 'Beschikking BES-2026-000001 verzonden',
+      'Heropend voor beschikking BES-2026-000002', 'Beschikking BES-2026-000002 verzonden',
+    ]);
+    expect(statussen.at(-1)!.indicatieLaatstGezetteStatus).toBe(true);
+    expect(statussen.at(-1)!.statustype).toBe(EIND_STATUSTYPE);
+    } finally {
+      await own.close();
+    }
   });
 
   for (const fault of ['500', 'drop', 'timeout', 'drop-after-commit'] as const satisfies readonly FaultMode[]) {

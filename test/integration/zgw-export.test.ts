@@ -6,7 +6,7 @@ import {
   ZgwTransientError,
   type ZgwClient,
 } from '../../main/export/zgw/client';
-import { caseExportStepKeys, runCaseExport, type StepState } from '../../main/export/zgw/caseExport';
+import { caseExportStepKeys, runCaseExport, type CaseExportPlan, type StepState } from '../../main/export/zgw/caseExport';
 import { verifyZgwJwt } from '../../main/export/zgw/jwt';
 import { startZgwServer, type FaultMode, type ZgwTestServer } from '../support/zgw-server';
 import { EXPECTED_COUNTS, makePlan, ZGW_CLIENT_ID, ZGW_SECRET, ZGW_USER } from '../support/zgw-fixtures';
@@ -17,8 +17,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function setup(fault?: FaultMode, timeoutMs = 2_000) {
-  server = await startZgwServer({ secret: ZGW_SECRET, clientId: ZGW_CLIENT_ID, failFirstAttemptOfEachStep: fault });
+async function setup(fault?: FaultMode, timeoutMs = 2_000, eindStatustypen?: string[]) {
+  server = await startZgwServer({ secret: ZGW_SECRET, clientId: ZGW_CLIENT_ID, failFirstAttemptOfEachStep: fault, eindStatustypen });
   const client = createZgwClient({
     zakenUrl: server.zakenUrl,
     documentenUrl: server.documentenUrl,
@@ -61,6 +61,19 @@ function expectEachObjectOnce(s: ZgwTestServer, plan = makePlan()) {
   const beschikking = (s.objects('enkelvoudiginformatieobjecten') as any[]).find((d) => d.titel.startsWith('Beschikking'));
   expect(bio.besluit).toBe(besluit.url);
   expect(bio.informatieobject).toBe(beschikking.url);
+}
+
+/** Runs the export again from the saved state after every (transient) failure; returns the number of runs. */
+async function crashAndResume(plan: CaseExportPlan, box: ReturnType<typeof outbox>, client: ZgwClient): Promise<number> {
+  for (let runs = 1; ; runs++) {
+    try {
+      await runCaseExport(plan, { ...box.state }, { client, saveStep: box.saveStep });
+      return runs;
+    } catch (e) {
+      expect(e).toBeInstanceOf(ZgwTransientError);
+      expect(runs).toBeLessThan(50);
+    }
+  }
 }
 
 describe('ZGW case export against the validating test server', () => {
@@ -146,21 +159,46 @@ describe('ZGW case export against the validating test server', () => {
       const { server, client } = await setup(fault, fault === 'timeout' ? 400 : 5_000);
       const plan = makePlan();
       const box = outbox();
-      let runs = 0;
-      for (;;) {
-        runs++;
-        try {
-          await runCaseExport(plan, { ...box.state }, { client, saveStep: box.saveStep });
-          break;
-        } catch (e) {
-          expect(e).toBeInstanceOf(ZgwTransientError);
-          expect(runs).toBeLessThan(50);
-        }
-      }
+      const runs = await crashAndResume(plan, box, client);
       if (fault === 'timeout') expect(runs).toBeGreaterThanOrEqual(caseExportStepKeys(plan).length + 1);
       else expect(runs).toBe(caseExportStepKeys(plan).length + 1);
       expect(Object.keys(box.state)).toEqual(caseExportStepKeys(plan));
       expectEachObjectOnce(server, plan);
+    });
+  }
+
+  /** The same zaak's second beschikking (a beëindiging), after the first closed the zaak. */
+  function secondPlan(first: CaseExportPlan): CaseExportPlan {
+    const letter = { ...first.documents[1]!, identificatie: 'SL-2026-000123-BES2', titel: 'Beschikking beëindiging', verzenddatum: '2026-08-05' };
+    return {
+      ...first,
+      heropenen: { statustype: first.statussen[1]!.statustype, datumStatusGezet: '2026-08-05T00:01:01Z', toelichting: 'Heropend' },
+      documents: [first.documents[0]!, letter],
+      besluit: { ...first.besluit, identificatie: 'SL-2026-000123-B2', datum: '2026-08-04', verzenddatum: '2026-08-05' },
+      eindstatus: { ...first.eindstatus, datumStatusGezet: '2026-08-05T00:01:02Z' },
+    };
+  }
+
+  for (const fault of [undefined, '500', 'drop-after-commit'] as const) {
+    it(`a second beschikking reopens the closed zaak and closes it again (fault ${fault ?? 'none'}, crash and resume)`, async () => {
+      const first = makePlan();
+      const { server, client } = await setup(undefined, 5_000, [first.eindstatus.statustype]);
+      await runCaseExport(first, {}, { client, saveStep: async () => {} });
+      expect((server.objects('zaken')[0] as any).einddatum).toBe('2026-04-28');
+      // without reopening, the ZRC refuses to add to the closed zaak
+      const stubborn = { ...secondPlan(first), heropenen: undefined };
+      await expect(runCaseExport(stubborn, {}, { client, saveStep: async () => {} })).rejects.toThrow(/afgesloten/);
+
+      server.setFault(fault);
+      const plan = secondPlan(first);
+      await crashAndResume(plan, outbox(), client);
+      const zaak = server.objects('zaken')[0] as any;
+      expect(zaak.einddatum).toBe('2026-08-05');
+      expect(server.counts()).toEqual({ ...EXPECTED_COUNTS, statussen: 5, zaakinformatieobjecten: 3, enkelvoudiginformatieobjecten: 3, besluiten: 2, besluitinformatieobjecten: 2 });
+      const last = (server.objects('statussen') as any[]).find((x) => x.indicatieLaatstGezetteStatus);
+      expect(last.datumStatusGezet).toBe('2026-08-05T00:01:02Z');
+      // reopened exactly once (after a lost answer the next run finds the zaak open and goes on)
+      expect((server.objects('statussen') as any[]).filter((x) => x.datumStatusGezet === '2026-08-05T00:01:01Z')).toHaveLength(1);
     });
   }
 

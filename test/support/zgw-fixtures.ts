@@ -77,15 +77,19 @@ export const EXPECTED_COUNTS = {
   besluitinformatieobjecten: 1,
 };
 
+const VOORBEELDSTAD_ZTC = 'https://catalogi.voorbeeldstad.example/catalogi/api/v1';
+/** The statustype that ends a zaak in exportSettings (for the server's eindStatustypen). */
+export const EIND_STATUSTYPE = `${VOORBEELDSTAD_ZTC}/statustypen/a9`;
+
 /** Settings for a desk whose export goes to the given validating test server. */
 export function exportSettings(s: { zakenUrl: string; documentenUrl: string; besluitenUrl: string }) {
-  const ZTC = 'https://catalogi.voorbeeldstad.example/catalogi/api/v1';
+  const ZTC = VOORBEELDSTAD_ZTC;
   return {
     ...LETTERHEAD,
     export: {
       zakenUrl: s.zakenUrl, documentenUrl: s.documentenUrl, besluitenUrl: s.besluitenUrl, clientId: ZGW_CLIENT_ID,
       rsin: '', zaaktype: `${ZTC}/zaaktypen/0c1b6a8e-3a52-4c1f-9f4a-6c5b7c1e0a01`,
-      statustypen: { ontvangen: `${ZTC}/statustypen/a1`, aanvraag: `${ZTC}/statustypen/a2`, afgehandeld: `${ZTC}/statustypen/a9` },
+      statustypen: { ontvangen: `${ZTC}/statustypen/a1`, aanvraag: `${ZTC}/statustypen/a2`, afgehandeld: EIND_STATUSTYPE },
       roltype: `${ZTC}/roltypen/r1`,
       informatieobjecttypen: { gespreksverslag: `${ZTC}/informatieobjecttypen/i1`, beschikking: `${ZTC}/informatieobjecttypen/i2` },
       besluittype: `${ZTC}/besluittypen/b1`,

@@ -14,7 +14,9 @@
  * - Created objects are stored in memory (201 with `url`, `uuid` and the body); uniqueness that
  *   a real ZRC/DRC/BRC enforces (identificatie per bronorganisatie / verantwoordelijke
  *   organisatie; one resultaat per zaak) and the existence of referenced zaak/besluit/
- *   informatieobject URLs are checked. Catalogue URLs (zaaktype, statustype, …) are NOT
+ *   informatieobject URLs are checked, and with `eindStatustypen` a closed zaak is closed to
+ *   changes until it is reopened (Zaken API: "heropen een zaak door een nieuwe status toe te
+ *   voegen die NIET de eindstatus is", scope zaken.heropenen). Catalogue URLs (zaaktype, statustype, …) are NOT
  *   resolved: there is no Catalogi API here.
  * - Errors are application/problem+json: ValidatieFout (400, invalidParams) or Fout.
  * - Fault injection `failFirstAttemptOfEachStep`: the first POST of each distinct body
@@ -43,6 +45,14 @@ export interface ZgwServerOptions {
   failFirstAttemptOfEachStep?: FaultMode;
   /** Folder with the validating specs. Default: ../shared/specs/zgw/validating beside the repo. */
   specDir?: string;
+  /**
+   * The statustypen that end a zaak (the catalogue knows them; there is none here). A status of
+   * such a type closes the zaak (einddatum); after that the ZRC refuses new rollen, statussen,
+   * documents, resultaten and besluiten on it, except a status of another type, which reopens
+   * it when the client holds the scope zaken.heropenen (`heropenen`, default true).
+   */
+  eindStatustypen?: string[];
+  heropenen?: boolean;
 }
 
 export interface RecordedRequest {
@@ -325,6 +335,13 @@ export async function startZgwServer(opts: ZgwServerOptions): Promise<ZgwTestSer
     }
   }
 
+  function mustBeOpen(zaak: Record<string, any>) {
+    if (zaak.einddatum) {
+      throw new FoutProblem(403, 'permission_denied', 'Je hebt geen toestemming om deze actie uit te voeren.',
+        'De zaak is afgesloten. Heropen de zaak (zaken.heropenen) of gebruik zaken.geforceerd-bijwerken.');
+    }
+  }
+
   function createObject(api: ZgwApiName, resource: string, body: Record<string, any>): Record<string, any> {
     const uuid = randomUUID();
     const url = `${baseUrl}/${api}/api/v1/${resource}/${uuid}`;
@@ -351,12 +368,16 @@ export async function startZgwServer(opts: ZgwServerOptions): Promise<ZgwTestSer
         break;
       case 'rollen': {
         const zaak = mustExist('zaak', body.zaak, 'zaken');
+        mustBeOpen(zaak);
         zaak.rollen.push(url);
         extra = { omschrijving: '', omschrijvingGeneriek: '', registratiedatum: new Date().toISOString(), statussen: [] };
         break;
       }
       case 'statussen': {
         const zaak = mustExist('zaak', body.zaak, 'zaken');
+        const eind = opts.eindStatustypen?.includes(body.statustype) ?? false;
+        if (zaak.einddatum && (eind || opts.heropenen === false)) mustBeOpen(zaak);
+        if (opts.eindStatustypen) zaak.einddatum = eind ? String(body.datumStatusGezet).slice(0, 10) : null;
         for (const s of store.get('statussen')!.values()) if (s.zaak === body.zaak) s.indicatieLaatstGezetteStatus = false;
         zaak.status = url;
         extra = { indicatieLaatstGezetteStatus: true, zaakinformatieobjecten: [] };
@@ -364,12 +385,14 @@ export async function startZgwServer(opts: ZgwServerOptions): Promise<ZgwTestSer
       }
       case 'resultaten': {
         const zaak = mustExist('zaak', body.zaak, 'zaken');
+        mustBeOpen(zaak);
         uniqueOr400('resultaten', (o) => o.zaak === body.zaak, 'zaak', 'unique');
         zaak.resultaat = url;
         break;
       }
       case 'zaakinformatieobjecten': {
         const zaak = mustExist('zaak', body.zaak, 'zaken');
+        mustBeOpen(zaak);
         mustExist('informatieobject', body.informatieobject, 'enkelvoudiginformatieobjecten');
         uniqueOr400('zaakinformatieobjecten', (o) => o.zaak === body.zaak && o.informatieobject === body.informatieobject,
           'nonFieldErrors', 'unique');
@@ -397,7 +420,7 @@ export async function startZgwServer(opts: ZgwServerOptions): Promise<ZgwTestSer
         break;
       }
       case 'besluiten':
-        if (body.zaak) mustExist('zaak', body.zaak, 'zaken');
+        if (body.zaak) mustBeOpen(mustExist('zaak', body.zaak, 'zaken'));
         if (body.identificatie) {
           uniqueOr400('besluiten',
             (o) => o.identificatie === body.identificatie && o.verantwoordelijkeOrganisatie === body.verantwoordelijkeOrganisatie,

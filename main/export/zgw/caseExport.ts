@@ -2,8 +2,14 @@
  * Exporting one Wmo case to the central zaaksysteem: a resumable step machine.
  *
  * Steps, in order (keys are stable for one plan):
- *   zaak → rol → status:<i>… → eio:<key>… → zio:<key>… → besluit → bio:<documentKey>
- *   → resultaat → eindstatus
+ *   zaak → rol → status:<i>… → [heropenen] → eio:<key>… → zio:<key>… → besluit
+ *   → bio:<documentKey> → resultaat → eindstatus
+ *
+ * A second beschikking in the same zaak (a wijziging, a beëindiging) finds the zaak closed by the
+ * first one's eindstatus. The ZRC then refuses new documents and besluiten, so `heropenen` first
+ * adds a status that is not the eindstatus (the Zaken API's way to reopen; the client needs the
+ * scope zaken.heropenen), and the new eindstatus closes the zaak again. The zaak keeps the
+ * resultaat of the first beschikking: a zaak has one, and it decides the archiving.
  *
  * - A step whose key is in `state` is skipped (its remote URL is known).
  * - `saveStep(key, url)` is awaited the moment a step succeeds; the caller persists it (the DB
@@ -22,6 +28,7 @@
  *     resultaat   GET /resultaten?zaak  (a zaak has at most one resultaat)
  */
 import { createHash } from 'node:crypto';
+import { LoketError } from '../../../shared/errors';
 import { withRetry, type RetryOptions, type ZgwClient } from './client';
 import type { Vertrouwelijkheidaanduiding } from './types';
 
@@ -84,6 +91,8 @@ export interface CaseExportPlan {
   };
   /** The statussen before the end, in order. */
   statussen: CaseExportStatus[];
+  /** The status that reopens the zaak when it is found closed (not of the eindstatus type). */
+  heropenen?: CaseExportStatus;
   documents: CaseExportDocument[];
   besluit: {
     /** Unique per verantwoordelijkeOrganisatie, ≤ 50. Default: `<zaak identificatie>-B`. */
@@ -121,7 +130,7 @@ export interface CaseExportResult {
   steps: { key: string; outcome: StepOutcome; url: string }[];
 }
 
-/** The step keys for a plan, in execution order. */
+/** The step keys for a plan, in execution order ('heropenen' comes only when needed, see reopenIfClosed). */
 export function caseExportStepKeys(plan: CaseExportPlan): string[] {
   return [
     'zaak',
@@ -264,6 +273,13 @@ export async function runCaseExport(
       }),
   );
 
+  const newStatus = (s: CaseExportStatus) =>
+    client.createStatus({
+      zaak: zaakUrl,
+      statustype: s.statustype,
+      datumStatusGezet: s.datumStatusGezet,
+      ...(s.toelichting ? { statustoelichting: s.toelichting } : {}),
+    });
   const statusStep = (key: string, s: CaseExportStatus) =>
     step(
       key,
@@ -271,15 +287,40 @@ export async function runCaseExport(
         (await client.findStatussen({ zaak: zaakUrl, statustype: s.statustype })).find((x) =>
           sameInstant(x.datumStatusGezet, s.datumStatusGezet),
         )?.url,
-      () =>
-        client.createStatus({
-          zaak: zaakUrl,
-          statustype: s.statustype,
-          datumStatusGezet: s.datumStatusGezet,
-          ...(s.toelichting ? { statustoelichting: s.toelichting } : {}),
-        }),
+      () => newStatus(s),
     );
   for (const [i, s] of plan.statussen.entries()) await statusStep(`status:${i}`, s);
+
+  /**
+   * Not a fixed step: only a zaak found closed is reopened, and one closed by this plan's own
+   * eindstatus (a run that ended before it could save that step) is left as it is.
+   */
+  async function reopenIfClosed(): Promise<void> {
+    if (st.heropenen || st.eindstatus) return;
+    const reopen = plan.heropenen;
+    const outcome = await withRetry(
+      async () => {
+        const zaak = await client.get<{ einddatum?: string | null }>(zaakUrl);
+        if (!zaak.einddatum) return undefined;
+        const own = (await client.findStatussen({ zaak: zaakUrl, statustype: plan.eindstatus.statustype }))
+          .some((x) => sameInstant(x.datumStatusGezet, plan.eindstatus.datumStatusGezet));
+        if (own) return undefined;
+        if (!reopen) {
+          throw new LoketError('conflict', `Zaak ${z.identificatie} is in het zaaksysteem al afgesloten. ` +
+            'Stel bij Export een statustype in om de zaak te heropenen.');
+        }
+        return (await newStatus(reopen)).url;
+      },
+      { attempts: 1, ...deps.retry },
+    );
+    if (!outcome) return;
+    await deps.saveStep('heropenen', outcome);
+    st.heropenen = outcome;
+    steps.push({ key: 'heropenen', outcome: 'created', url: outcome });
+  }
+
+
+  await reopenIfClosed();
 
   const eioUrls = new Map<string, string>();
   for (const d of plan.documents) {
