@@ -5,7 +5,8 @@
  * - out: for the approved ZIN indicaties of a beschikking (vastgesteld or verzonden, with a
  *   toewijzingNummer) a WMO301 (Wmo) or JW301 (Jeugdwet) per client + aanbieder, as a full-state
  *   message (OP087: every current toewijzing for that client and aanbieder, plus those changed
- *   since the previous message). PGB indicaties never produce a toewijzing (OP043).
+ *   since the previous message). PGB indicaties never produce a toewijzing (OP043). A beëindiging
+ *   sends the toewijzing again with its new Einddatum and a RedenWijziging.
  * - in: a WMO315/JW315 (verzoek om toewijzing) becomes a melding (kanaal 'verwijzer') for the
  *   client with that BSN, created from the message when the desk does not know them yet; the
  *   melding starts the legal clock like any other.
@@ -79,28 +80,41 @@ function amsterdamTime(iso: string): string {
     .format(new Date(iso));
 }
 
-/** Every approved ZIN toewijzing of a client (all aanbieders), oldest first. */
+/**
+ * Every approved ZIN toewijzing of a client (all aanbieders), oldest first. A toewijzing that a
+ * later beëindiging ended carries that end: Einddatum = the beëindiging's per-datum,
+ * RedenWijziging 05 (herbeoordeling: verkorting) or 02 (cliënt overleden), and the beëindiging's
+ * moment as Toewijzingsdatum/-tijd, so that OP087 sends it as changed since the last message.
+ */
 async function toewijzingenVan(m: EntityManager, raw: RawDb, client: ClientRow): Promise<ToewijzingRow[]> {
-  const rows = await m.query(`SELECT i.id AS indicatie_id, b.id AS beschikking_id, b.vastgesteld_op FROM indicaties i
+  const rows = await m.query(`SELECT i.id AS indicatie_id, b.id AS beschikking_id, b.vastgesteld_op, b.soort, b.per_datum FROM indicaties i
       JOIN beschikking_indicaties bi ON bi.indicatie_id = i.id
       JOIN beschikkingen b ON b.id = bi.beschikking_id
       JOIN aanvragen a ON a.id = i.aanvraag_id
       JOIN meldingen mm ON mm.id = a.melding_id
     WHERE mm.client_id = ? AND b.status IN ('vastgesteld', 'verzonden') AND i.leveringsvorm = 'ZIN'
       AND i.toewijzing_nummer IS NOT NULL AND i.aanbieder_agb IS NOT NULL
-    ORDER BY i.toewijzing_nummer`, [client.id]) as { indicatie_id: number; beschikking_id: number; vastgesteld_op: string }[];
+    ORDER BY i.toewijzing_nummer, b.id`, [client.id]) as
+    { indicatie_id: number; beschikking_id: number; vastgesteld_op: string; soort: string; per_datum: string | null }[];
   const indicaties = rows.length ? await m.findBy(IndicatieEntity, { id: In(rows.map((r) => r.indicatie_id)) }) : [];
   const byId = new Map(indicaties.map((i) => [i.id, i]));
-  const seen = new Set<number>();
-  const out: ToewijzingRow[] = [];
+  const granted = new Map<number, (typeof rows)[number]>(); // the first beschikking that granted it
+  const ended = new Map<number, (typeof rows)[number] & { per_datum: string }>(); // the last beëindiging
   for (const r of rows) {
-    if (seen.has(r.indicatie_id)) continue;
-    seen.add(r.indicatie_id);
-    const i = byId.get(r.indicatie_id)!;
+    if (r.soort === 'beeindiging' && r.per_datum) ended.set(r.indicatie_id, { ...r, per_datum: r.per_datum });
+    else if (!granted.has(r.indicatie_id)) granted.set(r.indicatie_id, r);
+  }
+  const out: ToewijzingRow[] = [];
+  for (const [indicatieId, g] of granted) {
+    const i = byId.get(indicatieId)!;
+    const end = ended.get(indicatieId);
+    const last = end ?? g;
     out.push({
-      indicatie: i, beschikkingId: r.beschikking_id, vastgesteldOp: r.vastgesteld_op,
-      clientBsn: client.bsn, aanbiederAgb: i.aanbiederAgb!, ingangsdatum: i.ingangsdatum, einddatum: i.einddatum,
-      redenWijziging: null, gewijzigdOp: vastgesteldMoment(raw, r.beschikking_id, r.vastgesteld_op),
+      indicatie: i, beschikkingId: last.beschikking_id, vastgesteldOp: last.vastgesteld_op,
+      clientBsn: client.bsn, aanbiederAgb: i.aanbiederAgb!, ingangsdatum: i.ingangsdatum,
+      einddatum: end && (!i.einddatum || end.per_datum < i.einddatum) ? end.per_datum : i.einddatum,
+      redenWijziging: end ? (client.overleden ? '02' : '05') : null,
+      gewijzigdOp: vastgesteldMoment(raw, last.beschikking_id, last.vastgesteld_op),
     });
   }
   return out;
@@ -170,7 +184,8 @@ export function toegewezenProduct(t: ToewijzingRow): ToegewezenProductInput {
     toewijzingNummer: i.toewijzingNummer!, leveringsvorm: 'ZIN',
     product: { categorie: i.productcategorie, ...(i.productcode ? { code: i.productcode } : {}) },
     toewijzingsdatum: t.vastgesteldOp, toewijzingstijd: amsterdamTime(t.gewijzigdOp),
-    ingangsdatum: i.ingangsdatum, ...(i.einddatum ? { einddatum: i.einddatum } : {}),
+    ingangsdatum: i.ingangsdatum, ...(t.einddatum ? { einddatum: t.einddatum } : {}),
+    ...(t.redenWijziging ? { redenWijziging: t.redenWijziging as NonNullable<ToegewezenProductInput['redenWijziging']> } : {}),
     ...(specifiek && omvang ? { omvang } : {}),
     ...(i.budgetCents !== null && !omvang ? { budgetCents: i.budgetCents } : {}),
     ...(!specifiek && omvangTekst ? { commentaar: `Omvang volgens beschikking: ${omvangTekst}.` } : {}),

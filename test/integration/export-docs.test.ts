@@ -13,7 +13,7 @@ import { validateXml, xsdPath } from '../support/xmllint';
 
 let desk: Desk;
 let outDir: string;
-const ids: { wmo: number; clientWmo: number; pgbBeschikking: number; jeugd: number } = { wmo: 0, clientWmo: 0, pgbBeschikking: 0, jeugd: 0 };
+const ids = { wmo: 0, clientWmo: 0, aanvraagWmo: 0, indicatieWmo: 0, pgbBeschikking: 0, jeugd: 0 };
 
 /** A small RFC 4180 parser (quotes, doubled quotes, separators and line breaks inside quotes). */
 function parseCsv(text: string, sep = ';'): string[][] {
@@ -47,6 +47,8 @@ beforeAll(async () => {
   const c = await vastgesteldeToekenning(desk, { bsn: '999993847', voornamen: 'Anaïs Renée', geslachtsnaam: 'IJsselmuiden-Noël', voorvoegsel: 'van' });
   ids.wmo = c.beschikkingId;
   ids.clientWmo = c.clientId;
+  ids.aanvraagWmo = c.aanvraagId;
+  ids.indicatieWmo = c.indicatieId;
   await ok(await desk.as('carla', '2026-04-21'), 'print.send', { beschikkingIds: [c.beschikkingId] });
 
   // the same client: a PGB beschikking (never a toewijzing)
@@ -268,5 +270,30 @@ describe('loket export (CLI)', () => {
     const d = io('dirk', USER_PASSWORD, desk.dbFile);
     expect(await runCli(['export', 'iwmo'], d.cli)).toBe(1); // an auditor never starts an export
     expect(d.err.join('\n')).toMatch(/mag dit niet/);
+  });
+});
+
+// Last: it adds a beschikking, which the counts above do not expect.
+describe('iWmo after a beëindiging', () => {
+  it('a beëindiging sends the toewijzing again, ended on the per-datum with RedenWijziging 05', async () => {
+    const anna = await desk.as('anna', '2026-08-03');
+    const stop = await ok(anna, 'beschikking.create', {
+      aanvraagId: ids.aanvraagWmo, soort: 'beeindiging', vervangtId: ids.wmo, indicatieIds: [ids.indicatieWmo], perDatum: '2026-09-30',
+      besluitTekst: 'Uw hulp bij het huishouden stopt.', motivering: 'U bent hersteld en kunt het huishouden weer zelf doen.', wettelijkeGrondslag: ['Wmo 2015 art. 2.3.10'],
+    });
+    await ok(anna, 'beschikking.submit', { id: stop.id });
+    await ok(await desk.as('bram', '2026-08-04'), 'beschikking.approve', { id: stop.id });
+    const before = new Set(readdirSync(outDir));
+    const run = await ok(await desk.as('anna', '2026-08-04'), 'export.run', { kind: 'iwmo' });
+    expect(run.klaar).toBe(1);
+    const added = readdirSync(outDir).filter((f) => !before.has(f));
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatch(/^WMO301_9999_12345678_/);
+    const xml = readFileSync(path.join(outDir, added[0]!), 'utf8');
+    expect(validateXml(xml, xsdPath('iwmo-3.2', 'WMO301.xsd'))).toEqual({ ok: true, errors: [] });
+    expect(xml).toContain('<wmo301:ToewijzingNummer>1</');
+    expect(xml).toMatch(/<wmo301:Einddatum>2026-09-30<\//);
+    expect(xml).toMatch(/<wmo301:RedenWijziging>05<\//);
+    expect(xml).toMatch(/<wmo301:Toewijzingsdatum>2026-08-04<\//);
   });
 });
