@@ -56,7 +56,13 @@ interface SharedFont {
   fk: unknown;
   Ctor: new (doc: unknown, font: unknown, id: string) => { layoutCache?: unknown };
   layoutCache: unknown;
+  /** documents since the layout cache was started */
+  docs: number;
 }
+
+// The shared layout cache keeps every word it has seen; names and kenmerken make that grow by
+// about 10 MB per 1000 letters. A long-running app starts a fresh cache every so many letters.
+const LAYOUT_CACHE_DOCS = 500;
 
 const req = createRequire(__filename);
 let pdfmakeInstance: PdfMakeNode | undefined;
@@ -117,10 +123,14 @@ function installFontSharing(): void {
     let ef: EmbeddedFontLike;
     if (!s) {
       ef = original.call(this, familyName, bold, italics);
-      shared.set(key, { fk: ef.font, Ctor: ef.constructor as SharedFont['Ctor'], layoutCache: ef.layoutCache });
+      shared.set(key, { fk: ef.font, Ctor: ef.constructor as SharedFont['Ctor'], layoutCache: ef.layoutCache, docs: 1 });
     } else {
       // What pdfkit's font() does, minus the parse: a fresh EmbeddedFont (own subset) on the shared font.
       ef = new s.Ctor(this, s.fk, `F${++this._fontCount}`) as EmbeddedFontLike;
+      if (s.layoutCache && ++s.docs > LAYOUT_CACHE_DOCS) {
+        s.layoutCache = Object.create(null);
+        s.docs = 1;
+      }
       if (s.layoutCache) ef.layoutCache = s.layoutCache;
       this._fontFamilies[key] = ef;
       this.fontCache[familyName][type] = ef;

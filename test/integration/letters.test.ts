@@ -189,6 +189,13 @@ describe('determinism', () => {
     expect(sha256Hex(await renderLetter(otherDate))).not.toBe(sha256Hex(a));
   });
 
+  it('the same bytes after the shared layout cache is renewed (every 500 letters, to bound memory)', async () => {
+    const d = beschikking('gedeeltelijke_toekenning');
+    const before = sha256Hex(await renderLetter(d));
+    for (const it of manyLetters(510)) await renderLetter(it.data);
+    expect(sha256Hex(await renderLetter(d))).toBe(before);
+  });
+
   it("our style lookup renders exactly the bytes of pdfmake's own", async () => {
     const letters = [...BESCHIKKING_SOORTEN.map((s) => beschikking(s)), ontvangstbevestiging(), gespreksverslag()];
     const fast = await Promise.all(letters.map((d) => renderLetter(d).then(sha256Hex)));
