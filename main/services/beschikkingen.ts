@@ -62,7 +62,11 @@ export async function toBeschikkingen(tx: TxContext, rows: BeschikkingRow[]): Pr
   const links = await tx.m.findBy(BeschikkingIndicatieEntity, { beschikkingId: In(ids) });
   const indicaties = byId(links.length ? await tx.m.findBy(IndicatieEntity, { id: In(unique(links.map((l) => l.indicatieId))) }) : []);
   const indicatiesOf = new Map<number, IndicatieRow[]>();
-  for (const l of links) indicatiesOf.set(l.beschikkingId, [...(indicatiesOf.get(l.beschikkingId) ?? []), indicaties.get(l.indicatieId)!]);
+  for (const l of links) {
+    const list = indicatiesOf.get(l.beschikkingId) ?? [];
+    list.push(indicaties.get(l.indicatieId)!);
+    indicatiesOf.set(l.beschikkingId, list);
+  }
   const users = byId(await tx.m.findBy(UserEntity, { id: In(unique(rows.flatMap((b) => (b.accordeurId ? [b.auteurId, b.accordeurId] : [b.auteurId])))) }));
   const letters = new Map<number, { id: number; sha256: string }>(); // the latest letter per beschikking
   for (const l of await tx.m.find(LetterEntity, { where: { beschikkingId: In(ids) }, order: { id: 'ASC' }, select: { id: true, sha256: true, beschikkingId: true } })) {

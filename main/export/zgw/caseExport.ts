@@ -318,8 +318,6 @@ export async function runCaseExport(
     st.heropenen = outcome;
     steps.push({ key: 'heropenen', outcome: 'created', url: outcome });
   }
-
-
   await reopenIfClosed();
 
   const eioUrls = new Map<string, string>();
