@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { specPath } from '../../specs/path.mjs';
 import { verifyLog } from '../../main/auditlog';
 import { applyKey } from '../../main/db/database';
 import { addIsoDuration } from '../../main/beheer/retention';
@@ -18,8 +19,7 @@ import { ADMIN_PASSWORD, tempDir } from '../support/vault';
  * case survives in a fully decrypted copy of the file (free pages included) or in the WAL.
  */
 
-const specsDir = process.env.LOKET_SPECS_DIR ?? path.resolve(__dirname, '..', '..', '../shared/specs');
-const fixture = JSON.parse(readFileSync(path.join(specsDir, 'selectielijst-2020', 'resultaten.json'), 'utf8')) as
+const fixture = JSON.parse(readFileSync(specPath('selectielijst-2020', 'resultaten.json'), 'utf8')) as
   { fields: { uuid: string; bewaartermijn: string } }[];
 const termOf = (uuid: string) => fixture.find((r) => r.fields.uuid === uuid)!.fields.bewaartermijn;
 

@@ -1,11 +1,12 @@
 /**
  * Schema validation with xmllint (Debian libxml2-utils) for tests. The XSDs are the official
- * iWmo/iJw 3.2 files in ../shared/specs (override with LOKET_SPECS_DIR).
+ * iWmo/iJw 3.2 files vendored in specs/ (see specs/SOURCES.md).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { specPath } from '../../specs/path.mjs';
 
 /** The folder holding package.json. */
 export function repoRoot(): string {
@@ -18,12 +19,8 @@ export function repoRoot(): string {
   return dir;
 }
 
-export function specsDir(): string {
-  return process.env.LOKET_SPECS_DIR ?? path.resolve(repoRoot(), '../shared/specs');
-}
-
 export function xsdPath(folder: 'iwmo-3.2' | 'ijw-3.2', file: string): string {
-  return path.join(specsDir(), folder, file);
+  return specPath(folder, file);
 }
 
 export interface XmlValidation {

@@ -1,7 +1,7 @@
 /**
  * An in-memory ZGW test server (Zaken 1.5.1, Documenten 1.4.3, Besluiten 1.0.2) on 127.0.0.1.
  *
- * - Every request is validated against shared/specs/zgw/validating/*.yaml by
+ * - Every request is validated against specs/zgw/validating/*.yaml by
  *   express-openapi-validator: one express app per API, mounted at /zaken, /documenten and
  *   /besluiten. The validator matches on the spec's `servers` path (/api/v1) against the
  *   mounted sub-app's req.url (`useRequestUrl`), so /zaken/api/v1/zaken is /api/v1/zaken there,
@@ -35,6 +35,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import YAML from 'yaml';
 import { verifyZgwJwt } from '../../main/export/zgw/jwt';
+import { specPath } from '../../specs/path.mjs';
 
 export type FaultMode = '500' | 'drop' | 'timeout' | 'drop-after-commit';
 export type ZgwApiName = 'zaken' | 'documenten' | 'besluiten';
@@ -43,7 +44,7 @@ export interface ZgwServerOptions {
   secret: string;
   clientId: string;
   failFirstAttemptOfEachStep?: FaultMode;
-  /** Folder with the validating specs. Default: ../shared/specs/zgw/validating beside the repo. */
+  /** Folder with the validating specs. Default: the vendored specs/zgw/validating. */
   specDir?: string;
   /**
    * The statustypen that end a zaak (the catalogue knows them; there is none here). A status of
@@ -139,7 +140,7 @@ const ERROR_CODES: Record<string, string> = {
 };
 
 export async function startZgwServer(opts: ZgwServerOptions): Promise<ZgwTestServer> {
-  const specDir = opts.specDir ?? path.resolve(__dirname, '..', '..', '..', 'shared', 'specs', 'zgw', 'validating');
+  const specDir = opts.specDir ?? specPath('zgw', 'validating');
   let fault: FaultMode | undefined = opts.failFirstAttemptOfEachStep;
   const seenPosts = new Set<string>();
   const requests: RecordedRequest[] = [];

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { specPath } from '../../specs/path.mjs';
 import { addIsoDuration, klasseVoor } from '../../main/beheer/retention';
 import { SELECTIELIJST_2020 } from '../../main/beheer/selectielijst';
 import { WETTEN } from '../../shared/schemas/zaak';
@@ -8,16 +9,14 @@ import { ZAAK_RESULTATEN } from '../../shared/schemas/beheer';
 
 /** The committed copy of the Selectielijst 2020 results must match the shipped fixture, field by field. */
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-const specsDir = process.env.LOKET_SPECS_DIR ?? path.resolve(repoRoot, '../shared/specs');
 
 interface Fixture<F> { model: string; pk: number; fields: F }
 type Resultaat = Fixture<{ uuid: string; proces_type: number; nummer: number; naam: string; omschrijving: string; waardering: string;
   procestermijn: string; bewaartermijn: string; generiek_resultaat?: number | null }>;
 type Procestype = Fixture<{ uuid: string; nummer: number }>;
 
-const resultaten = JSON.parse(readFileSync(path.join(specsDir, 'selectielijst-2020', 'resultaten.json'), 'utf8')) as Resultaat[];
-const procestypen = JSON.parse(readFileSync(path.join(specsDir, 'selectielijst-2020', 'procestypen.json'), 'utf8')) as Procestype[];
+const resultaten = JSON.parse(readFileSync(specPath('selectielijst-2020', 'resultaten.json'), 'utf8')) as Resultaat[];
+const procestypen = JSON.parse(readFileSync(specPath('selectielijst-2020', 'procestypen.json'), 'utf8')) as Procestype[];
 
 describe('Selectielijst 2020 copy', () => {
   it.each(SELECTIELIJST_2020.map((k) => [k.volledigNummer, k] as const))('%s matches resultaten.json', (_n, k) => {

@@ -2,7 +2,7 @@
  * The per-standard table for iWmo 3.2 (Wmo 2015) and iJw 3.2 (Jeugdwet). Everything that
  * differs between the two message families lives here; the builders and parsers are shared.
  *
- * Source: the XSDs in ../shared/specs/{iwmo-3.2,ijw-3.2} (see SOURCES.md there). The structure
+ * Source: the XSDs vendored in specs/{iwmo-3.2,ijw-3.2} (see specs/SOURCES.md). The structure
  * of WMO301/JW301 is element-for-element identical; JW315 adds Client/GezagsdragerBekend.
  * The XsdVersie values are copied from each XSD's appinfo; test/unit/iwmo-standaarden.test.ts
  * reads the shipped XSDs and fails when they drift.

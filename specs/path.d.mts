@@ -1,0 +1,2 @@
+export declare const SPECS_DIR: string;
+export declare function specPath(...parts: string[]): string;
