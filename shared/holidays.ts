@@ -1,13 +1,12 @@
 /**
  * Algemeen erkende feestdagen in the sense of the Algemene termijnenwet (Atw) art. 3 lid 1:
  * Nieuwjaarsdag, tweede Paasdag, Hemelvaartsdag, tweede Pinksterdag, de beide Kerstdagen, de dag
- * waarop de verjaardag van de Koning wordt gevierd, en 5 mei.
- * Goede Vrijdag and the Sundays (Pasen, Pinksteren) are not listed: Sundays count anyway as
- * weekend days, Goede Vrijdag does not count.
- * Not covered: days the government makes equal to a feestdag by koninklijk besluit (Atw art. 3
- * lid 3); add them with `extra` where a besluit exists.
+ * waarop de verjaardag van de Koning wordt gevierd, en 5 mei; and Goede Vrijdag, which art. 3
+ * lid 2 makes equal to them. The Sundays (Pasen, Pinksteren) count anyway as weekend days.
+ * Days made equal by koninklijk besluit (art. 3 lid 3) are in GELIJKGESTELDE_DAGEN, as far as
+ * a besluit is known; the beheerder adds later ones as `extra` (main/services/atw.ts).
  */
-import { addDays, formatIsoDate, isWeekend, weekday } from './dates';
+import { addDays, formatIsoDate, isWeekend, toDayNumber, weekday } from './dates';
 
 export interface Feestdag {
   datum: string;
@@ -49,13 +48,14 @@ export function koningsdag(jaar: number): string {
 
 const cache = new Map<number, readonly Feestdag[]>();
 
-/** The Atw feestdagen of one year, sorted by date. */
+/** The Atw feestdagen of one year (art. 3 lid 1 and 2), sorted by date. */
 export function feestdagen(jaar: number): readonly Feestdag[] {
   const hit = cache.get(jaar);
   if (hit) return hit;
   const pasen = paaszondag(jaar);
   const dagen: Feestdag[] = [
     { datum: formatIsoDate({ jaar, maand: 1, dag: 1 }), naam: 'Nieuwjaarsdag' },
+    { datum: addDays(pasen, -2), naam: 'Goede Vrijdag' },
     { datum: addDays(pasen, 1), naam: 'Tweede Paasdag' },
     { datum: koningsdag(jaar), naam: jaar >= 2014 ? 'Koningsdag' : 'Koninginnedag' },
     { datum: formatIsoDate({ jaar, maand: 5, dag: 5 }), naam: 'Bevrijdingsdag' },
@@ -71,24 +71,80 @@ export function feestdagen(jaar: number): readonly Feestdag[] {
   return frozen;
 }
 
+export interface GelijkgesteldeDag extends Feestdag {
+  /** The koninklijk besluit (Atw art. 3 lid 3) that made the day equal to a feestdag. */
+  besluit: string;
+}
+
+const BESLUIT_2026_2028 = 'Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 met een algemeen erkende feestdag';
+
+/**
+ * Days made equal to an algemeen erkende feestdag by koninklijk besluit (Atw art. 3 lid 3), as
+ * far as the besluit is known. A later besluit is added by the beheerder (setting
+ * 'atw.gelijkgesteld'), passed to the functions below as `extra`.
+ */
+export const GELIJKGESTELDE_DAGEN: readonly GelijkgesteldeDag[] = Object.freeze([
+  { datum: '2026-01-02', naam: 'Vrijdag na Nieuwjaarsdag', besluit: BESLUIT_2026_2028 },
+  { datum: '2026-05-15', naam: 'Vrijdag na Hemelvaartsdag', besluit: BESLUIT_2026_2028 },
+  { datum: '2027-05-07', naam: 'Vrijdag na Hemelvaartsdag', besluit: BESLUIT_2026_2028 },
+  { datum: '2028-04-28', naam: 'Vrijdag na Koningsdag', besluit: BESLUIT_2026_2028 },
+  { datum: '2028-05-26', naam: 'Vrijdag na Hemelvaartsdag', besluit: BESLUIT_2026_2028 },
+].map((d) => Object.freeze(d)));
+
+const GELIJKGESTELD = new Map(GELIJKGESTELDE_DAGEN.map((d) => [d.datum, d]));
+
 /** Name(s) of the feestdag on this date ("Bevrijdingsdag en Hemelvaartsdag"), or null. */
 export function feestdagNaam(iso: string): string | null {
   const names = feestdagen(Number(iso.slice(0, 4))).filter((f) => f.datum === iso).map((f) => f.naam);
   return names.length ? names.join(' en ') : null;
 }
 
+/** An algemeen erkende feestdag of Atw art. 3 lid 1 or 2 (not the days of lid 3). */
 export function isFeestdag(iso: string): boolean {
   return feestdagNaam(iso) !== null;
 }
 
-/** Not a Saturday, Sunday or Atw feestdag (nor one of `extra`, see the module comment). */
+/** A day made equal to a feestdag by koninklijk besluit: shipped, or one of the beheerder's `extra`. */
+export function isGelijkgesteld(iso: string, extra?: ReadonlySet<string>): boolean {
+  return GELIJKGESTELD.has(iso) || (extra?.has(iso) ?? false);
+}
+
+/** Not a Saturday, Sunday, Atw feestdag or day made equal to one (shipped or in `extra`). */
 export function isWerkdag(iso: string, extra?: ReadonlySet<string>): boolean {
-  return !isWeekend(iso) && !isFeestdag(iso) && !(extra?.has(iso) ?? false);
+  return !isWeekend(iso) && !isFeestdag(iso) && !isGelijkgesteld(iso, extra);
 }
 
 /** This date when it is a werkdag, else the first werkdag after it (Atw art. 1 lid 1). */
 export function eersteWerkdagVanaf(iso: string, extra?: ReadonlySet<string>): string {
   let d = iso;
   while (!isWerkdag(d, extra)) d = addDays(d, 1);
+  return d;
+}
+
+/**
+ * The last day of a statutory term that starts the day after `start` and would end on `einde`,
+ * after the Algemene termijnenwet: art. 1 (an end on a weekend or feestdag moves to the next
+ * werkdag) and art. 2 (a term of at least 3 days holds at least two werkdagen).
+ */
+export function atwEinde(start: string, einde: string, extra?: ReadonlySet<string>): string {
+  let end = eersteWerkdagVanaf(einde, extra);
+  if (toDayNumber(einde) - toDayNumber(start) >= 3) {
+    let werkdagen = 0;
+    for (let d = addDays(start, 1); d <= end; d = addDays(d, 1)) if (isWerkdag(d, extra)) werkdagen++;
+    while (werkdagen < 2) {
+      end = eersteWerkdagVanaf(addDays(end, 1), extra);
+      werkdagen++;
+    }
+  }
+  return end;
+}
+
+/**
+ * The date `n` werkdagen after `start` (not counting `start` itself): the iStandaarden count
+ * their terms in werkdagen (OP090: 3 werkdagen for a retour, OP274: 5 for the answer to a 315).
+ */
+export function plusWerkdagen(start: string, n: number, extra?: ReadonlySet<string>): string {
+  let d = start;
+  for (let i = 0; i < n; i++) d = eersteWerkdagVanaf(addDays(d, 1), extra);
   return d;
 }

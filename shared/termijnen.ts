@@ -2,19 +2,33 @@
  * Statutory terms (beslistermijnen, bezwaartermijn) and the Algemene termijnenwet (Atw).
  *
  * Counting: a term of N weeks "na" a day starts the next day and ends on the same weekday N weeks
- * later, i.e. start + 7·N days (domain.md §1.3 worked example). When that last day is a Saturday,
- * Sunday or Atw feestdag, the term runs to the next werkdag (Atw art. 1). Verlenging (Awb 4:14)
- * and opschorting (Awb 4:15) are applied before the Atw, which works on the final end date.
+ * later, i.e. start + 7·N days. When that last day is a Saturday, Sunday, Atw feestdag (Goede
+ * Vrijdag included) or a day made equal to one, the term runs to the next werkdag (Atw art. 1),
+ * and a term of 3 days or more holds at least two werkdagen (art. 2). Verlenging and opschorting
+ * are applied before the Atw, which works on the final end date.
+ *
+ * Not every term is an Awb beslistermijn: the Wmo onderzoek (art. 2.3.2) is a term for the
+ * onderzoek, so Awb 4:14 (verdaging) and 4:15 (opschorting) do not apply to it; it is extended
+ * only with the client's consent or under a rule of the verordening, and that is recorded.
  */
-import { addDays, compareDates, daysBetween, isIsoDate } from './dates';
-import { eersteWerkdagVanaf } from './holidays';
+import { addDays, compareDates, daysBetween, formatDutchDate, isIsoDate } from './dates';
+import { atwEinde } from './holidays';
 
 export type TermijnWet = 'wmo' | 'jeugdwet' | 'participatiewet';
 export type TermijnSoort = 'onderzoek' | 'beschikking';
 
+/**
+ * What a verlenging or opschorting rests on: 'awb' (Awb 4:14 verdaging / 4:15 opschorting, for
+ * a beslistermijn), 'instemming_client' (the client agreed), 'verordening' (a rule in the
+ * verordening, named in `grondTekst`).
+ */
+export const WIJZIGING_GRONDEN = ['awb', 'instemming_client', 'verordening'] as const;
+export type WijzigingGrond = (typeof WIJZIGING_GRONDEN)[number];
+
 export interface Verlenging {
   dagen: number;
   reden: string;
+  grond?: WijzigingGrond;
 }
 
 /**
@@ -25,6 +39,7 @@ export interface Opschorting {
   van: string;
   tot: string | null;
   reden: string;
+  grond?: WijzigingGrond;
 }
 
 export interface TermijnInput {
@@ -54,21 +69,38 @@ export interface TermijnResult {
   opschortingDagen: number;
   /** The article the term comes from, for letters and the screen. */
   grondslag: string;
+  /** What sets the term: the wet itself, the Awb (4:13), or the verordening. */
+  bron: TermijnBron;
+  /** An Awb beslistermijn, so verdaging (4:14) and opschorting (4:15) apply. */
+  awbBeslistermijn: boolean;
 }
 
-const WETTELIJK: Record<TermijnWet, Record<TermijnSoort, { weken: number; grondslag: string }>> = {
+export type TermijnBron = 'wet' | 'awb' | 'verordening';
+
+export interface WettelijkeTermijn {
+  weken: number;
+  grondslag: string;
+  bron: TermijnBron;
+  awbBeslistermijn: boolean;
+}
+
+const WETTELIJK: Record<TermijnWet, Record<TermijnSoort, WettelijkeTermijn>> = {
   wmo: {
-    onderzoek: { weken: 6, grondslag: 'artikel 2.3.2, eerste lid, Wmo 2015' },
-    beschikking: { weken: 2, grondslag: 'artikel 2.3.5, eerste lid, Wmo 2015' },
+    // A term for the onderzoek, not for a decision: no Awb verdaging or opschorting.
+    onderzoek: { weken: 6, grondslag: 'artikel 2.3.2, eerste lid, Wmo 2015', bron: 'wet', awbBeslistermijn: false },
+    beschikking: { weken: 2, grondslag: 'artikel 2.3.5, eerste lid, Wmo 2015', bron: 'wet', awbBeslistermijn: true },
   },
-  // No term of their own: Awb 4:13 lid 2 gives at most 8 weeks.
+  // The Jeugdwet sets no onderzoek term: the verordening jeugdhulp does (art. 2.9 Jeugdwet);
+  // 8 weeks is the usual rule. The decision has no term of its own: Awb 4:13 gives 8 weeks.
   jeugdwet: {
-    onderzoek: { weken: 8, grondslag: 'artikel 4:13 Awb' },
-    beschikking: { weken: 8, grondslag: 'artikel 4:13 Awb' },
+    onderzoek: { weken: 8, grondslag: 'de verordening jeugdhulp (artikel 2.9 Jeugdwet)', bron: 'verordening', awbBeslistermijn: false },
+    beschikking: { weken: 8, grondslag: 'artikel 4:13 Awb', bron: 'awb', awbBeslistermijn: true },
   },
+  // The Participatiewet sets no onderzoek term either: the onderzoek runs inside the
+  // beslistermijn on the aanvraag (Awb 4:13, 8 weeks), so it is that term.
   participatiewet: {
-    onderzoek: { weken: 8, grondslag: 'artikel 4:13 Awb' },
-    beschikking: { weken: 8, grondslag: 'artikel 4:13 Awb' },
+    onderzoek: { weken: 8, grondslag: 'artikel 4:13 Awb (beslistermijn op de aanvraag)', bron: 'awb', awbBeslistermijn: true },
+    beschikking: { weken: 8, grondslag: 'artikel 4:13 Awb', bron: 'awb', awbBeslistermijn: true },
   },
 };
 
@@ -77,7 +109,7 @@ export class TermijnError extends Error {
   override name = 'TermijnError';
 }
 
-export function wettelijkeTermijn(wet: TermijnWet, soort: TermijnSoort): { weken: number; grondslag: string } {
+export function wettelijkeTermijn(wet: TermijnWet, soort: TermijnSoort): WettelijkeTermijn {
   const t = WETTELIJK[wet]?.[soort];
   if (!t) throw new TermijnError(`Geen wettelijke termijn bekend voor wet "${wet}" en soort "${soort}".`);
   return t;
@@ -90,7 +122,7 @@ function checkDate(value: string, what: string): void {
 export function computeTermijn(input: TermijnInput): TermijnResult {
   const { start, wet, soort } = input;
   checkDate(start, 'Startdatum');
-  const { weken, grondslag } = wettelijkeTermijn(wet, soort);
+  const { weken, grondslag, bron, awbBeslistermijn } = wettelijkeTermijn(wet, soort);
   const wettelijkeDagen = weken * 7;
 
   let verlengingDagen = 0;
@@ -118,12 +150,61 @@ export function computeTermijn(input: TermijnInput): TermijnResult {
     opschortingDagen += dagen;
   }
 
-  const common = { wettelijkeDagen, verlengingDagen, opschortingDagen, grondslag, opgeschort };
+  const common = { wettelijkeDagen, verlengingDagen, opschortingDagen, grondslag, bron, awbBeslistermijn, opgeschort };
   if (opgeschort) return { ...common, uiterlijk: null, basis: null, atwVerschoven: false };
 
   const basis = addDays(start, wettelijkeDagen + verlengingDagen + opschortingDagen);
-  const uiterlijk = eersteWerkdagVanaf(basis, input.extraFeestdagen);
+  const uiterlijk = atwEinde(start, basis, input.extraFeestdagen);
   return { ...common, uiterlijk, basis, atwVerschoven: uiterlijk !== basis };
+}
+
+/** A term as stored: enough to say whether it may still be extended or suspended. */
+export interface LopendeTermijn {
+  wet: TermijnWet;
+  soort: TermijnSoort;
+  /** The current last day; null while suspended. */
+  uiterlijk: string | null;
+}
+
+export interface TermijnWijziging {
+  soort: 'verlenging' | 'opschorting';
+  /** Defaults to 'awb'. */
+  grond?: WijzigingGrond;
+  /** For 'verordening': the article of the verordening; for 'instemming_client': how and when. */
+  grondTekst?: string | null;
+  /** For an opschorting: the day the clock stops. */
+  van?: string;
+}
+
+/**
+ * Why this verlenging or opschorting may not be recorded today, in Dutch; null when it may.
+ * - Only before the term has expired (Awb 4:14 lid 1 for verdaging; an opschorting cannot revive
+ *   an expired term either): after the last day the term stays overdue.
+ * - A term that is no Awb beslistermijn (the Wmo onderzoek, the onderzoek term of the verordening
+ *   jeugdhulp) cannot be verdaagd or opgeschort under the Awb: only with the client's consent or
+ *   under a rule of the verordening, which is then named.
+ */
+export function termijnWijzigingProbleem(t: LopendeTermijn, w: TermijnWijziging, vandaag: string): string | null {
+  const wat = w.soort === 'verlenging' ? 'Verlengen' : 'Opschorten';
+  if (t.uiterlijk && compareDates(vandaag, t.uiterlijk) > 0) {
+    return `De termijn is verlopen op ${formatDutchDate(t.uiterlijk)}. ${wat} kan alleen vóór het einde van de termijn; ` +
+      'een verlopen termijn blijft verlopen (Awb 4:14 en 4:15). Neem zo snel mogelijk een besluit.';
+  }
+  if (w.van && t.uiterlijk && compareDates(w.van, t.uiterlijk) > 0) {
+    return `De opschorting kan niet ingaan op ${formatDutchDate(w.van)}: de termijn eindigde op ${formatDutchDate(t.uiterlijk)}.`;
+  }
+  const def = wettelijkeTermijn(t.wet, t.soort);
+  const grond = w.grond ?? 'awb';
+  if (!def.awbBeslistermijn && grond === 'awb') {
+    return `De onderzoekstermijn (${def.grondslag}) is geen beslistermijn: ${w.soort === 'verlenging' ? 'verdagen (Awb 4:14)' : 'opschorten (Awb 4:15)'} ` +
+      'kan niet. Doe het alleen met instemming van de cliënt of op grond van een regel in de verordening, en leg die grond vast.';
+  }
+  if (grond !== 'awb' && !(w.grondTekst ?? '').trim()) {
+    return grond === 'verordening'
+      ? 'Noem het artikel van de verordening waarop de termijn wordt aangepast.'
+      : 'Leg vast hoe en wanneer de cliënt heeft ingestemd (bijvoorbeeld "telefonisch op 12-03-2026").';
+  }
+  return null;
 }
 
 /**
@@ -132,7 +213,7 @@ export function computeTermijn(input: TermijnInput): TermijnResult {
  */
 export function bezwaarTermijnEinde(bekendmaking: string, extraFeestdagen?: ReadonlySet<string>): string {
   checkDate(bekendmaking, 'Datum van bekendmaking');
-  return eersteWerkdagVanaf(addDays(bekendmaking, 42), extraFeestdagen);
+  return atwEinde(bekendmaking, addDays(bekendmaking, 42), extraFeestdagen);
 }
 
 export type DeadlineStatus = 'op_tijd' | 'deze_week' | 'verlopen';

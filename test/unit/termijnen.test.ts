@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, fromDayNumber, toDayNumber } from '../../shared/dates';
 import { isWerkdag } from '../../shared/holidays';
-import { bezwaarTermijnEinde, computeTermijn, deadlineStatus, TermijnError } from '../../shared/termijnen';
+import { bezwaarTermijnEinde, computeTermijn, deadlineStatus, termijnWijzigingProbleem, TermijnError } from '../../shared/termijnen';
 
 describe('termijnen', () => {
   it('worked example of domain.md §1.3', () => {
@@ -22,7 +22,7 @@ describe('termijnen', () => {
         const t = computeTermijn({ start: '2026-03-02', wet, soort });
         expect(t.uiterlijk).toBe('2026-04-28'); // 2026-04-27 is Koningsdag
         expect(t.basis).toBe('2026-04-27');
-        expect(t.grondslag).toBe('artikel 4:13 Awb');
+        expect(t.grondslag).toContain(wet === 'jeugdwet' && soort === 'onderzoek' ? 'verordening jeugdhulp' : 'artikel 4:13 Awb');
       }
     }
   });
@@ -50,6 +50,52 @@ describe('termijnen', () => {
     expect(bezwaarTermijnEinde('2025-11-13')).toBe('2025-12-29');
     // 2e Paasdag 2027 is Mon 29 March.
     expect(bezwaarTermijnEinde('2027-02-15')).toBe('2027-03-30');
+  });
+
+  it('Goede Vrijdag ends no term (Atw art. 3 lid 2): 2026-04-03 → 2026-04-07, 2027-03-26 → 2027-03-30', () => {
+    const gv2026 = computeTermijn({ start: '2026-03-20', wet: 'wmo', soort: 'beschikking' });
+    expect(gv2026).toMatchObject({ basis: '2026-04-03', uiterlijk: '2026-04-07', atwVerschoven: true }); // Sat, Sun, 2e Paasdag between
+    const gv2027 = computeTermijn({ start: '2027-03-12', wet: 'wmo', soort: 'beschikking' });
+    expect(gv2027).toMatchObject({ basis: '2027-03-26', uiterlijk: '2027-03-30' });
+    // Bekendmaking Fri 2026-02-20 + 6 weeks = Goede Vrijdag 2026-04-03.
+    expect(bezwaarTermijnEinde('2026-02-20')).toBe('2026-04-07');
+  });
+
+  it('a day made equal by koninklijk besluit ends no term: Friday after Hemelvaart 2026', () => {
+    // Thu 2026-04-30 + 2 weeks = Hemelvaart Thu 14 May; Fri 15 May is gelijkgesteld → Mon 18 May.
+    expect(computeTermijn({ start: '2026-04-30', wet: 'wmo', soort: 'beschikking' }).uiterlijk).toBe('2026-05-18');
+    // Fri 2026-05-01 + 2 weeks = Fri 15 May itself.
+    expect(computeTermijn({ start: '2026-05-01', wet: 'wmo', soort: 'beschikking' }).uiterlijk).toBe('2026-05-18');
+    // A day the beheerder added for a later besluit.
+    expect(computeTermijn({ start: '2029-04-27', wet: 'wmo', soort: 'beschikking' }).uiterlijk).toBe('2029-05-11');
+    expect(computeTermijn({ start: '2029-04-27', wet: 'wmo', soort: 'beschikking', extraFeestdagen: new Set(['2029-05-11']) }).uiterlijk).toBe('2029-05-14');
+  });
+
+  it('each term says what sets it; only Awb beslistermijnen can be verdaagd or opgeschort under the Awb', () => {
+    expect(computeTermijn({ start: '2026-03-02', wet: 'wmo', soort: 'onderzoek' })).toMatchObject({ bron: 'wet', awbBeslistermijn: false });
+    expect(computeTermijn({ start: '2026-03-02', wet: 'wmo', soort: 'beschikking' })).toMatchObject({ bron: 'wet', awbBeslistermijn: true });
+    const jo = computeTermijn({ start: '2026-03-02', wet: 'jeugdwet', soort: 'onderzoek' });
+    expect(jo).toMatchObject({ bron: 'verordening', awbBeslistermijn: false });
+    expect(jo.grondslag).toContain('verordening jeugdhulp');
+    expect(computeTermijn({ start: '2026-03-02', wet: 'jeugdwet', soort: 'beschikking' })).toMatchObject({ bron: 'awb', grondslag: 'artikel 4:13 Awb' });
+    expect(computeTermijn({ start: '2026-03-02', wet: 'participatiewet', soort: 'onderzoek' }).grondslag).toContain('4:13 Awb');
+
+    const wmoOnderzoek = { wet: 'wmo', soort: 'onderzoek', uiterlijk: '2026-04-13' } as const;
+    expect(termijnWijzigingProbleem(wmoOnderzoek, { soort: 'verlenging' }, '2026-04-01')).toMatch(/geen beslistermijn.*instemming van de cliënt.*verordening/);
+    expect(termijnWijzigingProbleem(wmoOnderzoek, { soort: 'verlenging', grond: 'instemming_client' }, '2026-04-01')).toMatch(/hoe en wanneer de cliënt/);
+    expect(termijnWijzigingProbleem(wmoOnderzoek, { soort: 'verlenging', grond: 'instemming_client', grondTekst: 'mondeling op 1 april 2026' }, '2026-04-01')).toBeNull();
+    expect(termijnWijzigingProbleem(wmoOnderzoek, { soort: 'opschorting', grond: 'verordening', grondTekst: 'artikel 5 lid 3 Verordening Wmo' }, '2026-04-01')).toBeNull();
+    const wmoBeschikking = { wet: 'wmo', soort: 'beschikking', uiterlijk: '2026-04-28' } as const;
+    expect(termijnWijzigingProbleem(wmoBeschikking, { soort: 'verlenging' }, '2026-04-28')).toBeNull();
+  });
+
+  it('verdaging and opschorting only before the term has expired; an expired term stays overdue', () => {
+    const t = { wet: 'wmo', soort: 'beschikking', uiterlijk: '2026-04-28' } as const;
+    expect(termijnWijzigingProbleem(t, { soort: 'opschorting', van: '2026-04-20' }, '2026-04-29')).toMatch(/verlopen op 28-04-2026.*blijft verlopen/);
+    expect(termijnWijzigingProbleem(t, { soort: 'verlenging' }, '2026-04-29')).toMatch(/verlopen/);
+    // Recorded in time, but starting after the end: also refused.
+    expect(termijnWijzigingProbleem(t, { soort: 'opschorting', van: '2026-04-29' }, '2026-04-27')).toMatch(/kan niet ingaan/);
+    expect(termijnWijzigingProbleem(t, { soort: 'opschorting', van: '2026-04-28' }, '2026-04-28')).toBeNull();
   });
 
   it('verlenging (Awb 4:14) adds days, then the Atw applies', () => {
