@@ -4,6 +4,7 @@ import * as beschikkingen from './services/beschikkingen';
 import * as clients from './services/clients';
 import type { Handler } from './services/context';
 import { BEHEER_HANDLERS } from './services/beheer';
+import { DESK_HANDLERS } from './services/desk';
 import { EXPORT_HANDLERS } from './services/export';
 import * as printing from './services/printing';
 import * as zaken from './services/zaken';
@@ -65,4 +66,5 @@ export const HANDLERS: { [C in ChannelName]: Handler<C> } = {
 
   ...EXPORT_HANDLERS,
   ...BEHEER_HANDLERS,
+  ...DESK_HANDLERS,
 };

@@ -1,7 +1,8 @@
 import { In } from 'typeorm';
 import { z } from 'zod';
+import { productcategorieLabel } from '../../shared/codelists';
 import { LoketError } from '../../shared/errors';
-import type { Beschikking, BeschikkingInputSchema, BeschikkingSoort, BeschikkingStatus } from '../../shared/schemas/zaak';
+import type { Beschikking, BeschikkingInputSchema, BeschikkingSoort, BeschikkingStatus, Wet } from '../../shared/schemas/zaak';
 import {
   AanvraagEntity, BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, IndicatieEntity, LetterEntity,
   MeldingEntity, UserEntity, type BeschikkingRow, type IndicatieRow,
@@ -11,6 +12,7 @@ import { clientNaam } from './clients';
 import { inTransaction, logAccess, notFound, nowIso, type HandlerContext, type TxContext } from './context';
 import { completeTermijn, toIndicatie } from './zaken';
 import { assertClientWritable } from './beperking';
+import { notify } from './notificaties';
 
 /**
  * Beschikkingen: concept → ter_accordering → vastgesteld → verzonden. Vier-ogen: the approver
@@ -72,6 +74,12 @@ export async function toBeschikkingen(tx: TxContext, rows: BeschikkingRow[]): Pr
   for (const l of await tx.m.find(LetterEntity, { where: { beschikkingId: In(ids) }, order: { id: 'ASC' }, select: { id: true, sha256: true, beschikkingId: true } })) {
     if (l.beschikkingId !== null) letters.set(l.beschikkingId, l);
   }
+  const terug = new Map<number, { reden: string; door: string; op: string }>(); // the latest per beschikking
+  for (const t of tx.raw.prepare(`SELECT t.beschikking_id, t.reden, t.op, u.display_name AS door FROM beschikking_terugzendingen t
+      JOIN users u ON u.id = t.door_id WHERE t.beschikking_id IN (${ids.map(() => '?').join(',')}) ORDER BY t.id`)
+    .all(...ids) as { beschikking_id: number; reden: string; op: string; door: string }[]) {
+    terug.set(t.beschikking_id, { reden: t.reden, door: t.door, op: t.op });
+  }
   return rows.map((b) => {
     const melding = meldingen.get(aanvragen.get(b.aanvraagId)!.meldingId)!;
     const client = clients.get(melding.clientId)!;
@@ -84,6 +92,7 @@ export async function toBeschikkingen(tx: TxContext, rows: BeschikkingRow[]): Pr
       indicaties: own.sort((x, y) => x.id - y.id).map(toIndicatie), auteur: users.get(b.auteurId)!.displayName,
       accordeur: b.accordeurId ? (users.get(b.accordeurId)?.displayName ?? null) : null, vastgesteldOp: b.vastgesteldOp, verzondenOp: b.verzondenOp,
       vervangtId: b.vervangtId, perDatum: b.perDatum, letterId: letter?.id ?? null, letterSha256: letter?.sha256 ?? null,
+      terugzending: b.status === 'concept' ? (terug.get(b.id) ?? null) : null,
     };
   });
 }
@@ -117,7 +126,26 @@ async function writableClientOf(tx: TxContext, aanvraagId: number): Promise<numb
 
 type Input = z.output<typeof BeschikkingInputSchema>;
 
-async function checkContent(tx: TxContext, input: Input): Promise<void> {
+/**
+ * One open decision per voorziening: an indicatie already in a concept or a beschikking ter
+ * accordering cannot go into a second one (both would otherwise reach the approval queue).
+ */
+function assertNoOtherOpenBeschikking(tx: TxContext, indicatieIds: number[], selfId: number | null): void {
+  for (const indicatieId of indicatieIds) {
+    const other = tx.raw.prepare(`SELECT b.kenmerk, b.status, i.wet, i.productcategorie FROM beschikking_indicaties bi
+        JOIN beschikkingen b ON b.id = bi.beschikking_id JOIN indicaties i ON i.id = bi.indicatie_id
+      WHERE bi.indicatie_id = ? AND b.status IN ('concept', 'ter_accordering') AND b.id IS NOT ?
+      LIMIT 1`).get(indicatieId, selfId) as { kenmerk: string; status: BeschikkingStatus; wet: Wet; productcategorie: string } | undefined;
+    if (other) {
+      throw new LoketError('conflict', `De voorziening '${productcategorieLabel(other.wet, other.productcategorie)}' zit al in beschikking ${other.kenmerk} (${STATUS_LABEL[other.status]}). ` +
+        (other.status === 'concept'
+          ? 'Pas die beschikking aan in plaats van een tweede te maken.'
+          : 'Wacht op het besluit van de besluitbevoegde, of laat haar terugsturen; er kan maar één besluit tegelijk openstaan.'), 'indicatieIds');
+    }
+  }
+}
+
+async function checkContent(tx: TxContext, input: Input, selfId: number | null = null): Promise<void> {
   const aanvraag = await tx.m.findOneBy(AanvraagEntity, { id: input.aanvraagId });
   if (!aanvraag) throw notFound('Aanvraag', input.aanvraagId);
   if (NEEDS_INDICATIES.includes(input.soort) && input.indicatieIds.length === 0) {
@@ -147,6 +175,7 @@ async function checkContent(tx: TxContext, input: Input): Promise<void> {
       throw new LoketError('invoer', `Indicatie ${indicatieId} hoort niet bij deze aanvraag.`, 'indicatieIds');
     }
   }
+  assertNoOtherOpenBeschikking(tx, input.indicatieIds, selfId);
   if (NEEDS_VORIGE.includes(input.soort) && input.vervangtId === null) {
     throw new LoketError('invoer', 'Een wijziging of beëindiging verwijst naar de beschikking die zij verandert. Kies die beschikking.', 'vervangtId');
   }
@@ -194,7 +223,7 @@ export function updateBeschikking(ctx: HandlerContext, input: Input & { id: numb
         : 'Een vastgestelde beschikking verandert niet meer: maak een nieuwe beschikking (wijziging) die ernaar verwijst.');
     }
     if (input.aanvraagId !== b.aanvraagId) throw new LoketError('invoer', 'Een beschikking hoort bij één aanvraag; die kunt u niet wisselen.', 'aanvraagId');
-    await checkContent(tx, input);
+    await checkContent(tx, input, b.id);
     await tx.m.update(BeschikkingEntity, { id: b.id }, {
       soort: input.soort, besluitTekst: input.besluitTekst, motivering: input.motivering,
       wettelijkeGrondslag: input.wettelijkeGrondslag, vervangtId: input.vervangtId, perDatum: input.perDatum, updatedAt: nowIso(),
@@ -245,6 +274,9 @@ export function approveBeschikking(ctx: HandlerContext, input: { id: number }): 
     }
     const aanvraag = await tx.m.findOneByOrFail(AanvraagEntity, { id: b.aanvraagId });
     await completeTermijn(tx, aanvraag.meldingId, 'beschikking', today);
+    if (b.auteurId !== tx.session.user.id) {
+      notify(tx, b.auteurId, 'vastgesteld', `Beschikking ${b.kenmerk} is vastgesteld door ${tx.session.user.displayName}.`, aanvraag.meldingId, b.id);
+    }
     logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId, detail: 'vastgesteld (vier-ogen)' });
     return toBeschikking(tx, await loadBeschikking(tx, b.id));
   });
@@ -256,7 +288,12 @@ export function rejectBeschikking(ctx: HandlerContext, input: { id: number; rede
     const clientId = await writableClientOf(tx, b.aanvraagId);
     assertTransition(b.status as BeschikkingStatus, 'concept');
     await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'concept', terAccorderingOp: null, updatedAt: nowIso() });
-    logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId, detail: 'teruggestuurd naar concept' });
+    // The reason may hold health data: kept in the (encrypted) database with the beschikking, never in the log.
+    tx.raw.prepare('INSERT INTO beschikking_terugzendingen (beschikking_id, reden, door_id, op) VALUES (?, ?, ?, ?)')
+      .run(b.id, input.reden, tx.session.user.id, nowIso());
+    const aanvraag = await tx.m.findOneByOrFail(AanvraagEntity, { id: b.aanvraagId });
+    notify(tx, b.auteurId, 'teruggestuurd', `Beschikking ${b.kenmerk} is teruggestuurd door ${tx.session.user.displayName}: ${input.reden}`, aanvraag.meldingId, b.id);
+    logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId, detail: 'teruggestuurd naar concept, reden vastgelegd bij de beschikking' });
     return toBeschikking(tx, await loadBeschikking(tx, b.id));
   });
 }
@@ -271,7 +308,11 @@ export function printQueue(ctx: HandlerContext): Promise<{ items: Beschikking[] 
 
 function queue(ctx: HandlerContext, status: BeschikkingStatus, what: string): Promise<{ items: Beschikking[] }> {
   return inTransaction(ctx, async (tx) => {
-    const rows = await tx.m.find(BeschikkingEntity, { where: { status }, order: { id: 'ASC' }, take: 500 });
+    // Letters already generated in a kept batch wait there for confirmation, not in the queue.
+    const waiting = new Set(status === 'vastgesteld' ? tx.raw.prepare(`SELECT bl.beschikking_id FROM print_batch_letters bl
+      JOIN print_batches pb ON pb.id = bl.batch_id WHERE pb.status = 'klaar'`).pluck().all() as number[] : []);
+    const rows = (await tx.m.find(BeschikkingEntity, { where: { status }, order: { id: 'ASC' }, take: 500 + waiting.size }))
+      .filter((b) => !waiting.has(b.id)).slice(0, 500);
     const items = await toBeschikkingen(tx, rows);
     logAccess(tx, { action: 'zoeken', objectType: what, detail: `${items.length} beschikkingen` });
     return { items };

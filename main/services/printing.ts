@@ -1,14 +1,10 @@
 import { LoketError } from '../../shared/errors';
-import { iwmoConfigProblems, readExportConfig, zgwConfigProblems } from '../export/config';
-import { enqueueIwmoExport, enqueueZgwExport } from '../export/outbox';
-import { printBatch } from '../letters/batch';
 import { sha256Hex } from '../letters/hash';
-import { countPages, mergePdfs } from '../letters/pdf-merge';
 import { renderLetter } from '../letters/render';
 import { LetterIncompleteError } from '../letters/types';
 import { BeschikkingEntity, LetterEntity } from '../db/entities';
+import { batchPdf, confirmBatch, generateBatch } from './printBatches';
 import { clientIdOf, loadBeschikking } from './beschikkingen';
-import { BEPERKT_MELDING, isBeperkt } from './beperking';
 import { inTransaction, logAccess, notFound, nowIso, type HandlerContext } from './context';
 import { beschikkingLetterData, gespreksverslagData, ontvangstbevestigingData } from './letterData';
 import { MeldingEntity, OnderzoekEntity } from '../db/entities';
@@ -39,54 +35,17 @@ export function previewBeschikking(ctx: HandlerContext, input: { id: number }) {
   });
 }
 
+/**
+ * The one-step path of the CLI, which writes the combined PDF to a file itself: generate and
+ * confirm in one transaction. The desk prints in two steps (print.generate, print.confirm).
+ */
 export function sendLetters(ctx: HandlerContext, input: { beschikkingIds: number[] }) {
   return inTransaction(ctx, async (tx) => {
-    const today = tx.today();
-    const failures: { beschikkingId: number; reason: string }[] = [];
-    const items: { id: string; data: Awaited<ReturnType<typeof beschikkingLetterData>> }[] = [];
-    const rows = new Map<number, Awaited<ReturnType<typeof loadBeschikking>>>();
-    for (const id of input.beschikkingIds) {
-      const b = await tx.m.findOneBy(BeschikkingEntity, { id });
-      if (!b) { failures.push({ beschikkingId: id, reason: `Beschikking ${id} bestaat niet.` }); continue; }
-      if (b.status !== 'vastgesteld') {
-        failures.push({ beschikkingId: id, reason: b.status === 'verzonden' ? `${b.kenmerk} is al verzonden; druk de opgeslagen brief opnieuw af.` : `${b.kenmerk} is nog niet vastgesteld.` });
-        continue;
-      }
-      const clientId = clientIdOf(tx.raw, b.aanvraagId);
-      if (isBeperkt(tx.raw, clientId) && !tx.session.user.roles.includes('beheerder')) {
-        failures.push({ beschikkingId: id, reason: BEPERKT_MELDING });
-        continue;
-      }
-      rows.set(id, b);
-      items.push({ id: String(id), data: await beschikkingLetterData(tx, b, today) });
-    }
-    const result = items.length ? await printBatch(items, { mode: 'separate' }) : { files: [], failures: [] };
-    // A sent beschikking goes to the central system: queued in this same transaction, so it is never lost.
-    const exportConfig = await readExportConfig(tx.m);
-    const queueZgw = zgwConfigProblems(exportConfig).length === 0;
-    const queueIwmo = iwmoConfigProblems(exportConfig).length === 0;
-    for (const f of result.failures) failures.push({ beschikkingId: Number(f.id), reason: f.reason });
-    const printed: { beschikkingId: number; letterId: number; sha256: string; pages: number }[] = [];
-    const pdfs: Buffer[] = [];
-    for (const file of result.files ?? []) {
-      const b = rows.get(Number(file.id))!;
-      const pdf = Buffer.from(file.pdf);
-      const sha256 = sha256Hex(pdf);
-      const res = await tx.m.insert(LetterEntity, { soort: `beschikking-${b.soort}`, meldingId: null, beschikkingId: b.id, pdf, sha256, createdAt: nowIso(), createdBy: tx.session.user.id });
-      await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'verzonden', verzondenOp: today, updatedAt: nowIso() });
-      if (queueZgw) await enqueueZgwExport(tx, b.id);
-      const toewijzingen = tx.raw.prepare(`SELECT count(*) AS n FROM beschikking_indicaties bi JOIN indicaties i ON i.id = bi.indicatie_id
-        WHERE bi.beschikking_id = ? AND i.leveringsvorm = 'ZIN' AND i.toewijzing_nummer IS NOT NULL`).get(b.id) as { n: number };
-      if (queueIwmo && toewijzingen.n > 0) await enqueueIwmoExport(tx, b.id);
-      logAccess(tx, { action: 'afdrukken', objectType: 'beschikking', objectId: b.id, clientId: clientIdOf(tx.raw, b.aanvraagId), detail: `brief verzonden, sha256 ${sha256.slice(0, 16)}…` });
-      printed.push({ beschikkingId: b.id, letterId: res.identifiers[0]!.id as number, sha256, pages: countPages(pdf) });
-      pdfs.push(pdf);
-    }
-    // One file for the printer: exactly the stored letters, page after page.
-    const combined = pdfs.length
-      ? mergePdfs(pdfs, { title: `Beschikkingen ${today}`, author: tx.session.user.displayName, date: new Date(`${today}T12:00:00Z`) })
-      : null;
-    return { printed, failures, pdfBase64: combined ? Buffer.from(combined).toString('base64') : null };
+    const { batch, failures } = await generateBatch(tx, input.beschikkingIds);
+    if (!batch) return { printed: [], failures: failures.map(({ beschikkingId, reason }) => ({ beschikkingId, reason })), pdfBase64: null };
+    const combined = batchPdf(tx, batch.id);
+    const printed = await confirmBatch(tx, batch.id);
+    return { printed, failures: failures.map(({ beschikkingId, reason }) => ({ beschikkingId, reason })), pdfBase64: combined.toString('base64') };
   });
 }
 

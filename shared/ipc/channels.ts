@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CASE_READERS, CASE_WRITERS, ch, STAFF, type ChannelDef } from './define';
 import { EXPORT_CHANNELS } from './export-channels';
 import { BEHEER_CHANNELS } from './beheer-channels';
+import { DESK_CHANNELS } from './desk-channels';
 import {
   ChangePasswordSchema, LogEntrySchema, SettingsSchema, UnlockSchema, UserAddSchema, UserInfoSchema,
   VerifyResultSchema,
@@ -94,6 +95,7 @@ export const CHANNELS = {
 
   ...EXPORT_CHANNELS,
   ...BEHEER_CHANNELS,
+  ...DESK_CHANNELS,
 } as const satisfies Record<string, ChannelDef>;
 
 export type { ChannelDef };

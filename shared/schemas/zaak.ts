@@ -169,6 +169,8 @@ export const BeschikkingSchema = z.object({
   perDatum: z.string().nullable(),
   letterId: z.number().int().nullable(),
   letterSha256: z.string().nullable(),
+  /** The last time the besluitbevoegde sent it back, and why (shown on the concept). */
+  terugzending: z.object({ reden: z.string(), door: z.string(), op: z.string() }).nullable(),
 });
 export type Beschikking = z.infer<typeof BeschikkingSchema>;
 

@@ -1,0 +1,167 @@
+import { LoketError } from '../../shared/errors';
+import type { PrintBatch } from '../../shared/ipc/desk-channels';
+import { formatDutchDate } from '../../shared/dates';
+import { iwmoConfigProblems, readExportConfig, zgwConfigProblems } from '../export/config';
+import { enqueueIwmoExport, enqueueZgwExport } from '../export/outbox';
+import { printBatch } from '../letters/batch';
+import { sha256Hex } from '../letters/hash';
+import { countPages, mergePdfs } from '../letters/pdf-merge';
+import { BeschikkingEntity, LetterEntity } from '../db/entities';
+import { clientIdOf } from './beschikkingen';
+import { BEPERKT_MELDING, isBeperkt } from './beperking';
+import { clientNaam } from './clients';
+import { inTransaction, logAccess, notFound, nowIso, type HandlerContext, type TxContext } from './context';
+import { beschikkingLetterData } from './letterData';
+
+/**
+ * Printing in two steps. `generate` renders the letters and keeps them as a batch in the encrypted
+ * database; nothing is verzonden. Only `confirm` ("zijn ze geprint? ja") stores each letter's exact
+ * bytes as the sent letter, marks the beschikking verzonden and queues its export. `discard` drops
+ * the batch and the beschikkingen are back in the print queue. A batch's PDFs are deleted when it
+ * is confirmed or discarded (secure_delete is on).
+ */
+
+type Failure = { beschikkingId: number; kenmerk: string | null; reason: string };
+
+export async function generateBatch(tx: TxContext, beschikkingIds: number[]): Promise<{ batch: PrintBatch | null; failures: Failure[] }> {
+  const today = tx.today();
+  const failures: Failure[] = [];
+  const items: { id: string; data: Awaited<ReturnType<typeof beschikkingLetterData>> }[] = [];
+  const kenmerken = new Map<number, string>();
+  for (const id of beschikkingIds) {
+    const b = await tx.m.findOneBy(BeschikkingEntity, { id });
+    if (!b) { failures.push({ beschikkingId: id, kenmerk: null, reason: `Beschikking ${id} bestaat niet (meer). Ververs het scherm.` }); continue; }
+    kenmerken.set(id, b.kenmerk);
+    if (b.status !== 'vastgesteld') {
+      failures.push({ beschikkingId: id, kenmerk: b.kenmerk, reason: b.status === 'verzonden' ? `${b.kenmerk} is al verzonden; druk de opgeslagen brief opnieuw af.` : `${b.kenmerk} is nog niet vastgesteld.` });
+      continue;
+    }
+    const waiting = tx.raw.prepare(`SELECT pb.id FROM print_batch_letters bl JOIN print_batches pb ON pb.id = bl.batch_id
+      WHERE bl.beschikking_id = ? AND pb.status = 'klaar'`).pluck().get(id) as number | undefined;
+    if (waiting !== undefined) {
+      failures.push({ beschikkingId: id, kenmerk: b.kenmerk, reason: `${b.kenmerk} zit al in stapel ${waiting}, die wacht op bevestiging.` });
+      continue;
+    }
+    const clientId = clientIdOf(tx.raw, b.aanvraagId);
+    if (isBeperkt(tx.raw, clientId) && !tx.session.user.roles.includes('beheerder')) {
+      failures.push({ beschikkingId: id, kenmerk: b.kenmerk, reason: BEPERKT_MELDING });
+      continue;
+    }
+    items.push({ id: String(id), data: await beschikkingLetterData(tx, b, today) });
+  }
+  const result = items.length ? await printBatch(items, { mode: 'separate' }) : { files: [], failures: [] };
+  for (const f of result.failures) failures.push({ beschikkingId: Number(f.id), kenmerk: kenmerken.get(Number(f.id)) ?? null, reason: f.reason });
+  const files = result.files ?? [];
+  if (files.length === 0) return { batch: null, failures };
+  const batchId = Number(tx.raw.prepare(`INSERT INTO print_batches (status, datum, created_by, created_at) VALUES ('klaar', ?, ?, ?)`)
+    .run(today, tx.session.user.id, nowIso()).lastInsertRowid);
+  const insert = tx.raw.prepare('INSERT INTO print_batch_letters (batch_id, beschikking_id, pdf, sha256, pages) VALUES (?, ?, ?, ?, ?)');
+  for (const file of files) {
+    const pdf = Buffer.from(file.pdf);
+    insert.run(batchId, Number(file.id), pdf, sha256Hex(pdf), countPages(pdf));
+  }
+  logAccess(tx, { action: 'afdrukken', objectType: 'printstapel', objectId: batchId, detail: `${files.length} brieven klaargezet, nog niet verzonden` });
+  return { batch: loadBatches(tx, batchId)[0]!, failures };
+}
+
+function loadBatches(tx: TxContext, onlyId?: number): PrintBatch[] {
+  const batches = tx.raw.prepare(`SELECT pb.id, pb.datum, pb.created_at, u.display_name FROM print_batches pb JOIN users u ON u.id = pb.created_by
+    WHERE pb.status = 'klaar'${onlyId !== undefined ? ' AND pb.id = ?' : ''} ORDER BY pb.id`)
+    .all(...(onlyId !== undefined ? [onlyId] : [])) as { id: number; datum: string; created_at: string; display_name: string }[];
+  const letters = tx.raw.prepare(`SELECT bl.beschikking_id, bl.pages, bl.sha256, b.kenmerk, c.voornamen, c.voorletters, c.voorvoegsel, c.geslachtsnaam,
+      c.partner_voorvoegsel, c.partner_geslachtsnaam, c.naamgebruik
+    FROM print_batch_letters bl JOIN beschikkingen b ON b.id = bl.beschikking_id JOIN aanvragen a ON a.id = b.aanvraag_id
+      JOIN meldingen m ON m.id = a.melding_id JOIN clients c ON c.id = m.client_id
+    WHERE bl.batch_id = ? ORDER BY bl.rowid`);
+  return batches.map((pb) => ({
+    id: pb.id, datum: pb.datum, door: pb.display_name, aangemaaktOp: pb.created_at,
+    brieven: (letters.all(pb.id) as Record<string, unknown>[]).map((r) => ({
+      beschikkingId: r.beschikking_id as number, kenmerk: r.kenmerk as string, pages: r.pages as number, sha256: r.sha256 as string,
+      clientNaam: clientNaam({
+        voornamen: r.voornamen as string, voorletters: r.voorletters as string | null, voorvoegsel: r.voorvoegsel as string | null,
+        geslachtsnaam: r.geslachtsnaam as string, partnerVoorvoegsel: r.partner_voorvoegsel as string | null,
+        partnerGeslachtsnaam: r.partner_geslachtsnaam as string | null, naamgebruik: r.naamgebruik as string,
+      }),
+    })),
+  }));
+}
+
+function openBatch(tx: TxContext, id: number): { id: number; datum: string } {
+  const pb = tx.raw.prepare('SELECT id, datum, status FROM print_batches WHERE id = ?').get(id) as { id: number; datum: string; status: string } | undefined;
+  if (!pb) throw notFound('Printstapel', id);
+  if (pb.status !== 'klaar') throw new LoketError('conflict', `Stapel ${id} is al ${pb.status === 'bevestigd' ? 'bevestigd als geprint' : 'verworpen'}. Ververs het scherm.`);
+  return pb;
+}
+
+/** The batch as one file for the printer: exactly the kept letters, page after page. */
+export function batchPdf(tx: TxContext, id: number): Buffer {
+  const pb = openBatch(tx, id);
+  const pdfs = (tx.raw.prepare('SELECT pdf FROM print_batch_letters WHERE batch_id = ? ORDER BY rowid').pluck().all(id) as Buffer[]).map((b) => Buffer.from(b));
+  return Buffer.from(mergePdfs(pdfs, { title: `Beschikkingen ${pb.datum}`, author: tx.session.user.displayName, date: new Date(`${pb.datum}T12:00:00Z`) }));
+}
+
+export async function confirmBatch(tx: TxContext, id: number): Promise<{ beschikkingId: number; letterId: number; sha256: string; pages: number }[]> {
+  const pb = openBatch(tx, id);
+  const today = tx.today();
+  if (pb.datum !== today) {
+    throw new LoketError('conflict', `Stapel ${id} is gemaakt op ${formatDutchDate(pb.datum)}; die datum staat in de brieven. Verwerp de stapel en maak hem vandaag opnieuw.`);
+  }
+  const rows = tx.raw.prepare('SELECT beschikking_id, pdf, sha256, pages FROM print_batch_letters WHERE batch_id = ? ORDER BY rowid')
+    .all(id) as { beschikking_id: number; pdf: Buffer; sha256: string; pages: number }[];
+  // A sent beschikking goes to the central system: queued in this same transaction, so it is never lost.
+  const exportConfig = await readExportConfig(tx.m);
+  const queueZgw = zgwConfigProblems(exportConfig).length === 0;
+  const queueIwmo = iwmoConfigProblems(exportConfig).length === 0;
+  const printed: { beschikkingId: number; letterId: number; sha256: string; pages: number }[] = [];
+  for (const r of rows) {
+    const b = await tx.m.findOneByOrFail(BeschikkingEntity, { id: r.beschikking_id });
+    if (b.status !== 'vastgesteld') throw new LoketError('conflict', `${b.kenmerk} is intussen ${b.status}; verwerp stapel ${id} en maak een nieuwe.`);
+    const pdf = Buffer.from(r.pdf);
+    const res = await tx.m.insert(LetterEntity, { soort: `beschikking-${b.soort}`, meldingId: null, beschikkingId: b.id, pdf, sha256: r.sha256, createdAt: nowIso(), createdBy: tx.session.user.id });
+    await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'verzonden', verzondenOp: pb.datum, updatedAt: nowIso() });
+    if (queueZgw) await enqueueZgwExport(tx, b.id);
+    const toewijzingen = tx.raw.prepare(`SELECT count(*) AS n FROM beschikking_indicaties bi JOIN indicaties i ON i.id = bi.indicatie_id
+      WHERE bi.beschikking_id = ? AND i.leveringsvorm = 'ZIN' AND i.toewijzing_nummer IS NOT NULL`).get(b.id) as { n: number };
+    if (queueIwmo && toewijzingen.n > 0) await enqueueIwmoExport(tx, b.id);
+    logAccess(tx, { action: 'afdrukken', objectType: 'beschikking', objectId: b.id, clientId: clientIdOf(tx.raw, b.aanvraagId), detail: `brief verzonden (stapel ${id}), sha256 ${r.sha256.slice(0, 16)}…` });
+    printed.push({ beschikkingId: b.id, letterId: res.identifiers[0]!.id as number, sha256: r.sha256, pages: r.pages });
+  }
+  closeBatch(tx, id, 'bevestigd');
+  return printed;
+}
+
+function closeBatch(tx: TxContext, id: number, status: 'bevestigd' | 'verworpen'): void {
+  tx.raw.prepare('DELETE FROM print_batch_letters WHERE batch_id = ?').run(id);
+  tx.raw.prepare('UPDATE print_batches SET status = ?, afgehandeld_op = ? WHERE id = ?').run(status, nowIso(), id);
+}
+
+/* ---------- the channels ---------- */
+
+export function generate(ctx: HandlerContext, input: { beschikkingIds: number[] }) {
+  return inTransaction(ctx, (tx) => generateBatch(tx, input.beschikkingIds));
+}
+
+export function batches(ctx: HandlerContext) {
+  return inTransaction(ctx, async (tx) => ({ batches: loadBatches(tx) }));
+}
+
+export function getBatchPdf(ctx: HandlerContext, input: { id: number }) {
+  return inTransaction(ctx, async (tx) => {
+    const pdf = batchPdf(tx, input.id);
+    logAccess(tx, { action: 'afdrukken', objectType: 'printstapel', objectId: input.id, detail: 'stapel geopend om te printen' });
+    return { pdfBase64: pdf.toString('base64'), sha256: sha256Hex(pdf) };
+  });
+}
+
+export function confirm(ctx: HandlerContext, input: { id: number }) {
+  return inTransaction(ctx, async (tx) => ({ printed: await confirmBatch(tx, input.id) }));
+}
+
+export function discard(ctx: HandlerContext, input: { id: number }) {
+  return inTransaction(ctx, async (tx) => {
+    openBatch(tx, input.id);
+    closeBatch(tx, input.id, 'verworpen');
+    logAccess(tx, { action: 'wijzigen', objectType: 'printstapel', objectId: input.id, detail: 'verworpen: niet geprint, terug in de wachtrij' });
+    return { ok: true as const };
+  });
+}

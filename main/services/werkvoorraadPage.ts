@@ -1,0 +1,110 @@
+import { In } from 'typeorm';
+import type { z } from 'zod';
+import { addDays } from '../../shared/dates';
+import {
+  WERKVOORRAAD_FASEN, WERKVOORRAAD_TERMIJNEN, type WerkvoorraadPage, type WerkvoorraadPageQuerySchema,
+} from '../../shared/ipc/desk-channels';
+import { foldForSearch } from '../../shared/names';
+import type { Wet } from '../../shared/schemas/zaak';
+import { TermijnEntity } from '../db/entities';
+import { clientNaam } from './clients';
+import { inTransaction, logAccess, type HandlerContext } from './context';
+import { meldingKenmerk, toTermijn } from './zaken';
+
+/**
+ * The werkvoorraad as the desk works it: open cases with their phase and nearest running term,
+ * filtered, searched, sorted and paged in SQL, with counts per phase and term for the tabs above
+ * the table. One statement builds the open cases once (a CTE); filters and paging run on that.
+ */
+
+type Query = z.output<typeof WerkvoorraadPageQuerySchema>;
+
+const ORDER: Record<Query['sorteer'], string> = {
+  uiterlijk: "(w.uiterlijk IS NULL), w.uiterlijk",
+  kenmerk: 'w.melding_id',
+  client: 'w.zoeknaam',
+  wet: 'w.wet',
+  fase: "CASE w.fase WHEN 'onderzoek' THEN 1 WHEN 'aanvraag' THEN 2 WHEN 'beschikking' THEN 3 WHEN 'accordering' THEN 4 ELSE 5 END",
+  wijk: "(w.wijk IS NULL), w.wijk",
+  consulent: 'w.consulent',
+};
+
+const OPEN_CASES = `WITH open_cases AS (
+  SELECT m.id AS melding_id, m.datum, m.wet, m.client_id, m.consulent_id, c.wijk, c.zoeknaam, c.bsn, u.display_name AS consulent,
+    c.voornamen, c.voorletters, c.voorvoegsel, c.geslachtsnaam, c.partner_voorvoegsel, c.partner_geslachtsnaam, c.naamgebruik,
+    t.id AS termijn_id, t.uiterlijk,
+    CASE WHEN NOT EXISTS (SELECT 1 FROM onderzoeken o WHERE o.melding_id = m.id) THEN 'onderzoek'
+      WHEN NOT EXISTS (SELECT 1 FROM aanvragen a WHERE a.melding_id = m.id) THEN 'aanvraag'
+      ELSE COALESCE((SELECT CASE b.status WHEN 'ter_accordering' THEN 'accordering' WHEN 'concept' THEN 'beschikking' ELSE 'verzending' END
+        FROM aanvragen a JOIN beschikkingen b ON b.aanvraag_id = a.id WHERE a.melding_id = m.id ORDER BY b.id DESC LIMIT 1), 'beschikking')
+    END AS fase,
+    CASE WHEN t.id IS NULL THEN 'geen' WHEN t.uiterlijk IS NULL THEN 'opgeschort' WHEN t.uiterlijk < @today THEN 'verlopen'
+      WHEN t.uiterlijk <= @week THEN 'deze_week' ELSE 'op_tijd' END AS termijn_status
+  FROM meldingen m
+    JOIN clients c ON c.id = m.client_id
+    JOIN users u ON u.id = m.consulent_id
+    LEFT JOIN termijnen t ON t.id = (SELECT t2.id FROM termijnen t2 WHERE t2.melding_id = m.id AND t2.afgerond_op IS NULL ORDER BY t2.uiterlijk LIMIT 1)
+  WHERE m.status = 'open' AND (@consulent IS NULL OR m.consulent_id = @consulent))`;
+
+export function werkvoorraadPage(ctx: HandlerContext, input: Query): Promise<WerkvoorraadPage> {
+  return inTransaction(ctx, async (tx) => {
+    const today = tx.today();
+    const params: Record<string, string | number | null> = { today, week: addDays(today, 7), consulent: input.consulentId ?? null };
+    const where: string[] = [];
+    if (input.fase) { where.push('w.fase = @fase'); params.fase = input.fase; }
+    if (input.wet) { where.push('w.wet = @wet'); params.wet = input.wet; }
+    if (input.wijk) { where.push('w.wijk = @wijk'); params.wijk = input.wijk; }
+    if (input.termijn) { where.push('w.termijn_status = @termijn'); params.termijn = input.termijn; }
+    const zoek = input.zoek.trim();
+    if (zoek) {
+      // A kenmerk (WMO-2026-000123 or just 123), a BSN with or without spaces, or words of the name.
+      const digits = zoek.replace(/[\s.]/g, '');
+      const kenmerk = /^(?:[A-Z]{3}-\d{4}-)?0*(\d{1,6})$/i.exec(zoek.replace(/\s/g, ''));
+      // Every word somewhere in the folded name, in any order ("Anna van Vliet" finds "Vliet, van, Anna").
+      const words = foldForSearch(zoek).split(' ').filter(Boolean).slice(0, 6);
+      const parts = [words.length ? `(${words.map((w, i) => {
+        params[`w${i}`] = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        return `w.zoeknaam LIKE @w${i} ESCAPE '\\'`;
+      }).join(' AND ')})` : '0'];
+      if (kenmerk) { parts.push('w.melding_id = @kenmerkId'); params.kenmerkId = Number(kenmerk[1]); }
+      if (/^\d{9}$/.test(digits)) { parts.push('w.bsn = @bsn'); params.bsn = digits; }
+      where.push(`(${parts.join(' OR ')})`);
+    }
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const dir = input.richting === 'af' ? 'DESC' : 'ASC';
+    const order = ORDER[input.sorteer].split(', ').map((o) => (o.startsWith('(') ? o : `${o} ${dir}`)).join(', ');
+    const totaal = tx.raw.prepare(`${OPEN_CASES} SELECT count(*) FROM open_cases w ${filter}`).pluck().get(params) as number;
+    const pages = Math.max(1, Math.ceil(totaal / input.perPagina));
+    const pagina = Math.min(input.pagina, pages);
+    const rows = tx.raw.prepare(`${OPEN_CASES} SELECT * FROM open_cases w ${filter} ORDER BY ${order}, w.melding_id ${dir} LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: input.perPagina, offset: (pagina - 1) * input.perPagina }) as Record<string, unknown>[];
+    const tellingen = tx.raw.prepare(`${OPEN_CASES} SELECT fase, termijn_status, count(*) AS n FROM open_cases GROUP BY fase, termijn_status`)
+      .all({ today: params.today, week: params.week, consulent: params.consulent }) as { fase: string; termijn_status: string; n: number }[];
+    const fase = Object.fromEntries(WERKVOORRAAD_FASEN.map((f) => [f, 0])) as Record<(typeof WERKVOORRAAD_FASEN)[number], number>;
+    const termijn = Object.fromEntries(WERKVOORRAAD_TERMIJNEN.map((f) => [f, 0])) as Record<(typeof WERKVOORRAAD_TERMIJNEN)[number], number>;
+    let open = 0;
+    for (const r of tellingen) {
+      fase[r.fase as keyof typeof fase] += r.n;
+      termijn[r.termijn_status as keyof typeof termijn] += r.n;
+      open += r.n;
+    }
+    const wijken = tx.raw.prepare(`SELECT DISTINCT wijk FROM clients WHERE wijk IS NOT NULL AND wijk <> '' ORDER BY wijk`).pluck().all() as string[];
+    const termijnIds = rows.map((r) => r.termijn_id as number | null).filter((x): x is number => x !== null);
+    const termijnen = new Map((termijnIds.length ? await tx.m.findBy(TermijnEntity, { id: In(termijnIds) }) : []).map((t) => [t.id, t]));
+    const items = rows.map((r) => {
+      const t = r.termijn_id !== null ? termijnen.get(r.termijn_id as number) : undefined;
+      return {
+        meldingId: r.melding_id as number, kenmerk: meldingKenmerk({ id: r.melding_id as number, datum: r.datum as string }), clientId: r.client_id as number,
+        clientNaam: clientNaam({
+          voornamen: r.voornamen as string, voorletters: r.voorletters as string | null, voorvoegsel: r.voorvoegsel as string | null,
+          geslachtsnaam: r.geslachtsnaam as string, partnerVoorvoegsel: r.partner_voorvoegsel as string | null,
+          partnerGeslachtsnaam: r.partner_geslachtsnaam as string | null, naamgebruik: r.naamgebruik as string,
+        }),
+        wijk: r.wijk as string | null, wet: r.wet as Wet, consulentNaam: r.consulent as string, fase: r.fase as string,
+        termijn: t ? toTermijn(t, today) : null,
+      };
+    });
+    logAccess(tx, { action: 'zoeken', objectType: 'werkvoorraad', detail: `${items.length} van ${totaal} zaken` });
+    return { items, totaal, pagina, perPagina: input.perPagina, tellingen: { open, fase, termijn }, wijken };
+  });
+}

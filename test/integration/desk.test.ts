@@ -1,0 +1,149 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { Desk, ok } from '../support/cases';
+
+const desks: Desk[] = [];
+afterAll(async () => { for (const d of desks) await d.close(); });
+
+async function open(): Promise<Desk> {
+  const d = await Desk.open();
+  desks.push(d);
+  return d;
+}
+
+/** A Wmo case with one indicatie and a concept toekenning, as anna. */
+async function conceptCase(desk: Desk, bsn: string, geslachtsnaam: string) {
+  const anna = await desk.as('anna', '2026-04-13');
+  const c = await ok(anna, 'client.create', {
+    bsn, voornamen: 'Anna', voorvoegsel: 'van', geslachtsnaam, geboortedatum: '1941-05-12', geslacht: '2', straat: 'Hovenlaan', huisnummer: 37,
+    postcode: '7423 AH', woonplaats: 'Voorbeeldstad', wijk: 'Centrum',
+  });
+  const m = await ok(anna, 'melding.create', {
+    clientId: c.id, datum: '2026-03-02', kanaal: 'telefoon', wet: 'wmo', hulpvraag: 'Ik kan mijn huis niet meer schoonhouden.', toestemming: true, clientondersteuningAangeboden: true,
+  });
+  await ok(anna, 'onderzoek.save', {
+    meldingId: m.melding.id, datum: '2026-04-10', aanwezigen: 'cliënt, consulent', behoeften: 'Zelfstandig thuis wonen.', eigenKracht: 'Licht werk lukt zelf.',
+    netwerk: 'Geen netwerk.', mantelzorgOndersteuning: 'Niet van toepassing.', algemeneVoorzieningen: 'Geen passende.', benodigdeOndersteuning: 'Hulp bij het huishouden.',
+    pgbUitgelegd: true, bijdrageUitgelegd: true, conclusies: 'Maatwerkvoorziening is nodig.',
+  });
+  const a = await ok(anna, 'aanvraag.create', { meldingId: m.melding.id, ontvangenOp: '2026-04-13', omschrijving: 'Hulp bij het huishouden' });
+  const i = await ok(anna, 'indicatie.create', {
+    aanvraagId: a.id, productcategorie: '01', omvang: { volume: 3, eenheid: '04', frequentie: '2' }, leveringsvorm: 'ZIN', aanbiederAgb: '12345678',
+    aanbiederNaam: 'Thuiszorg De Linde', ingangsdatum: '2026-05-01', einddatum: '2027-04-30', motivering: 'Het zware huishoudelijke werk lukt niet zelf.',
+  });
+  const besluit = {
+    aanvraagId: a.id, soort: 'toekenning' as const, indicatieIds: [i.id], besluitTekst: 'U krijgt hulp bij het huishouden, 3 uur per week.',
+    motivering: 'Uit het onderzoek blijkt dat u het zware huishoudelijke werk niet zelf kunt doen.', wettelijkeGrondslag: ['Wmo 2015 art. 2.3.5'],
+  };
+  const b = await ok(anna, 'beschikking.create', besluit);
+  return { anna, clientId: c.id, meldingId: m.melding.id, besluit, beschikkingId: b.id };
+}
+
+describe('the desk: safe decisions', () => {
+  it('refuses a second open beschikking for an indicatie that is already in one, in Dutch, naming the first', async () => {
+    const desk = await open();
+    const c = await conceptCase(desk, '999993847', 'Vliet');
+    const second = await c.anna.call('beschikking.create', c.besluit);
+    expect(second.ok).toBe(false);
+    if (!second.ok) {
+      expect(second.error.field).toBe('indicatieIds');
+      expect(second.error.message).toMatch(/Hulp bij het huishouden.*zit al in beschikking BES-2026-000001 \(concept\)/);
+    }
+    await ok(c.anna, 'beschikking.submit', { id: c.beschikkingId });
+    const third = await c.anna.call('beschikking.create', c.besluit);
+    expect(third.ok || third.error.message).toMatch(/ter accordering/);
+    // Editing the concept itself stays possible.
+    const bram = await desk.as('bram', '2026-04-20');
+    await ok(bram, 'beschikking.reject', { id: c.beschikkingId, reden: 'De motivering noemt het netwerk niet.' });
+    await ok(c.anna, 'beschikking.update', { ...c.besluit, id: c.beschikkingId, besluitTekst: 'U krijgt hulp bij het huishouden, drie uur per week.' });
+  });
+
+  it('keeps the reason a concept was sent back, shows it on the concept, and notifies its author', async () => {
+    const desk = await open();
+    const c = await conceptCase(desk, '999993847', 'Vliet');
+    await ok(c.anna, 'beschikking.submit', { id: c.beschikkingId });
+    const bram = await desk.as('bram', '2026-04-20');
+    await ok(bram, 'beschikking.reject', { id: c.beschikkingId, reden: 'De motivering noemt het netwerk niet.' });
+    const b = await ok(c.anna, 'beschikking.get', { id: c.beschikkingId });
+    expect(b.status).toBe('concept');
+    expect(b.terugzending).toMatchObject({ reden: 'De motivering noemt het netwerk niet.' });
+    expect(b.terugzending!.door).toMatch(/bram/i);
+    const n = await ok(c.anna, 'notificatie.list', {});
+    const mine = n.items.filter((x) => x.soort === 'teruggestuurd');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.tekst).toContain('De motivering noemt het netwerk niet.');
+    expect(mine[0]!.meldingId).toBe(c.meldingId);
+    // bram gets none of anna's notifications
+    expect((await ok(bram, 'notificatie.list', {})).items.filter((x) => x.soort === 'teruggestuurd')).toEqual([]);
+    await ok(c.anna, 'notificatie.gelezen', { ids: [mine[0]!.id!] });
+    expect((await ok(c.anna, 'notificatie.list', {})).items.find((x) => x.id === mine[0]!.id)!.gelezen).toBe(true);
+    // The reason never enters the access log.
+    const log = c.anna.session!.db.raw.prepare('SELECT count(*) FROM access_log WHERE detail LIKE ?').pluck().get('%netwerk niet%');
+    expect(log).toBe(0);
+    // Approval notifies the author too.
+    await ok(c.anna, 'beschikking.submit', { id: c.beschikkingId });
+    await ok(bram, 'beschikking.approve', { id: c.beschikkingId });
+    expect((await ok(c.anna, 'notificatie.list', {})).items.some((x) => x.soort === 'vastgesteld' && x.tekst.includes('vastgesteld'))).toBe(true);
+    expect((await ok(c.anna, 'beschikking.get', { id: c.beschikkingId })).terugzending).toBeNull();
+  });
+
+  it('prints in two steps: generating marks nothing verzonden; confirming stores exactly the kept bytes; discarding puts them back', async () => {
+    const desk = await open();
+    const c = await conceptCase(desk, '999993847', 'Vliet');
+    await ok(c.anna, 'beschikking.submit', { id: c.beschikkingId });
+    await ok(await desk.as('bram', '2026-04-20'), 'beschikking.approve', { id: c.beschikkingId });
+    const carla = await desk.as('carla', '2026-04-21');
+
+    const gen = await ok(carla, 'print.generate', { beschikkingIds: [c.beschikkingId] });
+    expect(gen.failures).toEqual([]);
+    expect(gen.batch!.brieven.map((l) => l.beschikkingId)).toEqual([c.beschikkingId]);
+    expect((await ok(carla, 'beschikking.get', { id: c.beschikkingId })).status).toBe('vastgesteld');
+    expect((await ok(carla, 'print.queue', {})).items).toEqual([]); // waiting in the batch, not twice in the queue
+    const again = await ok(carla, 'print.generate', { beschikkingIds: [c.beschikkingId] });
+    expect(again.batch).toBeNull();
+    expect(again.failures[0]!.reason).toMatch(/zit al in stapel/);
+
+    // A new session (navigated away, app restarted) still has the batch.
+    const later = await desk.as('carla', '2026-04-21');
+    const kept = await ok(later, 'print.batches', {});
+    expect(kept.batches.map((b) => b.id)).toEqual([gen.batch!.id]);
+    const pdf = await ok(later, 'print.batchPdf', { id: gen.batch!.id });
+    expect(Buffer.from(pdf.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+
+    await ok(later, 'print.discard', { id: gen.batch!.id });
+    expect((await ok(later, 'print.queue', {})).items.map((b) => b.id)).toEqual([c.beschikkingId]);
+    expect(later.session!.db.raw.prepare('SELECT count(*) FROM print_batch_letters').pluck().get()).toBe(0);
+
+    const gen2 = await ok(later, 'print.generate', { beschikkingIds: [c.beschikkingId] });
+    const conf = await ok(later, 'print.confirm', { id: gen2.batch!.id });
+    expect(conf.printed[0]!.sha256).toBe(gen2.batch!.brieven[0]!.sha256);
+    const b = await ok(later, 'beschikking.get', { id: c.beschikkingId });
+    expect(b).toMatchObject({ status: 'verzonden', verzondenOp: '2026-04-21', letterSha256: gen2.batch!.brieven[0]!.sha256 });
+    const letters = await ok(later, 'letter.list', { clientId: c.clientId });
+    expect(letters.letters).toMatchObject([{ id: conf.printed[0]!.letterId, kenmerk: b.kenmerk, beschikkingId: b.id }]);
+    const reprint = await ok(later, 'letter.get', { id: conf.printed[0]!.letterId });
+    expect(reprint.sha256).toBe(gen2.batch!.brieven[0]!.sha256);
+    expect((await later.call('print.confirm', { id: gen2.batch!.id })).ok).toBe(false);
+    // A batch made yesterday is not confirmed today: its letters carry yesterday's date.
+  });
+});
+
+describe('the werkvoorraad page', () => {
+  it('searches by name words in any order, BSN with spaces and kenmerk, filters on fase, sorts and pages with a real total', async () => {
+    const desk = await open();
+    const a = await conceptCase(desk, '999993847', 'Vliet');
+    const b = await conceptCase(desk, '999990482', 'Dam');
+    const anna = a.anna;
+    const all = await ok(anna, 'werkvoorraad.page', { perPagina: 10 });
+    expect(all.totaal).toBe(2);
+    expect(all.tellingen.open).toBe(2);
+    expect(all.tellingen.fase.beschikking).toBe(2);
+    expect((await ok(anna, 'werkvoorraad.page', { zoek: 'Anna van Vliet' })).items.map((i) => i.meldingId)).toEqual([a.meldingId]);
+    expect((await ok(anna, 'werkvoorraad.page', { zoek: '999 990 482' })).items.map((i) => i.meldingId)).toEqual([b.meldingId]);
+    expect((await ok(anna, 'werkvoorraad.page', { zoek: String(b.meldingId) })).items.map((i) => i.meldingId)).toContain(b.meldingId);
+    expect((await ok(anna, 'werkvoorraad.page', { fase: 'onderzoek' })).totaal).toBe(0);
+    const byName = await ok(anna, 'werkvoorraad.page', { sorteer: 'client', richting: 'af' });
+    expect(byName.items.map((i) => i.meldingId)).toEqual([a.meldingId, b.meldingId]);
+    await ok(anna, 'beschikking.submit', { id: b.beschikkingId });
+    expect((await ok(anna, 'werkvoorraad.page', { fase: 'accordering' })).items.map((i) => i.meldingId)).toEqual([b.meldingId]);
+  });
+});
