@@ -31,6 +31,10 @@ export interface StandaardDef {
   readonly basisschemaXsdVersie: string;
   readonly toewijzing: BerichtDef;
   readonly verzoekOmToewijzing: BerichtDef;
+  /** The retour of a 315 (WMO316/JW316), within 3 werkdagen (OP090). */
+  readonly retourVerzoek: BerichtDef;
+  /** Antwoordbericht on a 315 (WMO319/JW319), within 5 werkdagen per product when no 301 follows (OP274). */
+  readonly antwoord: BerichtDef;
   /** LDT_ProductCategorie: WMO020 for iWmo, JZ020 for iJw (disjoint lists). */
   readonly productcategorieen: readonly string[];
   /** Element Client/GezagsdragerBekend exists in the 315 message (JW315 only). */
@@ -52,6 +56,10 @@ export const STANDAARDEN: Readonly<Record<Wet, StandaardDef>> = {
     basisschemaXsdVersie: '1.0.0',
     toewijzing: { bericht: 'wmo301', code: '414', xsd: 'WMO301.xsd', berichtXsdVersie: '1.0.0' },
     verzoekOmToewijzing: { bericht: 'wmo315', code: '444', xsd: 'WMO315.xsd', berichtXsdVersie: '1.0.0' },
+    // WMO316.xsd is not among the vendored specs: the element structure is that of JW316 without
+    // Client/GezagsdragerBekend.
+    retourVerzoek: { bericht: 'wmo316', code: '445', xsd: 'WMO316.xsd', berichtXsdVersie: '1.0.0' },
+    antwoord: { bericht: 'wmo319', code: '482', xsd: 'WMO319.xsd', berichtXsdVersie: '1.0.0' },
     productcategorieen: [
       '01', '02', '03', '04', '05', '06', '07', '08', '09',
       '10', '11', '12', '13', '14', '15', '16', '17', '18',
@@ -66,6 +74,8 @@ export const STANDAARDEN: Readonly<Record<Wet, StandaardDef>> = {
     basisschemaXsdVersie: '0.1.0',
     toewijzing: { bericht: 'jw301', code: '436', xsd: 'JW301.xsd', berichtXsdVersie: '0.1.0' },
     verzoekOmToewijzing: { bericht: 'jw315', code: '446', xsd: 'JW315.xsd', berichtXsdVersie: '0.1.0' },
+    retourVerzoek: { bericht: 'jw316', code: '447', xsd: 'JW316.xsd', berichtXsdVersie: '0.1.0' },
+    antwoord: { bericht: 'jw319', code: '488', xsd: 'JW319.xsd', berichtXsdVersie: '0.1.0' },
     productcategorieen: [
       '31', '32', '33', '34', '35', '36', '37', '38',
       '40', '41', '42', '43', '44', '45', '46', '47', '48', '49',

@@ -174,14 +174,14 @@ export function buildToewijzingXml(input: ToewijzingInput, opties: BuildOpties =
  * Adres/..., Product/..., Omvang/...) are in the basisschema namespace, because basisschema.xsd
  * has elementFormDefault="qualified". Prefixes as in the official sample messages.
  */
-interface Schrijver {
+export interface Schrijver {
   /** Element in the message namespace. */
   m(parent: XMLBuilder, naam: string, waarde?: string | number): XMLBuilder;
   /** Element in the basisschema namespace. */
   b(parent: XMLBuilder, naam: string, waarde?: string | number): XMLBuilder;
 }
 
-function schrijver(std: StandaardDef, bericht: string): { doc: XMLBuilder; root: XMLBuilder; w: Schrijver } {
+export function schrijver(std: StandaardDef, bericht: string): { doc: XMLBuilder; root: XMLBuilder; w: Schrijver } {
   const msgNs = namespaceVan(std, bericht);
   const basisNs = namespaceVan(std, 'basisschema');
   const doc = create({ version: '1.0', encoding: 'UTF-8' });
