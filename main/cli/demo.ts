@@ -51,6 +51,9 @@ export const DEMO_COMMANDS: ExtraCommand[] = [
         io.out(`Database aangemaakt: ${ctx.dbFile}\nBeheerder: ${admin}\n`);
         io.out(`HERSTELSLEUTEL (wordt maar één keer getoond; bewaar hem op papier in de kluis):\n\n    ${res.recoveryKey}\n`);
       }
+      if (!res.created && res.settingsFilled.length > 0) {
+        io.out(`Briefhoofd aangevuld met demogegevens (deze velden waren leeg): ${res.settingsFilled.join(', ')}. Pas ze aan onder Instellingen.`);
+      }
       const c = res.counts;
       io.out(`Demogegevens geladen in ${path.basename(ctx.dbFile)} (seed ${seed}, peildatum ${today}): ${c.clients} cliënten, ` +
         `${c.households} huishoudens, ${c.meldingen} meldingen, ${c.onderzoeken} onderzoeken, ${c.aanvragen} aanvragen, ` +

@@ -233,8 +233,8 @@ export function importDemo(db: Db, o: DemoOptions): DemoStats {
       leveringsvorm, aanbieder_agb, aanbieder_naam, ingangsdatum, einddatum, motivering, toewijzing_nummer, created_at)
       VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     beschikking: raw.prepare(`INSERT INTO beschikkingen (id, aanvraag_id, kenmerk, soort, besluit_tekst, motivering, wettelijke_grondslag, status,
-      auteur_id, accordeur_id, ter_accordering_op, vastgesteld_op, verzonden_op, vervangt_id, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      auteur_id, accordeur_id, ter_accordering_op, vastgesteld_op, verzonden_op, vervangt_id, per_datum, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     link: raw.prepare(`INSERT INTO beschikking_indicaties (beschikking_id, indicatie_id) VALUES (?, ?)`),
     termijn: raw.prepare(`INSERT INTO termijnen (id, melding_id, soort, wet, startdatum, verlengingen, opschortingen, uiterlijk, afgerond_op, behaald)
       VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?, ?)`),
@@ -262,7 +262,7 @@ export function importDemo(db: Db, o: DemoOptions): DemoStats {
   const insertTrigger = raw.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'clients_zoeknaam_insert'`).get() as { sql: string } | undefined;
   if (mode === 'rebuild' && insertTrigger) raw.exec('DROP TRIGGER clients_zoeknaam_insert');
 
-  type Hist = { toegekend: { beschikkingId: number; date: string; cats: string[] }[] };
+  type Hist = { toegekend: { beschikkingId: number; date: string; cats: string[]; indicaties: { id: number; ingang: string; einde: string | null }[] }[] };
 
   const addMelding = (cid: number, p: Person & { geboortedatum: string; overleden: boolean; wijk: number; pgb: boolean }, hist: Hist, regisseur: number | null) => {
     const mid = ++meldingId;
@@ -328,6 +328,19 @@ export function importDemo(db: Db, o: DemoOptions): DemoStats {
         const needsIndicaties = soort === 'toekenning' || soort === 'gedeeltelijke_toekenning' || soort === 'wijziging';
         const cats: string[] = [];
         const ingang = addDays(vs, rng.int(1, 10));
+        const granted: { id: number; ingang: string; einde: string | null }[] = [];
+        // A beëindiging names the voorzieningen it ends, as the service requires: the earlier
+        // decision's indicaties, stopped on one date within their term (for the letter and iWmo).
+        let perDatum: string | null = null;
+        if (soort === 'beeindiging' && prior) {
+          for (const i of prior.indicaties) {
+            ins.link.run(bid, i.id);
+            counts.beschikking_indicaties!++;
+          }
+          const start = prior.indicaties.reduce((a, i) => (i.ingang > a ? i.ingang : a), ingang);
+          const end = prior.indicaties.reduce<string | null>((a, i) => (i.einde !== null && (a === null || i.einde < a) ? i.einde : a), null);
+          perDatum = end !== null && end < start ? end : start;
+        }
         if (needsIndicaties) {
           const n = rng.weighted([[1, 75], [2, 22], [3, 3]]);
           const pool = wet === 'wmo' ? WMO_CATEGORIEEN : JEUGD_CATEGORIEEN;
@@ -357,6 +370,7 @@ export function importDemo(db: Db, o: DemoOptions): DemoStats {
             counts.indicaties!++;
             ins.link.run(bid, iid);
             counts.beschikking_indicaties!++;
+            granted.push({ id: iid, ingang, einde });
           }
         }
         const year = concept.slice(0, 4);
@@ -374,11 +388,13 @@ export function importDemo(db: Db, o: DemoOptions): DemoStats {
             : 'Uit het onderzoek blijkt dat u deze ondersteuning nodig heeft om zelfstandig te blijven wonen en mee te doen.',
           JSON.stringify(wet === 'wmo' ? GRONDSLAG_WMO : GRONDSLAG_JEUGD), bStatus, consulent, accordeur,
           bStatus === 'concept' ? null : ta, fixed ? vs : null, bStatus === 'verzonden' ? vz : null,
-          prior ? prior.beschikkingId : null, ts(concept, 10), ts(bStatus === 'verzonden' ? vz : bStatus === 'vastgesteld' ? vs : bStatus === 'ter_accordering' ? ta : concept, 14));
+          prior ? prior.beschikkingId : null, perDatum, ts(concept, 10), ts(bStatus === 'verzonden' ? vz : bStatus === 'vastgesteld' ? vs : bStatus === 'ter_accordering' ? ta : concept, 14));
         counts.beschikkingen!++;
         if (bStatus === 'verzonden') {
           status = 'afgesloten';
-          if (soort === 'toekenning' || soort === 'gedeeltelijke_toekenning' || soort === 'wijziging') hist.toegekend.push({ beschikkingId: bid, date: vs, cats });
+          if (soort === 'toekenning' || soort === 'gedeeltelijke_toekenning' || soort === 'wijziging') hist.toegekend.push({ beschikkingId: bid, date: vs, cats, indicaties: granted });
+          // What has ended cannot be ended or changed again.
+          if (soort === 'beeindiging' && prior) hist.toegekend.splice(hist.toegekend.indexOf(prior), 1);
         }
       }
     }

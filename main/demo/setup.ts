@@ -8,7 +8,7 @@ import { appendLog } from '../auditlog';
 import { openDatabase, type Db } from '../db/database';
 import { openSlot, STRONG_KDF, writeSlot, type KdfParams } from '../db/keyslots';
 import { BeschikkingEntity, UserEntity } from '../db/entities';
-import { renderLetter } from '../letters/render';
+import { printBatch, type BatchItem } from '../letters/batch';
 import { sha256Hex } from '../letters/hash';
 import { initVault, originFor, type Route, type Session } from '../vault';
 import type { HandlerContext, TxContext } from '../services/context';
@@ -30,13 +30,19 @@ export interface CreateDemoOptions {
   route?: Route;
   allowNonBsnIds?: boolean;
   zoeknaamMode?: 'rebuild' | 'triggers';
-  /** How many real beschikking letters to render and store (default 4). */
-  letters?: number;
+  /**
+   * Which sent beschikkingen get their real letter: 'all' (default: a consistent demo that exports
+   * without errors) or the first N (the benchmark at 100,000 clients, where rendering every letter
+   * would take longer than the measurement itself).
+   */
+  letters?: number | 'all';
   onProgress?: (done: number, total: number) => void;
 }
 
 export interface CreateDemoResult extends DemoStats {
   created: boolean;
+  /** Letterhead settings that were empty and now hold demo values (names as in Instellingen). */
+  settingsFilled: string[];
   recoveryKey: string | null;
   logins: { username: string; displayName: string; roles: string[] }[];
   letters: number;
@@ -55,6 +61,37 @@ const DEMO_SETTINGS = {
   bezwaarAdres: { tav: 'het college van burgemeester en wethouders', adres: 'Postbus 100', postcode: '7400 AC', plaats: WOONPLAATS },
   autoLockMinuten: 10,
 };
+
+const SETTING_LABELS: Record<string, string> = {
+  adres: 'adres van de gemeente', telefoon: 'telefoon', email: 'e-mail', website: 'website',
+  ondertekenaar: 'ondertekenaar', bezwaarAdres: 'bezwaaradres',
+};
+
+function isEmptySetting(v: unknown): boolean {
+  if (v === undefined || v === null || v === '') return true;
+  if (typeof v === 'object') return Object.values(v as Record<string, unknown>).every(isEmptySetting);
+  return false;
+}
+
+/**
+ * Writes the demo letterhead into the settings where a field is empty (a database made by
+ * `loket init` has none), and keeps what the beheerder filled in. Returns what it filled.
+ */
+function fillDemoSettings(db: Db): string[] {
+  const row = db.raw.prepare(`SELECT value FROM settings WHERE key = 'instellingen'`).get() as { value: string } | undefined;
+  const stored = row ? (JSON.parse(row.value) as Record<string, unknown>) : {};
+  const filled: string[] = [];
+  const merged: Record<string, unknown> = { ...stored };
+  for (const [key, value] of Object.entries(DEMO_SETTINGS)) {
+    if (!(key in SETTING_LABELS) || !isEmptySetting(stored[key])) continue;
+    merged[key] = value;
+    filled.push(SETTING_LABELS[key] ?? key);
+  }
+  if (filled.length > 0) {
+    db.raw.prepare(`INSERT OR REPLACE INTO settings (key, value) VALUES ('instellingen', ?)`).run(JSON.stringify(merged));
+  }
+  return filled;
+}
 
 export async function createDemoDatabase(o: CreateDemoOptions): Promise<CreateDemoResult> {
   const kdf = o.kdf ?? STRONG_KDF;
@@ -76,9 +113,8 @@ export async function createDemoDatabase(o: CreateDemoOptions): Promise<CreateDe
     if (!admin || !admin.roles.includes('beheerder')) {
       throw new LoketError('geen_toegang', `Alleen een beheerder kan demogegevens laden; ${o.admin} is geen actieve beheerder.`);
     }
-    if (created) {
-      db.raw.prepare(`INSERT OR REPLACE INTO settings (key, value) VALUES ('instellingen', ?)`).run(JSON.stringify(DEMO_SETTINGS));
-    }
+    // The demo renders letters, which need a letterhead: fill what the beheerder left empty.
+    const settingsFilled = fillDemoSettings(db);
     t = performance.now();
     const stats = importDemo(db, {
       clients: o.clients, seed: o.seed, today: o.today, allowNonBsnIds: o.allowNonBsnIds, zoeknaamMode: o.zoeknaamMode,
@@ -94,7 +130,7 @@ export async function createDemoDatabase(o: CreateDemoOptions): Promise<CreateDe
 
     t = performance.now();
     const session: Session = { db, user: admin, origin: originFor(route), key, kdf };
-    const letters = await renderDemoLetters(db, session, o.today, o.letters ?? 4);
+    const letters = await renderDemoLetters(db, session, o.today, o.letters ?? 'all');
     const lettersMs = performance.now() - t;
     await db.write(async () => {
       appendLog(db.raw, {
@@ -103,7 +139,7 @@ export async function createDemoDatabase(o: CreateDemoOptions): Promise<CreateDe
       });
     });
     return {
-      ...stats, created, recoveryKey, letters,
+      ...stats, created, recoveryKey, letters, settingsFilled,
       logins: logins.map((u) => ({ username: u.username, displayName: u.displayName, roles: u.roles })),
       timings: { initMs, importMs, slotsMs, lettersMs },
     };
@@ -113,28 +149,40 @@ export async function createDemoDatabase(o: CreateDemoOptions): Promise<CreateDe
 }
 
 /**
- * Renders real letters for a few sent beschikkingen of different soorten, through the same letter
- * data mapping as the print queue, and stores them as sent letters. Returns how many were stored.
+ * Renders and stores the letter of every sent beschikking that has none (or of the first `count`,
+ * for the benchmark), through the same letter data mapping and worker batch as the print queue,
+ * so a demo database exports to a zaaksysteem without "geen verzonden brief" errors.
+ * Returns how many letters were stored; a letter that cannot be rendered is an error in the demo.
  */
-export async function renderDemoLetters(db: Db, session: Session, today: string, count: number): Promise<number> {
-  if (count <= 0) return 0;
-  const ids = db.raw.prepare(`SELECT id FROM (
-      SELECT b.id, b.soort, row_number() OVER (PARTITION BY b.soort ORDER BY b.id) AS rn
-      FROM beschikkingen b WHERE b.status = 'verzonden'
-        -- afwijzing/beeindiging letters need a voorziening the service does not link (reported)
-        AND b.soort IN ('toekenning', 'gedeeltelijke_toekenning', 'wijziging', 'buiten_behandeling') AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.beschikking_id = b.id))
-    WHERE rn = 1 ORDER BY id LIMIT ?`).all(count) as { id: number }[];
-  let stored = 0;
+export async function renderDemoLetters(db: Db, session: Session, today: string, count: number | 'all'): Promise<number> {
+  if (count !== 'all' && count <= 0) return 0;
+  const ids = (db.raw.prepare(`SELECT b.id FROM beschikkingen b WHERE b.status = 'verzonden'
+      AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.beschikking_id = b.id) ORDER BY b.id LIMIT ?`)
+    .all(count === 'all' ? -1 : count) as { id: number }[]).map((r) => r.id);
+  if (ids.length === 0) return 0;
+  const rows = new Map<number, BeschikkingEntity>();
+  const items: BatchItem[] = [];
+  // Letter data is read inside one transaction (a consistent snapshot), then rendered on workers.
   await db.write(async (m) => {
     const ctx = { router: null, session, today: () => today, m, raw: db.raw } as unknown as TxContext & HandlerContext;
-    for (const { id } of ids) {
+    for (const id of ids) {
       const row = await m.findOneByOrFail(BeschikkingEntity, { id });
-      const data = await beschikkingLetterData(ctx, row, row.verzondenOp ?? today);
-      const pdf = await renderLetter(data);
-      db.raw.prepare(`INSERT INTO letters (soort, melding_id, beschikking_id, pdf, sha256, created_at, created_by) VALUES (?, NULL, ?, ?, ?, ?, ?)`)
-        .run(`beschikking-${row.soort}`, row.id, pdf, sha256Hex(pdf), `${row.verzondenOp ?? today}T14:00:00.000Z`, session.user.id);
-      stored++;
+      rows.set(id, row);
+      items.push({ id: String(id), data: await beschikkingLetterData(ctx, row, row.verzondenOp ?? today) });
     }
   });
-  return stored;
+  const result = await printBatch(items, { mode: 'separate' });
+  if (result.failures.length > 0) {
+    const f = result.failures[0]!;
+    throw new Error(`demo: de brief van beschikking ${f.id} kon niet worden gemaakt (${f.reason}); ${result.failures.length} brieven mislukt`);
+  }
+  await db.write(async () => {
+    const insert = db.raw.prepare(`INSERT INTO letters (soort, melding_id, beschikking_id, pdf, sha256, created_at, created_by) VALUES (?, NULL, ?, ?, ?, ?, ?)`);
+    for (const file of result.files ?? []) {
+      const row = rows.get(Number(file.id))!;
+      const pdf = Buffer.from(file.pdf);
+      insert.run(`beschikking-${row.soort}`, row.id, pdf, sha256Hex(pdf), `${row.verzondenOp ?? today}T14:00:00.000Z`, session.user.id);
+    }
+  });
+  return result.files?.length ?? 0;
 }

@@ -2,6 +2,7 @@
 // Plain JSON-able (strings, numbers, booleans, arrays; the logo as base64 or Uint8Array, both
 // survive structured cloning), so it can be posted to a worker thread as is.
 import { z } from 'zod';
+import { LoketError } from '../../shared/errors';
 import { BESCHIKKING_SOORTEN } from '../../shared/schemas/zaak';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'datum als JJJJ-MM-DD');
@@ -122,11 +123,14 @@ export type BeschikkingSoort = z.infer<typeof BeschikkingSoortSchema>;
 export type Verslag = z.infer<typeof VerslagSchema>;
 export type Gemeente = z.infer<typeof GemeenteSchema>;
 
-/** Thrown when a letter lacks a mandatory element (domain.md §1.4); `missing` lists them in Dutch. */
-export class LetterIncompleteError extends Error {
+/**
+ * Thrown when a letter lacks a mandatory element (domain.md §1.4); `missing` lists them in Dutch.
+ * A LoketError, so every caller (router, CLI, demo) shows the person what to fill in.
+ */
+export class LetterIncompleteError extends LoketError {
   readonly missing: string[];
   constructor(missing: string[]) {
-    super(`De brief is niet compleet. Vul eerst aan: ${missing.join('; ')}.`);
+    super('invoer', `De brief is niet compleet. Vul eerst aan: ${missing.join('; ')}.`);
     this.name = 'LetterIncompleteError';
     this.missing = missing;
   }
