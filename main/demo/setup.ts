@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { appendLog } from '../auditlog';
 import { openDatabase, type Db } from '../db/database';
 import { openSlot, STRONG_KDF, writeSlot, type KdfParams } from '../db/keyslots';
-import { BeschikkingEntity, UserEntity } from '../db/entities';
+import { BeschikkingEntity, UserEntity, type BeschikkingRow } from '../db/entities';
 import { printBatch, type BatchItem } from '../letters/batch';
 import { sha256Hex } from '../letters/hash';
 import { initVault, originFor, type Route, type Session } from '../vault';
@@ -160,7 +160,7 @@ export async function renderDemoLetters(db: Db, session: Session, today: string,
       AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.beschikking_id = b.id) ORDER BY b.id LIMIT ?`)
     .all(count === 'all' ? -1 : count) as { id: number }[]).map((r) => r.id);
   if (ids.length === 0) return 0;
-  const rows = new Map<number, BeschikkingEntity>();
+  const rows = new Map<number, BeschikkingRow>();
   const items: BatchItem[] = [];
   // Letter data is read inside one transaction (a consistent snapshot), then rendered on workers.
   await db.write(async (m) => {
