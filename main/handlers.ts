@@ -17,6 +17,7 @@ export const HANDLERS: { [C in ChannelName]: Handler<C> } = {
   'session.unlock': admin.unlockSession,
   'session.lock': admin.lockSession,
   'session.current': admin.currentSession,
+  'session.activity': admin.sessionActivity,
   'session.changePassword': admin.changeOwnPassword,
 
   'client.create': clients.createClient,
@@ -45,6 +46,7 @@ export const HANDLERS: { [C in ChannelName]: Handler<C> } = {
   'beschikking.submit': beschikkingen.submitBeschikking,
   'beschikking.approve': beschikkingen.approveBeschikking,
   'beschikking.reject': beschikkingen.rejectBeschikking,
+  'beschikking.overnemen': beschikkingen.takeOverBeschikking,
   'beschikking.preview': printing.previewBeschikking,
 
   'werkvoorraad.list': zaken.werkvoorraad,

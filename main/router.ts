@@ -4,6 +4,7 @@ import { CHANNELS, isChannel, type CallResult, type ChannelName } from '../share
 import { appendLog } from './auditlog';
 import type { KdfParams } from './db/keyslots';
 import { HANDLERS, type HandlerContext } from './handlers';
+import { GEBRUIKER_INGETROKKEN, idleMinutes, rereadSessionUser, SESSIE_VERLOPEN } from './session-guard';
 import { lock, type Route, type Session } from './vault';
 
 /**
@@ -21,19 +22,34 @@ export interface RouterOptions {
   kdf?: KdfParams;
   /** Today's date (ISO); tests pin it. */
   today?: () => string;
+  /** Milliseconds since the epoch, for the idle lock; tests move it. */
+  clock?: () => number;
+}
+
+export interface CallOptions {
+  /** A call the app makes by itself (the export timer): it does not count as activity. */
+  background?: boolean;
 }
 
 export class Router {
   session: Session | null = null;
+  /** When the person last did something through the router (clock ms). */
+  private lastActivity = 0;
 
   constructor(readonly options: RouterOptions) {}
 
-  async call<C extends ChannelName>(channel: C | string, rawInput: unknown): Promise<CallResult<C>> {
+  private now(): number {
+    return (this.options.clock ?? Date.now)();
+  }
+
+  async call<C extends ChannelName>(channel: C | string, rawInput: unknown, opts: CallOptions = {}): Promise<CallResult<C>> {
     try {
       const value = await this.dispatch(channel, rawInput);
       return { ok: true, value } as CallResult<C>;
     } catch (e) {
       return { ok: false, error: toErrorData(e) };
+    } finally {
+      if (!opts.background && !isIdleHeartbeat(channel, rawInput)) this.lastActivity = this.now();
     }
   }
 
@@ -42,7 +58,9 @@ export class Router {
     const def = CHANNELS[channel];
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw zodToLoketError(parsed.error, rawInput);
+    const ended = await this.guardSession(channel, def.writes);
     if (def.roles !== 'public') {
+      if (ended) throw new LoketError('vergrendeld', ended);
       const s = this.session;
       if (!s) throw new LoketError('geen_toegang', 'U bent niet ingelogd of de sessie is vergrendeld. Log opnieuw in.');
       const roles = s.user.roles;
@@ -76,10 +94,60 @@ export class Router {
     };
   }
 
+  /**
+   * Before every call: the session's user re-read from the database (a removed user's open session
+   * ends here; changed roles or mandate count from this call on), and the idle lock. Returns why
+   * the session ended, after logging the refused call and locking; null when it goes on.
+   */
+  private async guardSession(channel: string, writes: boolean): Promise<string | null> {
+    const s = this.session;
+    if (!s || !s.db.ds.isInitialized) return null;
+    const idle = idleMinutes(s);
+    if (this.now() - this.lastActivity > idle * 60_000) {
+      await this.endSession(`automatisch vergrendeld na ${idle} minuten zonder activiteit`, channel, writes);
+      return SESSIE_VERLOPEN(idle);
+    }
+    const user = rereadSessionUser(s);
+    if (!user) {
+      await this.endSession('sessie beëindigd: gebruiker verwijderd of uitgeschakeld', channel, writes);
+      return GEBRUIKER_INGETROKKEN;
+    }
+    s.user = user;
+    return null;
+  }
+
+  private async endSession(reason: string, channel: string | null, writes = false): Promise<void> {
+    const s = this.session;
+    if (!s) return;
+    if (channel) await logRefusal(s, channel, writes, null, reason);
+    this.session = null;
+    await lock(s, reason);
+  }
+
+  /** Locks when the idle time has passed; the Electron main process calls this on a timer. */
+  async lockIfIdle(): Promise<boolean> {
+    const s = this.session;
+    if (!s || !s.db.ds.isInitialized) return false;
+    const idle = idleMinutes(s);
+    if (this.now() - this.lastActivity <= idle * 60_000) return false;
+    await this.endSession(`automatisch vergrendeld na ${idle} minuten zonder activiteit`, null);
+    return true;
+  }
+
+  /** Locks at once with a reason for the log (system suspend, screen lock). */
+  async lockNow(reason: string): Promise<void> {
+    await this.endSession(reason, null);
+  }
+
   async close(): Promise<void> {
     if (this.session) await lock(this.session);
     this.session = null;
   }
+}
+
+/** The renderer's heartbeat while nobody touches keyboard or mouse: not activity. */
+function isIdleHeartbeat(channel: string, input: unknown): boolean {
+  return channel === 'session.activity' && (input as { active?: unknown } | null)?.active !== true;
 }
 
 /** A refused call, in a transaction of its own (the refused one, if any, was rolled back). */

@@ -20,7 +20,8 @@ import Sqlite from 'better-sqlite3-multiple-ciphers';
 
 export interface Session {
   readonly db: Db;
-  readonly user: UserRow;
+  /** Re-read from the database at every router call (session-guard.ts): roles and mandate as they are now. */
+  user: UserRow;
   /** Workstation and route, for the access log's "oorsprong". */
   readonly origin: string;
   /** @internal the database key, needed to write key slots; never leaves the main process. */
@@ -139,9 +140,9 @@ export async function unlockWithRecoveryKey(file: string, recoveryKey: string, r
   return session;
 }
 
-export async function lock(session: Session): Promise<void> {
+export async function lock(session: Session, reason: string | null = null): Promise<void> {
   if (!session.db.ds.isInitialized) return;
-  await logAdmin(session, 'uitloggen', 'gebruiker', session.user.id, null);
+  await logAdmin(session, 'uitloggen', 'gebruiker', session.user.id, reason);
   await session.db.close();
   session.key.fill(0);
 }

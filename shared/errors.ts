@@ -25,6 +25,7 @@ export type LoketErrorCode =
   | 'geen_toegang' // role or mandate missing
   | 'conflict' // duplicate, or a state transition that is not allowed
   | 'wachtwoord' // unlock failed
+  | 'vergrendeld' // the session ended (idle, user removed, computer locked): log in again
   | 'opslag' // the database cannot be opened or is damaged
   | 'extern' // the central system refused or is unreachable
   | 'intern';

@@ -274,6 +274,8 @@ export interface IndicatieRow {
   motivering: string;
   toewijzingNummer: number | null;
   createdAt: string;
+  /** Who made it (vier-ogen: she cannot approve a beschikking that grants it); null before migration 0010. */
+  createdBy?: number | null;
 }
 export const IndicatieEntity = new EntitySchema<IndicatieRow>({
   name: 'Indicatie',
@@ -296,6 +298,7 @@ export const IndicatieEntity = new EntitySchema<IndicatieRow>({
     motivering: text(),
     toewijzingNummer: { ...int(true), name: 'toewijzing_nummer' },
     createdAt: { ...text(), name: 'created_at' },
+    createdBy: { ...int(true), name: 'created_by' },
   },
 });
 
@@ -352,6 +355,29 @@ export const BeschikkingIndicatieEntity = new EntitySchema<BeschikkingIndicatieR
   columns: {
     beschikkingId: { type: 'integer', primary: true, name: 'beschikking_id' },
     indicatieId: { type: 'integer', primary: true, name: 'indicatie_id' },
+  },
+});
+
+/** Who wrote or submitted a beschikking (vier-ogen: none of them may approve it). */
+export interface BeschikkingBewerkerRow {
+  id: number;
+  beschikkingId: number;
+  userId: number;
+  rol: 'auteur' | 'indiener';
+  op: string;
+  /** Why a colleague took the concept over. */
+  reden: string | null;
+}
+export const BeschikkingBewerkerEntity = new EntitySchema<BeschikkingBewerkerRow>({
+  name: 'BeschikkingBewerker',
+  tableName: 'beschikking_bewerkers',
+  columns: {
+    id,
+    beschikkingId: { ...int(), name: 'beschikking_id' },
+    userId: { ...int(), name: 'user_id' },
+    rol: text(),
+    op: text(),
+    reden: text(true),
   },
 });
 
@@ -497,5 +523,5 @@ export const AccessLogEntity = new EntitySchema<AccessLogRow>({
 export const ENTITIES = [
   UserEntity, SettingEntity, HouseholdEntity, ClientEntity, RepresentativeEntity, MeldingEntity,
   OnderzoekEntity, AanvraagEntity, IndicatieEntity, BeschikkingEntity, BeschikkingIndicatieEntity,
-  TermijnEntity, LetterEntity, OutboxEntity, AccessLogEntity,
+  BeschikkingBewerkerEntity, TermijnEntity, LetterEntity, OutboxEntity, AccessLogEntity,
 ];

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, powerMonitor, protocol, session, type WebContents } from 'electron';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createRouter, type Router } from '../router';
@@ -131,6 +131,7 @@ async function main(): Promise<void> {
   });
 
   startExportTimer(r);
+  startSessionLocks(r);
 
   let win = createWindow();
   app.on('second-instance', () => {
@@ -153,10 +154,23 @@ function startExportTimer(r: Router): void {
     const roles = r.session?.user.roles ?? [];
     if (busy || !roles.some((x) => x === 'consulent' || x === 'besluitbevoegd' || x === 'administratie' || x === 'beheerder')) return;
     busy = true;
-    void r.call('export.run', { maxJobs: 10 }).finally(() => { busy = false; });
+    void r.call('export.run', { maxJobs: 10 }, { background: true }).finally(() => { busy = false; });
   }, EXPORT_INTERVAL_MS);
   timer.unref();
   app.on('before-quit', () => clearInterval(timer));
+}
+
+/**
+ * The idle lock runs here, not only in the renderer (a hung or hostile renderer cannot keep a
+ * session open), and the session locks when the computer sleeps or its screen locks.
+ */
+const IDLE_CHECK_MS = 15_000;
+function startSessionLocks(r: Router): void {
+  const timer = setInterval(() => void r.lockIfIdle(), IDLE_CHECK_MS);
+  timer.unref();
+  app.on('before-quit', () => clearInterval(timer));
+  powerMonitor.on('suspend', () => void r.lockNow('vergrendeld: de computer ging in slaapstand'));
+  powerMonitor.on('lock-screen', () => void r.lockNow('vergrendeld: het scherm van de computer ging op slot'));
 }
 
 let closing = false;

@@ -76,10 +76,10 @@ type Row = Record<string, unknown>;
 export function collectAudit(raw: RawDb, periode: AuditPeriod, metBsn: boolean): AuditData {
   const { van, tot } = periode;
   const inP = (col: string) => `(${col} IS NOT NULL AND substr(${col}, 1, 10) BETWEEN @van AND @tot)`;
-  const beschikkingen = raw.prepare(`SELECT b.*, m.client_id, m.wet, c.bsn, ua.display_name AS auteur, uc.display_name AS accordeur,
+  const beschikkingen = raw.prepare(`SELECT b.*, m.client_id, m.wet, c.bsn, ua.namen AS auteur, uc.display_name AS accordeur,
       v.kenmerk AS vervangt_kenmerk, (SELECT count(*) FROM beschikking_indicaties bi WHERE bi.beschikking_id = b.id) AS n
     FROM beschikkingen b JOIN aanvragen a ON a.id = b.aanvraag_id JOIN meldingen m ON m.id = a.melding_id
-      JOIN clients c ON c.id = m.client_id JOIN users ua ON ua.id = b.auteur_id LEFT JOIN users uc ON uc.id = b.accordeur_id
+      JOIN clients c ON c.id = m.client_id JOIN beschikking_auteurs ua ON ua.beschikking_id = b.id LEFT JOIN users uc ON uc.id = b.accordeur_id
       LEFT JOIN beschikkingen v ON v.id = b.vervangt_id
     WHERE ${inP('b.created_at')} OR ${inP('b.vastgesteld_op')} OR ${inP('b.verzonden_op')}
     ORDER BY b.id`).all({ van, tot }) as Row[];

@@ -71,8 +71,8 @@ export function collectInzage(raw: RawDb, clientId: number, meta: { gemaaktOp: s
   const aIds = aanvragen.map((a) => a.id as number);
   const inA = aIds.length ? `(${aIds.join(',')})` : '(NULL)';
   const indicaties = (raw.prepare(`SELECT * FROM indicaties WHERE aanvraag_id IN ${inA} ORDER BY id`).all() as Row[]).map(camel);
-  const beschikkingen = (raw.prepare(`SELECT b.*, ua.display_name AS auteur, uc.display_name AS accordeur FROM beschikkingen b
-      JOIN users ua ON ua.id = b.auteur_id LEFT JOIN users uc ON uc.id = b.accordeur_id WHERE b.aanvraag_id IN ${inA} ORDER BY b.id`).all() as Row[])
+  const beschikkingen = (raw.prepare(`SELECT b.*, ua.namen AS auteur, uc.display_name AS accordeur FROM beschikkingen b
+      JOIN beschikking_auteurs ua ON ua.beschikking_id = b.id LEFT JOIN users uc ON uc.id = b.accordeur_id WHERE b.aanvraag_id IN ${inA} ORDER BY b.id`).all() as Row[])
     .map((b) => {
       const r = jsonCols(camel(b), ['wettelijkeGrondslag']);
       delete r.auteurId; delete r.accordeurId;

@@ -55,7 +55,7 @@ export async function buildZgwPlan(m: EntityManager, raw: RawDb, beschikkingId: 
   const aanvraag = await m.findOneByOrFail(AanvraagEntity, { id: b.aanvraagId });
   const melding = await m.findOneByOrFail(MeldingEntity, { id: aanvraag.meldingId });
   const client = await m.findOneByOrFail(ClientEntity, { id: melding.clientId });
-  const auteur = await m.findOneByOrFail(UserEntity, { id: b.auteurId });
+  const auteurs = (raw.prepare('SELECT namen FROM beschikking_auteurs WHERE beschikking_id = ?').get(b.id) as { namen: string }).namen;
   const consulent = await m.findOneByOrFail(UserEntity, { id: melding.consulentId });
   const links = await m.findBy(BeschikkingIndicatieEntity, { beschikkingId: b.id });
   const indicaties = links.length ? await m.findBy(IndicatieEntity, { id: In(links.map((l) => l.indicatieId)) }) : [];
@@ -92,7 +92,7 @@ export async function buildZgwPlan(m: EntityManager, raw: RawDb, beschikkingId: 
   documents.push({
     key: 'beschikking', identificatie: b.kenmerk, titel: `Beschikking ${b.kenmerk}`, bestandsnaam: `beschikking-${b.kenmerk}.pdf`,
     pdfBase64: Buffer.from(letter.pdf).toString('base64'), creatiedatum: letter.createdAt.slice(0, 10),
-    informatieobjecttype: e.informatieobjecttypen.beschikking, auteur: auteur.displayName, taal: 'dut',
+    informatieobjecttype: e.informatieobjecttypen.beschikking, auteur: auteurs, taal: 'dut',
     indicatieGebruiksrecht: false, status: 'definitief', vertrouwelijkheidaanduiding: vertrouwelijk, verzenddatum: b.verzondenOp,
   });
 

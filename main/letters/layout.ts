@@ -142,10 +142,21 @@ function signature(d: LetterData): Content {
       { text: `${g.mandaat},` },
       { text: g.ondertekenaar.naam, bold: true, margin: [0, 22, 0, 0] },
       { text: g.ondertekenaar.functie },
+      ...vierOgenRegel(d),
     ],
     unbreakable: true,
     style: 'alinea',
   } as Content;
+}
+
+/** Under the signature: who wrote the besluit and who fixed it (vier-ogen), as recorded. */
+function vierOgenRegel(d: LetterData): Content[] {
+  const v = d.beschikking?.vierOgen;
+  if (!v) return [];
+  const text = v.vastgesteldDoor
+    ? `Opgesteld door ${v.opgesteldDoor}; vastgesteld door ${v.vastgesteldDoor}${v.mandaat ? ` (${v.mandaat})` : ''}.`
+    : `Opgesteld door ${v.opgesteldDoor}; nog niet vastgesteld.`;
+  return [{ text, fontSize: 8.5, color: GREY, margin: [0, 6, 0, 0] } as Content];
 }
 
 function stripXml(s: string): string {

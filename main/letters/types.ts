@@ -70,6 +70,8 @@ export const BeschikkingSchema = z.object({
   vorigeBeschikkingDatum: isoDate.optional(),
   /** Last day to object; computed by the caller (Awb 6:7/6:8 + Atw). Optional: the letter then says "binnen 6 weken". */
   bezwaarTermijnEinde: isoDate.optional(),
+  /** Vier-ogen, named truthfully: who wrote the besluit and who fixed it under which mandate (absent in a preview). */
+  vierOgen: z.object({ opgesteldDoor: z.string(), vastgesteldDoor: z.string().optional(), mandaat: z.string().optional() }).optional(),
 });
 
 export const VerslagSchema = z.object({

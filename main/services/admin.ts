@@ -75,6 +75,11 @@ export async function currentSession(ctx: HandlerContext) {
   return { user: userInfo(s.user), gemeenteNaam: settings.gemeenteNaam, draftKey: await draftKeyFor(s) };
 }
 
+/** The heartbeat itself does nothing: the router re-reads the user and applies the idle lock on every call. */
+export async function sessionActivity() {
+  return { ok: true as const };
+}
+
 export async function changeOwnPassword(ctx: HandlerContext, input: { oldPassword: string; newPassword: string }) {
   await changePassword(ctx.session, input.oldPassword, input.newPassword);
   return { ok: true as const };

@@ -5,7 +5,7 @@ import { LoketError } from '../../shared/errors';
 import type { Beschikking, BeschikkingInputSchema, BeschikkingSoort, BeschikkingStatus, Wet } from '../../shared/schemas/zaak';
 import {
   AanvraagEntity, BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, IndicatieEntity, LetterEntity,
-  MeldingEntity, UserEntity, type BeschikkingRow, type IndicatieRow,
+  MeldingEntity, UserEntity, BeschikkingBewerkerEntity, type BeschikkingRow, type IndicatieRow,
 } from '../db/entities';
 import type { RawDb } from '../db/database';
 import { clientNaam } from './clients';
@@ -38,12 +38,44 @@ export function assertTransition(from: BeschikkingStatus, to: BeschikkingStatus)
   }
 }
 
+/** Everyone who had a hand in a beschikking: its authors (who wrote or took it over), who submitted it, who made its indicaties. */
+export interface Betrokkenen {
+  auteurIds: number[];
+  indienerIds: number[];
+  indicatieMakerIds: number[];
+}
+
 /** Vier-ogen: who may fix (vaststellen) a beschikking. Returns the reason it is refused, or null. */
-export function approvalProblem(approver: { id: number; roles: string[]; mandaat: string | null }, authorId: number): string | null {
+export function approvalProblem(approver: { id: number; roles: string[]; mandaat: string | null }, b: Betrokkenen): string | null {
   if (!approver.roles.includes('besluitbevoegd')) return 'Alleen een besluitbevoegde collega kan een beschikking vaststellen.';
   if (!approver.mandaat || approver.mandaat.trim() === '') return 'U heeft geen vastgelegd mandaat om beschikkingen vast te stellen. Vraag de beheerder uw mandaat vast te leggen.';
-  if (approver.id === authorId) return 'U heeft deze beschikking zelf opgesteld. Een tweede, besluitbevoegde collega moet haar vaststellen (vier-ogen).';
+  if (b.auteurIds.includes(approver.id)) return 'U heeft deze beschikking zelf opgesteld of overgenomen. Een tweede, besluitbevoegde collega moet haar vaststellen (vier-ogen).';
+  if (b.indienerIds.includes(approver.id)) return 'U heeft deze beschikking zelf ter accordering aangeboden. Een tweede, besluitbevoegde collega moet haar vaststellen (vier-ogen).';
+  if (b.indicatieMakerIds.includes(approver.id)) return 'U heeft een indicatie van deze beschikking zelf vastgelegd. Een tweede, besluitbevoegde collega moet haar vaststellen (vier-ogen).';
   return null;
+}
+
+/** Who wrote, submitted and made the indicaties of a beschikking (the original author included). */
+export async function betrokkenenOf(tx: TxContext, b: BeschikkingRow): Promise<Betrokkenen> {
+  const rows = await tx.m.find(BeschikkingBewerkerEntity, { where: { beschikkingId: b.id }, order: { id: 'ASC' } });
+  const makers = tx.raw.prepare(`SELECT DISTINCT i.created_by AS id FROM beschikking_indicaties bi JOIN indicaties i ON i.id = bi.indicatie_id
+    WHERE bi.beschikking_id = ? AND i.created_by IS NOT NULL`).all(b.id) as { id: number }[];
+  const auteurIds = unique([b.auteurId, ...rows.filter((r) => r.rol === 'auteur').map((r) => r.userId)]);
+  return { auteurIds, indienerIds: unique(rows.filter((r) => r.rol === 'indiener').map((r) => r.userId)), indicatieMakerIds: makers.map((r) => r.id) };
+}
+
+async function addBewerker(tx: TxContext, beschikkingId: number, rol: 'auteur' | 'indiener', reden: string | null = null): Promise<void> {
+  tx.raw.prepare(`INSERT OR IGNORE INTO beschikking_bewerkers (beschikking_id, user_id, rol, op, reden) VALUES (?, ?, ?, ?, ?)`)
+    .run(beschikkingId, tx.session.user.id, rol, nowIso(), reden);
+}
+
+/** Only an author changes or submits a concept; a colleague first takes it over (beschikking.overnemen). */
+async function assertAuteur(tx: TxContext, b: BeschikkingRow, clientId: number): Promise<void> {
+  const { auteurIds } = await betrokkenenOf(tx, b);
+  if (auteurIds.includes(tx.session.user.id)) return;
+  const namen = (await tx.m.findBy(UserEntity, { id: In(auteurIds) })).map((u) => u.displayName).join(' en ');
+  throw new LoketError('geen_toegang', `Beschikking ${b.kenmerk} is opgesteld door ${namen}; alleen de opsteller past het concept aan of biedt het aan. ` +
+    'Wilt u het verder schrijven? Neem het dan eerst over (dat wordt vastgelegd); daarna kunt u het niet zelf vaststellen.', undefined, clientId);
 }
 
 const NEEDS_INDICATIES: BeschikkingSoort[] = ['toekenning', 'gedeeltelijke_toekenning', 'wijziging'];
@@ -69,7 +101,9 @@ export async function toBeschikkingen(tx: TxContext, rows: BeschikkingRow[]): Pr
     list.push(indicaties.get(l.indicatieId)!);
     indicatiesOf.set(l.beschikkingId, list);
   }
-  const users = byId(await tx.m.findBy(UserEntity, { id: In(unique(rows.flatMap((b) => (b.accordeurId ? [b.auteurId, b.accordeurId] : [b.auteurId])))) }));
+  const auteurs = new Map((tx.raw.prepare(`SELECT beschikking_id AS id, namen FROM beschikking_auteurs WHERE beschikking_id IN (${ids.map(() => '?').join(',')})`)
+    .all(...ids) as { id: number; namen: string }[]).map((r) => [r.id, r.namen]));
+  const users = byId(await tx.m.findBy(UserEntity, { id: In(unique(rows.flatMap((b) => (b.accordeurId ? [b.accordeurId] : [])))) }));
   const letters = new Map<number, { id: number; sha256: string }>(); // the latest letter per beschikking
   for (const l of await tx.m.find(LetterEntity, { where: { beschikkingId: In(ids) }, order: { id: 'ASC' }, select: { id: true, sha256: true, beschikkingId: true } })) {
     if (l.beschikkingId !== null) letters.set(l.beschikkingId, l);
@@ -89,7 +123,7 @@ export async function toBeschikkingen(tx: TxContext, rows: BeschikkingRow[]): Pr
       id: b.id, aanvraagId: b.aanvraagId, meldingId: melding.id, clientId: client.id, clientNaam: clientNaam(client),
       kenmerk: b.kenmerk, soort: b.soort as BeschikkingSoort, status: b.status as BeschikkingStatus,
       besluitTekst: b.besluitTekst, motivering: b.motivering, wettelijkeGrondslag: b.wettelijkeGrondslag,
-      indicaties: own.sort((x, y) => x.id - y.id).map(toIndicatie), auteur: users.get(b.auteurId)!.displayName,
+      indicaties: own.sort((x, y) => x.id - y.id).map(toIndicatie), auteur: auteurs.get(b.id)!,
       accordeur: b.accordeurId ? (users.get(b.accordeurId)?.displayName ?? null) : null, vastgesteldOp: b.vastgesteldOp, verzondenOp: b.verzondenOp,
       vervangtId: b.vervangtId, perDatum: b.perDatum, letterId: letter?.id ?? null, letterSha256: letter?.sha256 ?? null,
       terugzending: b.status === 'concept' ? (terug.get(b.id) ?? null) : null,
@@ -207,6 +241,7 @@ export function createBeschikking(ctx: HandlerContext, input: Input): Promise<Be
       verzondenOp: null, vervangtId: input.vervangtId, perDatum: input.perDatum, createdAt: now, updatedAt: now,
     });
     const id = res.identifiers[0]!.id as number;
+    await addBewerker(tx, id, 'auteur');
     await setIndicaties(tx, id, input.indicatieIds);
     logAccess(tx, { action: 'aanmaken', objectType: 'beschikking', objectId: id, clientId });
     return toBeschikking(tx, await loadBeschikking(tx, id));
@@ -222,6 +257,7 @@ export function updateBeschikking(ctx: HandlerContext, input: Input & { id: numb
         ? 'Deze beschikking ligt ter accordering. Laat de besluitbevoegde haar terugsturen als u iets wilt aanpassen.'
         : 'Een vastgestelde beschikking verandert niet meer: maak een nieuwe beschikking (wijziging) die ernaar verwijst.');
     }
+    await assertAuteur(tx, b, clientId);
     if (input.aanvraagId !== b.aanvraagId) throw new LoketError('invoer', 'Een beschikking hoort bij één aanvraag; die kunt u niet wisselen.', 'aanvraagId');
     await checkContent(tx, input, b.id);
     await tx.m.update(BeschikkingEntity, { id: b.id }, {
@@ -247,6 +283,8 @@ export function submitBeschikking(ctx: HandlerContext, input: { id: number }): P
     const b = await loadBeschikking(tx, input.id);
     const clientId = await writableClientOf(tx, b.aanvraagId);
     assertTransition(b.status as BeschikkingStatus, 'ter_accordering');
+    await assertAuteur(tx, b, clientId);
+    await addBewerker(tx, b.id, 'indiener');
     await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'ter_accordering', terAccorderingOp: nowIso(), updatedAt: nowIso() });
     logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId, detail: 'ter accordering aangeboden' });
     return toBeschikking(tx, await loadBeschikking(tx, b.id));
@@ -257,7 +295,7 @@ export function approveBeschikking(ctx: HandlerContext, input: { id: number }): 
   return inTransaction(ctx, async (tx) => {
     const b = await loadBeschikking(tx, input.id);
     const clientId = await writableClientOf(tx, b.aanvraagId);
-    const problem = approvalProblem(tx.session.user, b.auteurId);
+    const problem = approvalProblem(tx.session.user, await betrokkenenOf(tx, b));
     // The router logs the refusal (vier-ogen or mandate) with the client.
     if (problem) throw new LoketError('geen_toegang', problem, undefined, clientId);
     assertTransition(b.status as BeschikkingStatus, 'vastgesteld');
@@ -294,6 +332,29 @@ export function rejectBeschikking(ctx: HandlerContext, input: { id: number; rede
     const aanvraag = await tx.m.findOneByOrFail(AanvraagEntity, { id: b.aanvraagId });
     notify(tx, b.auteurId, 'teruggestuurd', `Beschikking ${b.kenmerk} is teruggestuurd door ${tx.session.user.displayName}: ${input.reden}`, aanvraag.meldingId, b.id);
     logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId, detail: 'teruggestuurd naar concept, reden vastgelegd bij de beschikking' });
+    return toBeschikking(tx, await loadBeschikking(tx, b.id));
+  });
+}
+
+/**
+ * A colleague takes over a concept to write it further: logged with her reason, and from then on
+ * she is one of its authors (so she cannot approve it herself).
+ */
+export function takeOverBeschikking(ctx: HandlerContext, input: { id: number; reden: string }): Promise<Beschikking> {
+  return inTransaction(ctx, async (tx) => {
+    const b = await loadBeschikking(tx, input.id);
+    const clientId = await writableClientOf(tx, b.aanvraagId);
+    if (b.status !== 'concept') {
+      throw new LoketError('conflict', b.status === 'ter_accordering'
+        ? `Beschikking ${b.kenmerk} ligt ter accordering. Laat de besluitbevoegde haar eerst terugsturen; daarna kunt u haar overnemen.`
+        : `Beschikking ${b.kenmerk} is vastgesteld en verandert niet meer; overnemen kan niet.`);
+    }
+    if ((await betrokkenenOf(tx, b)).auteurIds.includes(tx.session.user.id)) {
+      throw new LoketError('conflict', `U bent al opsteller van beschikking ${b.kenmerk}; u kunt haar gewoon aanpassen.`);
+    }
+    await addBewerker(tx, b.id, 'auteur', input.reden);
+    // The reason stays with the beschikking, not in the log (it may say something about the client).
+    logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId, detail: 'overgenomen door een collega (nu mede-opsteller)' });
     return toBeschikking(tx, await loadBeschikking(tx, b.id));
   });
 }

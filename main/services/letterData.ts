@@ -62,6 +62,7 @@ export async function beschikkingLetterData(tx: TxContext, row: BeschikkingRow, 
   const { base } = await common(tx, aanvraag.meldingId, datum);
   const b = await toBeschikking(tx, row);
   const vorige = row.vervangtId ? await tx.m.findOneBy(BeschikkingEntity, { id: row.vervangtId }) : null;
+  const accordeur = row.accordeurId ? await tx.m.findOneByOrFail(UserEntity, { id: row.accordeurId }) : null;
   return {
     ...base,
     soort: 'beschikking',
@@ -98,6 +99,7 @@ export async function beschikkingLetterData(tx: TxContext, row: BeschikkingRow, 
       vorigeBeschikkingKenmerk: vorige?.kenmerk,
       vorigeBeschikkingDatum: vorige?.vastgesteldOp ?? undefined,
       bezwaarTermijnEinde: bezwaarTermijnEinde(datum),
+      vierOgen: { opgesteldDoor: b.auteur, vastgesteldDoor: accordeur?.displayName, mandaat: accordeur?.mandaat ?? undefined },
     },
   };
 }

@@ -270,7 +270,7 @@ export function createIndicatie(ctx: HandlerContext, input: z.output<typeof Indi
       budgetCents: input.budgetCents, leveringsvorm: input.leveringsvorm,
       aanbiederAgb: input.leveringsvorm === 'ZIN' ? input.aanbiederAgb : null, aanbiederNaam: input.aanbiederNaam,
       ingangsdatum: input.ingangsdatum, einddatum: input.einddatum, motivering: input.motivering,
-      toewijzingNummer: null, createdAt: nowIso(),
+      toewijzingNummer: null, createdAt: nowIso(), createdBy: tx.session.user.id,
     });
     const id = res.identifiers[0]!.id as number;
     logAccess(tx, { action: 'aanmaken', objectType: 'indicatie', objectId: id, clientId: m.clientId });

@@ -132,6 +132,17 @@ function Shell({ onIdle }: { onIdle: () => void }) {
   useEffect(() => {
     if (idle) onIdle();
   }, [idle, onIdle]);
+  // Main enforces the idle lock too (and locks on suspend/screen lock): tell it the person is
+  // working, and return to the login screen once main has locked.
+  const recentlyIdle = useIdle(60_000, { initialState: false, events: ['keydown', 'mousemove', 'mousedown', 'touchstart', 'wheel'] });
+  useEffect(() => {
+    const timer = setInterval(() => {
+      void call('session.activity', { active: !recentlyIdle }).then((r) => {
+        if (!r.ok && r.error.code === 'vergrendeld') onIdle();
+      });
+    }, 30_000);
+    return () => clearInterval(timer);
+  }, [recentlyIdle, onIdle]);
 
   const user = session.user;
   const items = NAV.filter((n) => hasRole(user, ...n.roles));

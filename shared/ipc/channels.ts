@@ -30,6 +30,9 @@ export const CHANNELS = {
   'session.unlock': ch({ input: UnlockSchema, output: z.object({ user: UserInfoSchema, gemeenteNaam: z.string(), draftKey: z.string() }), roles: 'public', writes: false }),
   'session.lock': ch({ input: empty, output: ok, roles: 'public', writes: false }),
   'session.current': ch({ input: empty, output: z.object({ user: UserInfoSchema.nullable(), gemeenteNaam: z.string().nullable(), draftKey: z.string().nullable() }), roles: 'public', writes: false }),
+  // The renderer's heartbeat: `active` says whether the person used keyboard or mouse lately; an
+  // inactive heartbeat does not keep the session open (the idle lock runs in main).
+  'session.activity': ch({ input: z.object({ active: z.boolean() }), output: ok, roles: 'any', writes: false }),
   'session.changePassword': ch({ input: ChangePasswordSchema, output: ok, roles: 'any', writes: false }),
 
   'client.create': ch({ input: ClientInputSchema, output: ClientSchema, roles: CASE_WRITERS, writes: true }),
@@ -58,6 +61,8 @@ export const CHANNELS = {
   'beschikking.submit': ch({ input: byId, output: BeschikkingSchema, roles: CASE_WRITERS, writes: true }),
   'beschikking.approve': ch({ input: byId, output: BeschikkingSchema, roles: ['besluitbevoegd'], writes: true }),
   'beschikking.reject': ch({ input: byId.extend({ reden: z.string().trim().min(5, 'Schrijf op waarom u het besluit terugstuurt.').max(2000) }), output: BeschikkingSchema, roles: ['besluitbevoegd'], writes: true }),
+  // A colleague takes over a concept to write it further (logged; she is then an author and cannot approve it).
+  'beschikking.overnemen': ch({ input: byId.extend({ reden: z.string().trim().min(5, 'Schrijf op waarom u het concept overneemt.').max(500) }), output: BeschikkingSchema, roles: CASE_WRITERS, writes: true }),
   'beschikking.preview': ch({ input: byId, output: pdf, roles: CASE_READERS, writes: false }),
 
   'werkvoorraad.list': ch({ input: WerkvoorraadQuerySchema, output: z.object({ items: z.array(WerkvoorraadItemSchema) }), roles: CASE_READERS, writes: false }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approvalProblem, assertTransition, TRANSITIONS } from '../../main/services/beschikkingen';
+import { approvalProblem, assertTransition, TRANSITIONS, type Betrokkenen } from '../../main/services/beschikkingen';
 import { detectSearch } from '../../main/services/clients';
 import { BESCHIKKING_STATUSSEN } from '../../shared/schemas/zaak';
 import { LoketError } from '../../shared/errors';
@@ -23,11 +23,15 @@ describe('beschikking status transitions', () => {
 
 describe('vier-ogen', () => {
   const bram = { id: 2, roles: ['besluitbevoegd'], mandaat: 'Mandaatbesluit 2026' };
-  it('lets a mandated colleague approve', () => expect(approvalProblem(bram, 1)).toBeNull());
-  it('refuses the author', () => expect(approvalProblem(bram, 2)).toMatch(/zelf opgesteld/));
-  it('refuses without a mandate', () => expect(approvalProblem({ ...bram, mandaat: null }, 1)).toMatch(/mandaat/));
-  it('refuses a blank mandate', () => expect(approvalProblem({ ...bram, mandaat: '  ' }, 1)).toMatch(/mandaat/));
-  it('refuses a consulent', () => expect(approvalProblem({ id: 3, roles: ['consulent'], mandaat: 'x' }, 1)).toMatch(/besluitbevoegde/));
+  const by = (auteur: number, more: Partial<Betrokkenen> = {}): Betrokkenen => ({ auteurIds: [auteur], indienerIds: [], indicatieMakerIds: [], ...more });
+  it('lets a mandated colleague approve', () => expect(approvalProblem(bram, by(1))).toBeNull());
+  it('refuses the author', () => expect(approvalProblem(bram, by(2))).toMatch(/zelf opgesteld/));
+  it('refuses a colleague who took the concept over', () => expect(approvalProblem(bram, by(1, { auteurIds: [1, 2] }))).toMatch(/overgenomen/));
+  it('refuses who submitted it', () => expect(approvalProblem(bram, by(1, { indienerIds: [2] }))).toMatch(/ter accordering aangeboden/));
+  it('refuses who made one of its indicaties', () => expect(approvalProblem(bram, by(1, { indicatieMakerIds: [2] }))).toMatch(/indicatie/));
+  it('refuses without a mandate', () => expect(approvalProblem({ ...bram, mandaat: null }, by(1))).toMatch(/mandaat/));
+  it('refuses a blank mandate', () => expect(approvalProblem({ ...bram, mandaat: '  ' }, by(1))).toMatch(/mandaat/));
+  it('refuses a consulent', () => expect(approvalProblem({ id: 3, roles: ['consulent'], mandaat: 'x' }, by(1))).toMatch(/besluitbevoegde/));
 });
 
 describe('what the search box recognises', () => {
