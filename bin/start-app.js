@@ -2,7 +2,7 @@
 'use strict';
 // Starts the Sociaal Loket desktop app: Electron with dist/main/electron/main.js
 // (package.json "main"). Extra arguments (e.g. --db PATH) are passed on.
-const { spawn } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const path = require('node:path');
 
@@ -17,9 +17,12 @@ try {
   electronBinary = null;
 }
 if (typeof electronBinary !== 'string' || !existsSync(electronBinary)) {
-  console.error('Electron is niet geïnstalleerd op deze machine (Electron binary missing): voer `npm install` uit met internettoegang / run `npm install` with internet access (without ELECTRON_SKIP_BINARY_DOWNLOAD), then `npx electron-builder install-app-deps` for the database module.');
+  console.error('Electron is niet geïnstalleerd op deze machine (Electron binary missing): voer `npm install` uit met internettoegang (zonder ELECTRON_SKIP_BINARY_DOWNLOAD) / run `npm install` with internet access (without ELECTRON_SKIP_BINARY_DOWNLOAD).');
   process.exit(1);
 }
+// The SQLCipher module for Electron's ABI, built once beside the Node build (build/electron-native.mjs).
+const native = spawnSync(process.execPath, [path.join(root, 'build', 'electron-native.mjs')], { stdio: 'inherit' });
+if (native.status !== 0) process.exit(1);
 if (!existsSync(mainJs)) {
   console.error('De app is nog niet gebouwd (dist/main/electron/main.js missing): voer eerst `npm run build` uit / run `npm run build` first.');
   process.exit(1);

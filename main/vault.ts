@@ -5,13 +5,12 @@ import path from 'node:path';
 import { LoketError } from '../shared/errors';
 import { ROLES, type Role } from '../shared/roles';
 import { appendLog } from './auditlog';
-import { applyKey, openDatabase, type Db, type RawDb } from './db/database';
+import { applyKey, openConnection, openDatabase, type Db, type RawDb } from './db/database';
 import { UserEntity, SettingEntity, type UserRow } from './db/entities';
 import {
   keysDir, listSlots, newRecoveryKey, openSlot, RECOVERY_SLOT, recoverySecret, removeSlot,
   STRONG_KDF, writeSlot, type KdfParams,
 } from './db/keyslots';
-import Sqlite from 'better-sqlite3-multiple-ciphers';
 
 /**
  * Opening and managing the encrypted store: init, unlock per user, passwords, users, rekey,
@@ -238,7 +237,7 @@ export async function listUsers(s: Session): Promise<UserRow[]> {
 }
 
 function openRaw(file: string, key: Buffer, readonly = true): RawDb {
-  const conn = new Sqlite(file, { readonly, fileMustExist: true });
+  const conn = openConnection(file, { readonly, fileMustExist: true });
   try {
     applyKey(conn, key);
   } catch (e) {

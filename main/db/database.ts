@@ -32,6 +32,21 @@ export interface OpenOptions {
   migrationsUpTo?: number;
 }
 
+let nativeBinding: string | undefined;
+
+/**
+ * The Electron main process loads a build of the SQLCipher module made for Electron's ABI
+ * (build/electron-native.mjs), beside the Node build that the CLI, the server and the tests use.
+ */
+export function useNativeBinding(file: string | undefined): void {
+  nativeBinding = file;
+}
+
+/** Opens a raw connection with the module build in use (see useNativeBinding). */
+export function openConnection(file: string, options: { readonly?: boolean; fileMustExist?: boolean } = {}): RawDb {
+  return new Sqlite(file, { ...options, ...(nativeBinding ? { nativeBinding } : {}) });
+}
+
 export function keyPragma(key: Buffer): string {
   if (key.length !== 32) throw new Error('database key must be 32 bytes');
   return `key="x'${key.toString('hex')}'"`;
@@ -76,6 +91,7 @@ export async function openDatabase(file: string, key: Buffer, options: OpenOptio
     type: 'better-sqlite3',
     driver: Sqlite,
     database: file,
+    ...(nativeBinding ? { nativeBinding } : {}),
     fileMustExist: !options.create,
     entities: ENTITIES,
     migrations,

@@ -1,6 +1,7 @@
 import { app, BrowserWindow, ipcMain, powerMonitor, protocol, session, type WebContents } from 'electron';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { useNativeBinding } from '../db/database';
 import { createRouter, type Router } from '../router';
 import { CSP } from './csp';
 import { isAllowedUrl } from './navigation';
@@ -100,6 +101,17 @@ function createWindow(): BrowserWindow {
 
 let router: Router | null = null;
 
+/**
+ * From a checkout (`npm start`), node_modules holds the Node build of the SQLCipher module, for
+ * the CLI and the tests; the Electron build sits beside it (made by build/electron-native.mjs,
+ * same file name). A packaged app has the Electron build in node_modules (electron-builder).
+ */
+function useElectronBuildOfSqlite(): void {
+  if (app.isPackaged) return;
+  const file = path.join(app.getAppPath(), '.electron-native', `better_sqlite3-electron-${process.versions.electron}.node`);
+  if (existsSync(file)) useNativeBinding(file);
+}
+
 async function main(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     // One process per database: a second window would fight over the encrypted file.
@@ -120,6 +132,7 @@ async function main(): Promise<void> {
   });
   protocol.handle(SCHEME, serveRendererFile);
 
+  useElectronBuildOfSqlite();
   router = createRouter({ dbFile: dbFile(), route: 'app' });
   const r = router;
   ipcMain.handle('loket:call', (event, channel: unknown, input: unknown) => {
