@@ -25,6 +25,8 @@ import { ManagementInfo } from './screens/beheer/ManagementInfo';
 import { Herindicatie } from './screens/beheer/Herindicatie';
 import { Vernietiging } from './screens/beheer/Vernietiging';
 import { Rechten } from './screens/beheer/Rechten';
+import { ChangePassword } from './screens/ChangePassword';
+import { Notificaties } from './Notificaties';
 
 interface NavItem { path: string; label: TextKey; roles: Role[] }
 
@@ -45,8 +47,13 @@ const NAV: NavItem[] = [
   { path: '/gebruikers', label: 'navUsers', roles: ['beheerder'] },
 ];
 
+/** Where each role starts its day: its own worklist. */
+const HOME: [Role, string][] = [
+  ['consulent', '/werkvoorraad'], ['besluitbevoegd', '/accordering'], ['administratie', '/print'], ['auditor', '/log'], ['beheerder', '/gebruikers'],
+];
+
 function homeFor(user: UserInfo): string {
-  return NAV.find((n) => hasRole(user, ...n.roles))?.path ?? '/export';
+  return HOME.find(([r]) => hasRole(user, r))?.[1] ?? '/export';
 }
 
 export function App() {
@@ -163,6 +170,8 @@ function Shell({ onIdle }: { onIdle: () => void }) {
           </Group>
           <Group gap="sm">
             <Text size="sm">{t('loggedInAs')} <strong>{user.displayName}</strong> ({user.roles.join(', ')})</Text>
+            <Notificaties path={path} />
+            <Button size="compact-sm" variant="subtle" component="a" href="#/wachtwoord">Mijn wachtwoord</Button>
             <LangSwitch />
             <Button size="compact-sm" variant="outline" onClick={session.lock}>{t('lockNow')}</Button>
           </Group>
@@ -215,6 +224,7 @@ function Routes({ path }: { path: string }): ReactNode {
   if (path === '/log') return <AuditLog />;
   if (path === '/instellingen') return <SettingsScreen />;
   if (path === '/gebruikers') return <Users />;
+  if (path === '/wachtwoord') return <ChangePassword />;
   if (path === '/beheer/mi') return <Guard roles={rolesOf(path)}><ManagementInfo /></Guard>;
   if (path === '/beheer/herindicatie') return <Guard roles={rolesOf(path)}><Herindicatie meldingHref={(mid) => `#/melding/${mid}`} /></Guard>;
   if (path === '/beheer/vernietiging') return <Guard roles={rolesOf(path)}><Vernietiging roles={user.roles} username={user.username} /></Guard>;

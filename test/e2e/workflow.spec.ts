@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { checkScreen } from './screen';
@@ -12,7 +13,7 @@ function isoPlusDays(days: number): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(d);
 }
 
-test('consulent registers, besluitbevoegde approves, administratie prints: the letter names client and voorziening', async ({ page, app }) => {
+test('consulent registers, besluitbevoegde approves, administratie prints: the letter names client and voorziening', async ({ page, app, router }) => {
   await app.open();
   await checkScreen(page, '01-login');
 
@@ -110,38 +111,111 @@ test('consulent registers, besluitbevoegde approves, administratie prints: the l
   await expect(page.getByTestId('letter-preview')).toBeVisible();
   await checkScreen(page, '07-beschikking-concept');
   await page.getByRole('form', { name: 'Concept-beschikking' }).getByRole('button', { name: 'Ter accordering aanbieden' }).click();
-  await expect(page.getByText('Ter accordering').first()).toBeVisible();
+  // The read-only card with its status takes the form's place, with the message on it.
+  const card = page.getByRole('article', { name: /^Beschikking BES-/ });
+  await expect(card.getByRole('status')).toContainText('ligt nu ter accordering');
+  await expect(card.getByText('Ter accordering', { exact: true })).toBeVisible();
+  await expect(card).toBeFocused();
+  await expect(page.getByRole('form', { name: 'Concept-beschikking' })).toHaveCount(0);
+  await checkScreen(page, '07b-beschikking-ter-accordering');
+  // A second beschikking for the same voorziening is refused by the router, in Dutch, next to the field.
+  await page.getByRole('button', { name: /Nog een beschikking maken/ }).click();
+  const tweede = page.getByRole('form', { name: 'Concept-beschikking' });
+  await expect(tweede.getByRole('checkbox', { name: /Hulp bij het huishouden/ })).not.toBeChecked();
+  await tweede.getByRole('checkbox', { name: /Hulp bij het huishouden/ }).check();
+  await tweede.getByLabel(/^Besluit( \*)?$/).fill('U krijgt nog eens hulp bij het huishouden.');
+  await tweede.getByLabel('Motivering').fill('Dezelfde voorziening, per ongeluk een tweede keer aangeboden ter accordering.');
+  await tweede.getByRole('button', { name: 'Concept opslaan' }).click();
+  await expect(tweede.getByText(/zit al in beschikking BES-\d{4}-\d{6} \(ter accordering\)/)).toBeVisible();
   await page.getByRole('link', { name: 'Werkvoorraad' }).click();
   await expect(page.getByRole('link', { name: /Jansen/ }).first()).toBeVisible();
   await checkScreen(page, '02-werkvoorraad');
   await app.logout();
 
-  // Bram approves
+  // Bram lands on his queue and sends it back with a reason
   await app.login('bram');
-  await page.getByRole('link', { name: 'Accorderen' }).click();
-  const item = page.getByRole('article', { name: /Jansen/ });
+  await expect(page.getByRole('heading', { level: 1, name: 'Accorderen' })).toBeVisible();
+  let item = page.getByRole('article', { name: /Jansen/ });
   await expect(item).toBeVisible();
   await checkScreen(page, '08-accordering');
+  await item.getByRole('button', { name: 'Terugsturen' }).click();
+  await item.getByLabel('Reden van terugsturen').fill('Noem in de motivering ook wat de dochter nog wel kan doen.');
+  await item.getByRole('button', { name: 'Terugsturen' }).last().click();
+  await expect(page.getByText(/is teruggestuurd naar/)).toBeVisible();
+  await app.logout();
+
+  // Anna gets a notification with the reason, and sees it on the concept
+  await app.login('anna');
+  await page.getByRole('button', { name: /Berichten \(\d+ nieuw\)/ }).click();
+  const berichten = page.getByRole('dialog', { name: 'Berichten' });
+  await expect(berichten.getByText(/teruggestuurd door .*Noem in de motivering ook wat de dochter nog wel kan doen/)).toBeVisible();
+  await checkScreen(page, '11-berichten');
+  await berichten.getByRole('link', { name: 'melding openen' }).first().click();
+  await expect(page.getByRole('note')).toContainText('Noem in de motivering ook wat de dochter nog wel kan doen.');
+  await page.getByRole('form', { name: 'Concept-beschikking' }).getByLabel('Motivering')
+    .fill('Uit het onderzoek blijkt dat u het zware huishoudelijke werk niet zelf kunt doen; uw dochter helpt met boodschappen maar woont te ver weg voor het huishouden.');
+  await page.getByRole('form', { name: 'Concept-beschikking' }).getByRole('button', { name: 'Ter accordering aanbieden' }).click();
+  await expect(page.getByRole('article', { name: /^Beschikking BES-/ }).getByRole('status')).toContainText('ligt nu ter accordering');
+  await app.logout();
+
+  // Bram approves, after a confirmation that says what happens
+  await app.login('bram');
+  item = page.getByRole('article', { name: /Jansen/ });
   await item.getByRole('button', { name: 'Accorderen (vaststellen)' }).click();
+  const confirmApprove = page.getByRole('alertdialog');
+  await expect(confirmApprove).toContainText('verandert daarna niet meer');
+  await checkScreen(page, '08b-accordering-bevestigen');
+  await confirmApprove.getByRole('button', { name: 'Ja, vaststellen' }).click();
   await expect(page.getByText(/is vastgesteld/)).toBeVisible();
   await app.logout();
 
-  // Carla prints
+  // Carla lands on the print queue and prints in two steps
   await app.login('carla');
-  await page.getByRole('link', { name: 'Printen en verzenden' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Printen en verzenden' })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'J.M. Jansen', exact: true })).toBeVisible();
   await checkScreen(page, '09-print');
-  await page.getByRole('button', { name: /^Printen en verzenden \(1\)/ }).click();
-  await expect(page.getByText(/Klaar\. 1 van 1 brieven verzonden/)).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Brieven maken (1)' }).click();
+  await expect(page.getByText(/1 van 1 brieven klaargezet/)).toBeVisible({ timeout: 60_000 });
+  const kept = await router.call('print.batches', {});
+  const batch = kept.ok ? kept.value.batches[0]! : null;
+  expect(batch?.brieven).toHaveLength(1);
+  // Generated is not sent: the beschikking is still vastgesteld, also after navigating away.
+  expect(await router.call('beschikking.get', { id: batch!.brieven[0]!.beschikkingId })).toMatchObject({ ok: true, value: { status: 'vastgesteld', letterId: null } });
+  await page.getByRole('link', { name: 'Cliënt zoeken' }).click();
+  await page.getByRole('link', { name: 'Printen en verzenden' }).click();
+  const stapel = page.getByRole('article', { name: /^Stapel / });
+  await expect(stapel).toContainText('J.M. Jansen');
+  await checkScreen(page, '10-print-stapel');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('link', { name: /PDF opslaan/ }).click(),
+    stapel.getByRole('button', { name: 'PDF opslaan om te printen' }).click(),
   ]);
   const outDir = path.resolve(__dirname, '..', 'output');
   mkdirSync(outDir, { recursive: true });
   const pdfFile = path.join(outDir, 'workflow-brieven.pdf');
   await download.saveAs(pdfFile);
-  await checkScreen(page, '10-print-klaar');
+  await stapel.getByRole('button', { name: 'Geprint: markeer als verzonden' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('niet terug te draaien');
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Ja, alles is geprint' }).click();
+  await expect(page.getByText(/Klaar\. 1 brief verzonden/)).toBeVisible();
+  await checkScreen(page, '10b-print-klaar');
+  const sent = await router.call('beschikking.get', { id: batch!.brieven[0]!.beschikkingId });
+  expect(sent).toMatchObject({ ok: true, value: { status: 'verzonden', letterSha256: batch!.brieven[0]!.sha256 } });
+
+  // A reprint from the client page is exactly the stored letter
+  await page.getByRole('link', { name: 'Cliënt zoeken' }).click();
+  await page.getByLabel(/Zoek/).first().fill('Jansen');
+  await page.getByLabel(/Zoek/).first().press('Enter');
+  await page.getByRole('link', { name: /Jansen/ }).first().click();
+  await expect(page.getByRole('region', { name: 'Verzonden brieven' })).toBeVisible();
+  await checkScreen(page, '12-client-brieven');
+  const [reprint] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('region', { name: 'Verzonden brieven' }).getByRole('button', { name: /Opnieuw afdrukken/ }).first().click(),
+  ]);
+  const reprintFile = path.join(outDir, 'workflow-herdruk.pdf');
+  await reprint.saveAs(reprintFile);
+  expect(createHash('sha256').update(readFileSync(reprintFile)).digest('hex')).toBe(batch!.brieven[0]!.sha256);
 
   const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
   writeFileSync(path.join(outDir, 'workflow-brieven.txt'), text);

@@ -1,4 +1,5 @@
-import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { ConfirmButton } from '../confirm';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -19,9 +20,11 @@ export function Accordering() {
   const [done, setDone] = useState<string | null>(null);
   return (
     <>
-      <Title order={1} size="h2" mb="md">{t('navAccordering')}</Title>
+      <Title order={1} size="h2" mb="xs">{t('navAccordering')}</Title>
+      {data && <Text mb="md">{data.items.length === 1 ? '1 besluit wacht' : `${data.items.length} besluiten wachten`} op uw besluit (oudste eerst).</Text>}
       <LoadError error={error} />
-      {done && <Alert color="green" role="status" mb="md">{done}</Alert>}
+      {/* Stays in view while the list below changes: the message never scrolls away from the work. */}
+      {done && <Alert color="green" role="status" mb="md" style={{ position: 'sticky', top: 64, zIndex: 5 }} withCloseButton onClose={() => setDone(null)}>{done}</Alert>}
       {data && data.items.length === 0 && <Text>{t('queueEmpty')}</Text>}
       <Stack>
         {data?.items.map((b) => (
@@ -61,7 +64,7 @@ function AccorderItem({ b, onDone }: { b: Beschikking; onDone: (msg: string) => 
       <Group justify="space-between">
         <div>
           <Title order={2} size="h4">{b.clientNaam} · {b.kenmerk}</Title>
-          <Text size="sm">Soort: {SOORT_LABELS[b.soort]} · Opgesteld door {b.auteur}</Text>
+          <Text size="sm">Soort: {SOORT_LABELS[b.soort]} · Opgesteld door {b.auteur} · <Anchor href={`#/melding/${b.meldingId}`}>melding en gespreksverslag openen</Anchor></Text>
         </div>
         <Badge>{STATUS_LABELS[b.status]}</Badge>
       </Group>
@@ -71,7 +74,10 @@ function AccorderItem({ b, onDone }: { b: Beschikking; onDone: (msg: string) => 
       ))}
       {err && <Alert color="red" role="alert" mt="sm">{err}</Alert>}
       <Group mt="md">
-        <Button onClick={() => void approve()}>{t('approve')}</Button>
+        <ConfirmButton confirmLabel="Ja, vaststellen" onConfirm={approve}
+          question={`Besluit ${b.kenmerk} voor ${b.clientNaam} vaststellen? Het besluit verandert daarna niet meer en gaat naar de printwachtrij van de administratie.`}>
+          {t('approve')}
+        </ConfirmButton>
         <Button variant="outline" color="red" onClick={() => setRejecting((x) => !x)} aria-expanded={rejecting}>{t('reject')}</Button>
         <Button variant="subtle" onClick={() => setShow((x) => !x)} aria-expanded={show}>{show ? t('hideLetter') : t('showLetter')}</Button>
       </Group>

@@ -10,6 +10,7 @@ import { fmtDate, fmtEuro } from '../format';
 import { hasRole, useSession } from '../session';
 import { errorAt, FormStatus, LoadError, Section } from '../ui';
 import { Rechten } from './beheer/Rechten';
+import { ClientLetters } from './ClientLetters';
 
 export function ClientPage({ id }: { id: number }) {
   const { user } = useSession();
@@ -41,6 +42,9 @@ export function ClientPage({ id }: { id: number }) {
           <Section title="Tijdlijn: meldingen en voorzieningen" id="tijdlijn">
             <LoadError error={timeline.error} />
             {timeline.data && <Timeline data={timeline.data} />}
+          </Section>
+          <Section title="Verzonden brieven" id="brieven">
+            <ClientLetters clientId={c.id} />
           </Section>
           <Section title="Huishouden en plan" id="huishouden">
             {c.householdId ? <HouseholdView id={c.householdId} writer={writer} /> : writer ? <HouseholdCreate client={c} onCreated={() => void client.reload()} /> : <Text>Geen huishouden vastgelegd.</Text>}

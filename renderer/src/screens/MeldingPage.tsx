@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, NativeSelect, NumberInput, Radio, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import {
@@ -12,7 +12,9 @@ import { wettelijkeTermijn } from '../../../shared/termijnen';
 import { call, showError, useLoad } from '../api';
 import { EENHEID_OPTIONS, FREQUENTIE_OPTIONS, productcategorieOptions } from '../codes';
 import { draftKey, useDraft } from '../drafts';
-import { fmtDate, fmtEuro, todayIso } from '../format';
+import { fmtDate, fmtDateTime, fmtEuro, todayIso } from '../format';
+import { ReprintButton } from './Reprint';
+import { MeldingLetters } from './MeldingLetters';
 import { hasRole, useSession } from '../session';
 import { errorAt, FormStatus, LoadError, Section, TermijnBadge } from '../ui';
 import { KANAAL_LABELS, SOORT_LABELS, STATUS_LABELS } from './labels';
@@ -36,6 +38,9 @@ export function MeldingPage({ id }: { id: number }) {
       <Text mb="md">
         Cliënt: <Anchor href={`#/client/${m.clientId}`}>{m.clientNaam}</Anchor> · {WET_LABELS[m.wet]} · {fmtDate(m.datum)} · {KANAAL_LABELS[m.kanaal] ?? m.kanaal} · Consulent {m.consulentNaam}
       </Text>
+      {hasRole(user, 'consulent', 'besluitbevoegd', 'administratie') && (
+        <MeldingLetters meldingId={m.id} kenmerk={m.kenmerk} heeftVerslag={data.onderzoek !== null} onSent={refresh} />
+      )}
       <Card withBorder mb="md"><Text fw={600}>Hulpvraag</Text><Text style={{ whiteSpace: 'pre-wrap' }}>{m.hulpvraag}</Text></Card>
       <Text size="sm" mb="md">
         Persoonlijk plan: {m.persoonlijkPlanOntvangenOp ? `ontvangen op ${fmtDate(m.persoonlijkPlanOntvangenOp)}` : `de cliënt kan het inleveren tot en met ${fmtDate(m.persoonlijkPlanUiterlijk)} (Wmo 2015 art. 2.3.2 lid 2)`}.
@@ -323,24 +328,48 @@ function IndicatieForm({ aanvraagId, wet, onSaved }: { aanvraagId: number; wet: 
 function Beschikkingen({ detail, writer, onChanged }: { detail: MeldingDetail; writer: boolean; onChanged: () => void }) {
   const concept = detail.beschikkingen.find((b) => b.status === 'concept') ?? null;
   const others = detail.beschikkingen.filter((b) => b !== concept);
+  const [nieuw, setNieuw] = useState(false);
+  const [msg, setMsg] = useState<{ id: number; text: string } | null>(null);
+  // After "ter accordering aanbieden" the card with its status takes the form's place, and gets focus.
+  useEffect(() => {
+    if (msg) document.getElementById(`beschikking-${msg.id}`)?.focus();
+  }, [msg, detail]);
+  const showForm = writer && (concept !== null || nieuw || detail.beschikkingen.length === 0);
   return (
     <Stack>
       {others.map((b) => (
-        <Card withBorder key={b.id}>
+        <Card withBorder key={b.id} id={`beschikking-${b.id}`} tabIndex={-1} component="article" aria-label={`Beschikking ${b.kenmerk}`}>
+          {msg?.id === b.id && <Alert color="green" role="status" mb="sm">{msg.text}</Alert>}
           <Group justify="space-between"><Text fw={600}>{b.kenmerk} · {SOORT_LABELS[b.soort]}</Text><Badge>{STATUS_LABELS[b.status]}</Badge></Group>
           <Text size="sm">{b.besluitTekst}</Text>
+          {b.indicaties.map((i) => <Text key={i.id} size="sm">Voorziening: {i.productcategorieLabel}{i.omvangTekst ? `, ${i.omvangTekst}` : ''} ({i.leveringsvorm})</Text>)}
+          <Text size="sm">Opgesteld door {b.auteur}</Text>
           {b.accordeur && <Text size="sm">Vastgesteld door {b.accordeur} op {fmtDate(b.vastgesteldOp)}</Text>}
           {b.verzondenOp && <Text size="sm">Verzonden op {fmtDate(b.verzondenOp)}</Text>}
+          {b.letterId !== null && <Group mt="xs"><ReprintButton letterId={b.letterId} kenmerk={b.kenmerk} /></Group>}
         </Card>
       ))}
-      {writer && <BeschikkingForm key={concept?.id ?? `nieuw-${detail.indicaties.length}`} detail={detail} concept={concept} onChanged={onChanged} />}
+      {showForm && (
+        <BeschikkingForm key={concept?.id ?? 'nieuw'} detail={detail} concept={concept}
+          onChanged={onChanged}
+          onSubmitted={(b) => {
+            setNieuw(false);
+            setMsg({ id: b.id, text: `Beschikking ${b.kenmerk} ligt nu ter accordering bij een besluitbevoegde. U krijgt bericht als zij is vastgesteld of teruggestuurd.` });
+            onChanged();
+          }} />
+      )}
+      {writer && !showForm && (
+        <div>
+          <Button variant="outline" onClick={() => setNieuw(true)}>Nog een beschikking maken (wijziging, beëindiging of ander besluit)</Button>
+        </div>
+      )}
     </Stack>
   );
 }
 
 type BeschikkingIn = z.input<typeof BeschikkingInputSchema>;
 
-function BeschikkingForm({ detail, concept, onChanged }: { detail: MeldingDetail; concept: Beschikking | null; onChanged: () => void }) {
+function BeschikkingForm({ detail, concept, onChanged, onSubmitted }: { detail: MeldingDetail; concept: Beschikking | null; onChanged: () => void; onSubmitted: (b: Beschikking) => void }) {
   const { user } = useSession();
   const aanvraagId = detail.aanvraag!.id;
   const empty: BeschikkingIn = concept ? {
@@ -348,7 +377,9 @@ function BeschikkingForm({ detail, concept, onChanged }: { detail: MeldingDetail
     motivering: concept.motivering, wettelijkeGrondslag: concept.wettelijkeGrondslag, vervangtId: concept.vervangtId,
     perDatum: concept.perDatum,
   } : {
-    aanvraagId, soort: 'toekenning', indicatieIds: detail.indicaties.map((i) => i.id), besluitTekst: '', motivering: '',
+    // Only voorzieningen no earlier beschikking decided on: one open decision per voorziening.
+    aanvraagId, soort: 'toekenning', indicatieIds: detail.indicaties.filter((i) => !detail.beschikkingen.some((b) => b.indicaties.some((x) => x.id === i.id))).map((i) => i.id),
+    besluitTekst: '', motivering: '',
     wettelijkeGrondslag: ['artikel 2.3.5 Wet maatschappelijke ondersteuning 2015'], vervangtId: null, perDatum: null,
   };
   const form = useForm<BeschikkingIn, unknown, z.output<typeof BeschikkingInputSchema>>({ resolver: zodResolver(BeschikkingInputSchema), defaultValues: empty });
@@ -377,12 +408,17 @@ function BeschikkingForm({ detail, concept, onChanged }: { detail: MeldingDetail
     const b = await save(v);
     if (!b) return;
     const r = await call('beschikking.submit', { id: b.id });
-    if (r.ok) { setMsg(null); onChanged(); } else showError(form, r.error);
+    if (r.ok) { setMsg(null); onSubmitted(r.value); } else showError(form, r.error);
   });
   return (
     <Card withBorder>
       <form onSubmit={submitSave} noValidate aria-label="Concept-beschikking">
         <Title order={3} size="h4" mb="sm">{concept ? `Concept ${concept.kenmerk}` : 'Nieuwe beschikking'}</Title>
+        {concept?.terugzending && (
+          <Alert color="orange" title={`Teruggestuurd door ${concept.terugzending.door} op ${fmtDateTime(concept.terugzending.op)}`} mb="sm" role="note">
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{concept.terugzending.reden}</Text>
+          </Alert>
+        )}
         <FormStatus form={form} restored={draft.restored} success={msg} />
         <Stack>
           <NativeSelect label="Soort besluit" required maw={320} data={BESCHIKKING_SOORTEN.map((s) => ({ value: s, label: SOORT_LABELS[s] }))} {...form.register('soort')} error={errorAt(e, 'soort')} />

@@ -1,100 +1,91 @@
-import { Alert, Anchor, Button, Checkbox, Group, List, Progress, Table, Text, Title } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
-import { base64ToBlob, call, useLoad } from '../api';
+import { Alert, Anchor, Button, Card, Checkbox, Group, List, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { useRef, useState } from 'react';
+import type { PrintBatch } from '../../../shared/ipc/desk-channels';
+import { call, useLoad } from '../api';
+import { ConfirmButton } from '../confirm';
+import { downloadPdf } from '../download';
 import { useT } from '../i18n';
-import { fmtDate } from '../format';
+import { fmtDate, fmtDateTime } from '../format';
 import { LoadError } from '../ui';
 import { SOORT_LABELS } from './labels';
 
-const CHUNK = 10;
+/** Letters per generated batch (the router takes at most 50). */
+const CHUNK = 25;
 
-interface Part { label: string; url: string; file: string }
+type Failure = { beschikkingId: number; kenmerk: string | null; reason: string };
 
+/**
+ * Printing in two steps: "Brieven maken" renders the letters into a kept batch (nothing is sent
+ * yet); after printing, "Ja, geprint" marks them verzonden, or "Niet geprint" puts them back.
+ * Batches stay until then, also after navigating away or a restart.
+ */
 export function PrintQueue() {
   const { t } = useT();
-  const { data, error, reload } = useLoad('print.queue', {});
-  const [selected, setSelected] = useState<number[]>([]);
+  const queue = useLoad('print.queue', {});
+  const batches = useLoad('print.batches', {});
+  // What the user unticked stays unticked when the queue reloads; new letters come in ticked.
+  const [unticked, setUnticked] = useState<Set<number>>(new Set());
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [running, setRunning] = useState(false);
-  const [failures, setFailures] = useState<{ beschikkingId: number; reason: string }[]>([]);
-  const [parts, setParts] = useState<Part[]>([]);
+  const [failures, setFailures] = useState<Failure[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const cancelled = useRef(false);
 
-  useEffect(() => {
-    if (data) setSelected(data.items.map((b) => b.id));
-  }, [data]);
-  useEffect(() => () => parts.forEach((p) => URL.revokeObjectURL(p.url)), [parts]);
+  const items = queue.data?.items ?? [];
+  const selected = items.filter((b) => !unticked.has(b.id)).map((b) => b.id);
+  const reload = () => { void queue.reload(); void batches.reload(); };
 
-  const send = async () => {
+  const generate = async () => {
     cancelled.current = false;
     setRunning(true);
     setFailures([]);
     setMessage(null);
-    parts.forEach((p) => URL.revokeObjectURL(p.url));
-    setParts([]);
     const ids = [...selected];
-    const total = ids.length;
-    setProgress({ done: 0, total });
-    let done = 0;
-    let printed = 0;
-    const newParts: Part[] = [];
+    setProgress({ done: 0, total: ids.length });
+    let made = 0;
     for (let i = 0; i < ids.length; i += CHUNK) {
       if (cancelled.current) break;
       const chunk = ids.slice(i, i + CHUNK);
-      const r = await call('print.send', { beschikkingIds: chunk });
+      const r = await call('print.generate', { beschikkingIds: chunk });
       if (!r.ok) {
-        setFailures((f) => [...f, ...chunk.map((id) => ({ beschikkingId: id, reason: r.error.message }))]);
+        setFailures((f) => [...f, { beschikkingId: 0, kenmerk: null, reason: r.error.message }]);
       } else {
-        printed += r.value.printed.length;
+        made += r.value.batch?.brieven.length ?? 0;
         if (r.value.failures.length) setFailures((f) => [...f, ...r.value.failures]);
-        if (r.value.pdfBase64) {
-          const n = newParts.length + 1;
-          const url = URL.createObjectURL(base64ToBlob(r.value.pdfBase64));
-          newParts.push({ label: `${t('printDownload')} (deel ${n}, ${r.value.printed.length} brieven)`, url, file: `brieven-${new Date().toISOString().slice(0, 10)}-deel-${n}.pdf` });
-          setParts([...newParts]);
-        }
       }
-      done += chunk.length;
-      setProgress({ done, total });
+      setProgress({ done: Math.min(i + CHUNK, ids.length), total: ids.length });
     }
     setRunning(false);
-    setMessage(cancelled.current
-      ? `Gestopt: ${printed} van ${total} brieven verzonden. De rest staat nog in de wachtrij.`
-      : `${t('printDone')} ${printed} van ${total} brieven verzonden.`);
-    void reload();
+    setMessage(`${made} van ${ids.length} brieven klaargezet. Open de stapel, print hem, en bevestig daarna dat de brieven geprint zijn. Pas dan zijn ze verzonden.`);
+    reload();
   };
 
-  const items = data?.items ?? [];
-  const allChecked = items.length > 0 && selected.length === items.length;
   return (
     <>
       <Title order={1} size="h2" mb="md">{t('navPrint')}</Title>
-      <LoadError error={error} />
+      <LoadError error={queue.error ?? batches.error} />
       {message && <Alert color={failures.length ? 'yellow' : 'green'} role="status" mb="md">{message}</Alert>}
-      {parts.length > 0 && (
-        <Group mb="md">
-          {parts.map((p) => (
-            <Button key={p.url} component="a" href={p.url} download={p.file} variant="filled" color="#1e6b30">{p.label}</Button>
-          ))}
-        </Group>
-      )}
-      {failures.length > 0 && (
-        <Alert color="red" title="Niet verzonden" mb="md">
-          <List>{failures.map((f) => <List.Item key={f.beschikkingId}>Besluit {f.beschikkingId}: {f.reason}</List.Item>)}</List>
-        </Alert>
+      {failures.length > 0 && <Failures failures={failures} />}
+      {batches.data && batches.data.batches.length > 0 && (
+        <section aria-labelledby="stapels-title">
+          <Title order={2} size="h3" id="stapels-title" mb="sm">Klaargezet, wacht op printen</Title>
+          <Stack mb="lg">
+            {batches.data.batches.map((b) => <BatchCard key={b.id} batch={b} onDone={(msg) => { setMessage(msg); setFailures([]); reload(); }} />)}
+          </Stack>
+        </section>
       )}
       {progress && (
         <div style={{ marginBottom: 16 }}>
-          <Text id="print-progress-label" size="sm">{t('printProgress')}: {progress.done} / {progress.total}</Text>
+          <Text size="sm">{t('printProgress')}: {progress.done} / {progress.total}</Text>
           <Progress value={progress.total ? (progress.done / progress.total) * 100 : 0} aria-label={`${t('printProgress')}: ${progress.done} / ${progress.total}`} size="lg" />
         </div>
       )}
+      <Title order={2} size="h3" mb="sm">Vastgesteld, nog te printen</Title>
       {items.length === 0 ? <Text>{t('queueEmpty')}</Text> : (
         <>
           <Group mb="sm">
-            <Button onClick={() => void send()} disabled={running || selected.length === 0} loading={running}>
-              {t('printSend')} ({selected.length})
+            <Button onClick={() => void generate()} disabled={running || selected.length === 0} loading={running}>
+              Brieven maken ({selected.length})
             </Button>
             {running && <Button variant="outline" color="red" onClick={() => { cancelled.current = true; }}>{t('printCancel')}</Button>}
           </Group>
@@ -102,8 +93,8 @@ export function PrintQueue() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">
-                  <Checkbox aria-label={t('selectAll')} checked={allChecked} indeterminate={!allChecked && selected.length > 0}
-                    onChange={(e) => setSelected(e.currentTarget.checked ? items.map((b) => b.id) : [])} />
+                  <Checkbox aria-label={t('selectAll')} checked={selected.length === items.length} indeterminate={selected.length > 0 && selected.length < items.length}
+                    onChange={(e) => setUnticked(e.currentTarget.checked ? new Set() : new Set(items.map((b) => b.id)))} />
                 </Table.Th>
                 <Table.Th scope="col">{t('kenmerk')}</Table.Th>
                 <Table.Th scope="col">{t('client')}</Table.Th>
@@ -115,10 +106,10 @@ export function PrintQueue() {
               {items.map((b) => (
                 <Table.Tr key={b.id}>
                   <Table.Td>
-                    <Checkbox aria-label={`${b.kenmerk} ${b.clientNaam}`} checked={selected.includes(b.id)}
+                    <Checkbox aria-label={`${b.kenmerk} ${b.clientNaam}`} checked={!unticked.has(b.id)}
                       onChange={(e) => {
                         const on = e.currentTarget.checked;
-                        setSelected((s) => (on ? [...s, b.id] : s.filter((x) => x !== b.id)));
+                        setUnticked((s) => { const n = new Set(s); if (on) n.delete(b.id); else n.add(b.id); return n; });
                       }} />
                   </Table.Td>
                   <Table.Td><Anchor href={`#/melding/${b.meldingId}`}>{b.kenmerk}</Anchor></Table.Td>
@@ -132,5 +123,57 @@ export function PrintQueue() {
         </>
       )}
     </>
+  );
+}
+
+/** Identical reasons once, with the kenmerken they concern (not thirty lines with internal ids). */
+function Failures({ failures }: { failures: Failure[] }) {
+  const byReason = new Map<string, string[]>();
+  for (const f of failures) {
+    const list = byReason.get(f.reason) ?? [];
+    if (f.kenmerk) list.push(f.kenmerk);
+    byReason.set(f.reason, list);
+  }
+  return (
+    <Alert color="red" title="Niet klaargezet" mb="md">
+      <List>{[...byReason].map(([reason, kenmerken]) => (
+        <List.Item key={reason}>{reason}{kenmerken.length > 1 ? ` (${kenmerken.length} brieven: ${kenmerken.join(', ')})` : ''}</List.Item>
+      ))}</List>
+    </Alert>
+  );
+}
+
+function BatchCard({ batch, onDone }: { batch: PrintBatch; onDone: (msg: string) => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [opening, setOpening] = useState(false);
+  const n = batch.brieven.length;
+  const brieven = n === 1 ? '1 brief' : `${n} brieven`;
+  const pages = batch.brieven.reduce((s, b) => s + b.pages, 0);
+  return (
+    <Card withBorder component="article" aria-label={`Stapel ${batch.id}`}>
+      <Text fw={600}>Stapel {batch.id} · {brieven}, {pages} pagina's · gemaakt door {batch.door} op {fmtDateTime(batch.aangemaaktOp)}</Text>
+      <Text size="sm" mb="xs">{batch.brieven.map((b) => `${b.kenmerk} (${b.clientNaam})`).join(' · ')}</Text>
+      {error && <Alert color="red" role="alert" mb="xs">{error}</Alert>}
+      <Group>
+        <Button variant="filled" color="#1e6b30" loading={opening} onClick={async () => {
+          setOpening(true);
+          const r = await call('print.batchPdf', { id: batch.id });
+          setOpening(false);
+          if (r.ok) downloadPdf(r.value.pdfBase64, `brieven-${batch.datum}-stapel-${batch.id}.pdf`); else setError(r.error.message);
+        }}>PDF opslaan om te printen</Button>
+        <ConfirmButton confirmLabel="Ja, alles is geprint" onConfirm={async () => {
+          const r = await call('print.confirm', { id: batch.id });
+          if (r.ok) onDone(`Klaar. ${r.value.printed.length} ${r.value.printed.length === 1 ? 'brief' : 'brieven'} verzonden op ${fmtDate(batch.datum)}.`); else setError(r.error.message);
+        }} question={`Zijn alle ${brieven} van stapel ${batch.id} goed geprint? Dan worden ze vastgelegd als verzonden op ${fmtDate(batch.datum)} en gaan de besluiten naar het zaaksysteem. Dit is niet terug te draaien.`}>
+          Geprint: markeer als verzonden
+        </ConfirmButton>
+        <ConfirmButton color="red" buttonProps={{ variant: 'outline' }} confirmLabel="Ja, verwerpen" onConfirm={async () => {
+          const r = await call('print.discard', { id: batch.id });
+          if (r.ok) onDone(`Stapel ${batch.id} is verworpen; de ${brieven} staan weer in de wachtrij.`); else setError(r.error.message);
+        }} question={`Stapel ${batch.id} niet geprint? De ${brieven} worden niet verzonden en staan weer in de wachtrij.`}>
+          Niet geprint
+        </ConfirmButton>
+      </Group>
+    </Card>
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Select, Text, TextInput } from '@mantine/core';
+import { Alert, Group, Select, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { ZAAK_RESULTAAT_LABELS, ZAAK_RESULTATEN, type ZaakResultaat } from '../../../../shared/schemas/beheer';
 import { call, useLoad } from '../../api';
 import { fmtDate, todayIso } from '../../format';
+import { ConfirmButton } from '../../confirm';
 
 /**
  * Closing a case with its resultaat (consulent, besluitbevoegd): shows the Selectielijst 2020
@@ -41,7 +42,12 @@ export function ZaakAfsluiten({ meldingId, wet, onClosed }: { meldingId: number;
         {wet === 'participatiewet' && resultaat === 'verstrekt' && (
           <TextInput type="date" label="Einde voorziening" value={brondatum} onChange={(e) => setBrondatum(e.currentTarget.value)} w={170} />
         )}
-        <Button onClick={() => void submit()}>Zaak afsluiten</Button>
+        <ConfirmButton color="red" confirmLabel="Ja, zaak afsluiten" onConfirm={submit}
+          question={resultaat
+            ? `De zaak wordt afgesloten met resultaat '${ZAAK_RESULTAAT_LABELS[resultaat]}' per ${fmtDate(afsluitdatum)}. Daarna kan niemand de zaak nog wijzigen; dit is niet terug te draaien.`
+            : 'Kies eerst het resultaat van de zaak.'}>
+          Zaak afsluiten
+        </ConfirmButton>
       </Group>
       <Text size="xs" c="dimmed">Na afsluiten kan de zaak niet meer worden gewijzigd; de bewaartermijn volgt uit de Selectielijst gemeenten 2020.</Text>
       {error && <Alert color="red" role="alert" mt="xs">{error}</Alert>}
