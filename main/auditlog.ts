@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { anchorProblems, checkAnchors, readAnchors, type AnchorCheck } from './anchor';
 import type { RawDb } from './db/database';
 
 /**
@@ -87,6 +88,44 @@ export interface VerifyResult {
   entries: number;
   /** The first entry that does not match the chain, and why (Dutch, for the auditor). */
   firstBroken?: { seq: number; reason: string };
+  /** The comparison with the anchors outside the database (absent when none was given). */
+  anchors?: {
+    files: string[];
+    unreadable: string[];
+    checked: number;
+    lastAnchoredSeq: number;
+    problems: string[];
+    restores: AnchorCheck['restores'];
+  };
+}
+
+/** The chain's head: the last entry's sequence number and hash (0 and the genesis hash when empty). */
+export function chainHead(raw: RawDb): { seq: number; head: string } {
+  const last = raw.prepare('SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1').get() as
+    { seq: number; hash: string } | undefined;
+  return { seq: last?.seq ?? 0, head: last?.hash ?? GENESIS_HASH };
+}
+
+/**
+ * The chain check, then the comparison with every anchor that can be read: a chain rebuilt inside
+ * the database passes the first and fails the second (a rewrite), a cut tail fails the second.
+ */
+export function verifyLogWithAnchors(raw: RawDb, chain: string, anchorFiles: string[]): VerifyResult {
+  const result = verifyLog(raw);
+  if (anchorFiles.length === 0) return result;
+  const { records, unreadable } = readAnchors(anchorFiles, chain);
+  const { seq: end } = chainHead(raw);
+  const hashAt = raw.prepare('SELECT hash FROM access_log WHERE seq = ?').pluck();
+  const check = checkAnchors(records, end, (seq) => hashAt.get(seq) as string | undefined);
+  const problems = anchorProblems(check);
+  if (unreadable.length) problems.push(`anker niet leesbaar: ${unreadable.join(', ')}`);
+  if (records.length === 0 && !unreadable.length) problems.push('het anker bevat geen enkele regel voor deze database');
+  const anchors = { files: anchorFiles, unreadable, checked: check.checked, lastAnchoredSeq: check.lastAnchoredSeq, problems, restores: check.restores };
+  if (problems.length && result.ok) {
+    const seq = check.rewrite?.seq ?? (check.truncation ? end + 1 : 0);
+    return { ...result, ok: false, firstBroken: { seq, reason: problems.join('; ') }, anchors };
+  }
+  return { ...result, anchors };
 }
 
 export function verifyLog(raw: RawDb): VerifyResult {

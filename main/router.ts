@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LoketError } from '../shared/errors';
 import { CHANNELS, isChannel, type CallResult, type ChannelName } from '../shared/ipc/channels';
+import type { AnchorConfig } from './anchor';
 import { appendLog } from './auditlog';
 import type { KdfParams } from './db/keyslots';
 import { HANDLERS, type HandlerContext } from './handlers';
@@ -20,6 +21,8 @@ export interface RouterOptions {
   route: Route;
   /** Key-derivation cost for slots written in this session (tests use a cheap one). */
   kdf?: KdfParams;
+  /** Where the access log's head is anchored outside the database (file, syslog). */
+  anchor?: AnchorConfig;
   /** Today's date (ISO); tests pin it. */
   today?: () => string;
   /** Milliseconds since the epoch, for the idle lock; tests move it. */

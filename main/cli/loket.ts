@@ -3,6 +3,8 @@ import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { LoketError } from '../../shared/errors';
 import { isChannel, type ChannelInput, type ChannelName, type ChannelOutput } from '../../shared/ipc/channels';
+import { anchorConfigFromEnv, hasAnchors, type AnchorConfig } from '../anchor';
+import { STRONG_KDF } from '../db/keyslots';
 import { createRouter, type Router } from '../router';
 import {
   backup, initVault, listUsers, lock, rekey, resetPassword, restore, unlock, unlockWithRecoveryKey,
@@ -34,15 +36,22 @@ Opdrachten:
   recover --user GEBRUIKER
                           na verlies van alle wachtwoorden: herstelsleutel (prompt of
                           $LOKET_RECOVERY_KEY) en een nieuw wachtwoord voor GEBRUIKER
-  verify-log              controleer de hash-keten van het toegangslog
+  verify-log [--anker BESTAND ...]
+                          controleer de hash-keten van het toegangslog en vergelijk hem met
+                          elk anker: het ankerbestand en uittreksels van de syslog-server
   backup --out BESTAND    maak een versleutelde back-up, ook terwijl de app draait
-  restore --from BESTAND [--force]
-                          zet een back-up terug op --db
+  restore --from BESTAND [--force --reden "waarom"] [--herstelsleutel]
+                          zet een back-up terug op --db: met het wachtwoord van een beheerder
+                          van de huidige database ($LOKET_USER/$LOKET_PASSWORD) of de
+                          herstelsleutel ($LOKET_RECOVERY_KEY); een bestaande database
+                          vervangen kan alleen met --force en een geschreven reden
   rekey --backup BESTAND  vervang de databasesleutel (na een gecontroleerde back-up)
   call KANAAL --json INVOER
                           voer een opdracht van de app uit als de ingelogde gebruiker
 ${EXTRA_COMMANDS.map((c) => c.help).join('\n')}
-Omgeving: LOKET_USER, LOKET_PASSWORD (inloggen zonder prompt), LOKET_DB.
+Omgeving: LOKET_USER, LOKET_PASSWORD (inloggen zonder prompt), LOKET_DB,
+  LOKET_ANKER_BESTAND (ankerbestand van het toegangslog, liefst op een ander volume),
+  LOKET_SYSLOG (udp://host:514, tcp://host:601 of local voor /dev/log).
 `;
 
 export interface CliIo {
@@ -85,6 +94,8 @@ export interface CliContext {
   args: string[];
   values: Record<string, string | boolean | undefined>;
   login: () => Promise<Session>;
+  /** Where the access log is anchored (LOKET_ANKER_BESTAND, LOKET_SYSLOG). */
+  anchor: AnchorConfig;
   router: () => Promise<Router>;
   /** Runs a router channel as the logged-in user; a refusal becomes the LoketError it describes. */
   call: <C extends ChannelName>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
@@ -122,6 +133,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         gemeentecode: { type: 'string' }, admin: { type: 'string' }, naam: { type: 'string' }, rol: { type: 'string' },
         mandaat: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, force: { type: 'boolean' },
         backup: { type: 'string' }, json: { type: 'string' }, user: { type: 'string' },
+        reden: { type: 'string' }, anker: { type: 'string', multiple: true }, herstelsleutel: { type: 'boolean' },
         ...Object.fromEntries(EXTRA_COMMANDS.flatMap((c) => Object.entries(c.options))),
       },
     });
@@ -138,21 +150,22 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   const dbFile = path.resolve((values.db as string | undefined) ?? io.env.LOKET_DB ?? 'loket.db');
   const sessions: Session[] = [];
   let router: Router | null = null;
+  const anchor = anchorConfigFromEnv(io.env);
   const ctx: CliContext = {
-    io, dbFile, args, values: values as CliContext['values'],
+    io, dbFile, args, values: values as CliContext['values'], anchor,
     call: async (channel, input) => {
       const res = await (await ctx.router()).call(channel, input);
       if (!res.ok) throw new LoketError(res.error.code as LoketError['code'], res.error.message, res.error.field);
       return res.value;
     },
     login: async () => {
-      const s = await unlock({ file: dbFile, ...(await credentials(io)), route: 'cli' });
+      const s = await unlock({ file: dbFile, ...(await credentials(io)), route: 'cli', anchor });
       sessions.push(s);
       return s;
     },
     router: async () => {
       if (router) return router;
-      router = createRouter({ dbFile, route: 'cli' });
+      router = createRouter({ dbFile, route: 'cli', anchor });
       const res = await router.call('session.unlock', await credentials(io));
       if (!res.ok) throw new LoketError(res.error.code as LoketError['code'], res.error.message);
       return router;
@@ -177,7 +190,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
 }
 
 async function dispatch(command: string, ctx: CliContext): Promise<void> {
-  const { io, dbFile, values, args } = ctx;
+  const { io, dbFile, values, args, anchor } = ctx;
   switch (command) {
     case 'init': {
       const admin = need(values, 'admin', 'de gebruikersnaam van de eerste beheerder.');
@@ -185,7 +198,7 @@ async function dispatch(command: string, ctx: CliContext): Promise<void> {
       const { recoveryKey } = await initVault({
         file: dbFile, gemeente: need(values, 'gemeente', 'de naam van de gemeente.'),
         gemeentecode: need(values, 'gemeentecode', 'de 4 cijfers van de CBS-gemeentecode.'),
-        admin, adminName: values.naam as string | undefined, password, route: 'cli',
+        admin, adminName: values.naam as string | undefined, password, route: 'cli', anchor,
       });
       io.out(`Database aangemaakt: ${dbFile}\nBeheerder: ${admin}\n`);
       io.out(`HERSTELSLEUTEL (wordt maar één keer getoond; bewaar hem op papier in de kluis):\n\n    ${recoveryKey}\n`);
@@ -193,9 +206,9 @@ async function dispatch(command: string, ctx: CliContext): Promise<void> {
     }
     case 'user': {
       const [sub, name] = args;
-      const s = await ctx.login();
       if (sub === 'list') {
-        for (const u of await listUsers(s)) io.out(`${u.username}\t${u.displayName}\t${u.roles.join(',')}\t${u.active ? 'actief' : 'verwijderd'}${u.mandaat ? `\tmandaat: ${u.mandaat}` : ''}`);
+        // One connection per command: a key rotation (user remove) needs the database to itself.
+        for (const u of await listUsers(await ctx.login())) io.out(`${u.username}\t${u.displayName}\t${u.roles.join(',')}\t${u.active ? 'actief' : 'verwijderd'}${u.mandaat ? `\tmandaat: ${u.mandaat}` : ''}`);
         return;
       }
       if (!name) throw new LoketError('invoer', `Noem de gebruiker: loket user ${sub ?? 'add'} GEBRUIKER.`);
@@ -208,7 +221,7 @@ async function dispatch(command: string, ctx: CliContext): Promise<void> {
         io.out(`Gebruiker ${name} toegevoegd (${user.roles.join(', ')}).`);
       } else if (sub === 'remove') {
         await ctx.call('user.remove', { username: name });
-        io.out(`Gebruiker ${name} verwijderd; de sleutel van ${name} is weg.`);
+        io.out(`Gebruiker ${name} verwijderd; de sleutel van ${name} is weg en de databasesleutel is vervangen (back-up vooraf in ${path.basename(dbFile)}.back-ups/).`);
       } else if (sub === 'reset') {
         await ctx.call('user.resetPassword', { username: name, password: await newPassword(io) });
         io.out(`Nieuw wachtwoord ingesteld voor ${name}.`);
@@ -226,7 +239,7 @@ async function dispatch(command: string, ctx: CliContext): Promise<void> {
     case 'recover': {
       const username = need(values, 'user', 'de gebruiker die een nieuw wachtwoord krijgt.');
       const key = io.env.LOKET_RECOVERY_KEY ?? (await io.prompt('Herstelsleutel: ', true));
-      const s = await unlockWithRecoveryKey(dbFile, key, 'cli');
+      const s = await unlockWithRecoveryKey(dbFile, key, 'cli', STRONG_KDF, anchor);
       try {
         await resetPassword(s, username, await newPassword(io));
       } finally {
@@ -236,9 +249,13 @@ async function dispatch(command: string, ctx: CliContext): Promise<void> {
       return;
     }
     case 'verify-log': {
-      const result = await ctx.call('audit.verify', {});
-      if (result.ok) io.out(`Toegangslog in orde: ${result.entries} regels, keten ongeschonden.`);
-      else throw new LoketError('opslag', `Toegangslog NIET in orde: ${result.firstBroken!.reason}. Meld dit als beveiligingsincident.`);
+      const extra = ((values as Record<string, unknown>).anker as string[] | undefined ?? []).map((f) => path.resolve(f));
+      const result = await ctx.call('audit.verify', extra.length ? { ankerBestanden: extra } : {});
+      for (const r of result.anchors?.restores ?? []) io.out(`Let op: op ${r.ts} is een back-up teruggezet (toegangslog vanaf regel ${r.seq})${r.detail ? `: ${r.detail}` : ''}.`);
+      if (!result.ok) throw new LoketError('opslag', `Toegangslog NIET in orde: ${result.firstBroken!.reason}. Meld dit als beveiligingsincident.`);
+      io.out(`Toegangslog in orde: ${result.entries} regels, keten ongeschonden.`);
+      if (result.anchors) io.out(`Ankers: ${result.anchors.checked} vergeleken (tot regel ${result.anchors.lastAnchoredSeq}), alle in orde.`);
+      else if (!hasAnchors(anchor)) io.out('Let op: er is geen anker ingesteld (LOKET_ANKER_BESTAND of LOKET_SYSLOG). Zonder anker is een herschreven of ingekorte keten niet te zien.');
       return;
     }
     case 'backup': {
@@ -250,8 +267,13 @@ async function dispatch(command: string, ctx: CliContext): Promise<void> {
     }
     case 'restore': {
       const from = path.resolve(need(values, 'from', 'de back-up die terug moet.'));
-      const res = await restore({ from, to: dbFile, ...(await credentials(io)), force: values.force === true });
-      io.out(`Back-up teruggezet op ${dbFile} (${res.counts.clients ?? 0} cliënten).`);
+      const who = values.herstelsleutel === true
+        ? { recoveryKey: io.env.LOKET_RECOVERY_KEY ?? (await io.prompt('Herstelsleutel: ', true)) }
+        : await credentials(io);
+      const res = await restore({
+        from, to: dbFile, ...who, force: values.force === true, reason: values.reden as string | undefined, anchor, route: 'cli',
+      });
+      io.out(`Back-up teruggezet op ${dbFile} (${res.counts.clients ?? 0} cliënten, toegangslog tot regel ${res.head.seq}).`);
       return;
     }
     case 'rekey': {

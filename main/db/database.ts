@@ -22,6 +22,8 @@ export interface Db {
   readonly raw: RawDb;
   /** Runs `fn` in a transaction, one at a time: TypeORM shares one query runner for SQLite. */
   write<T>(fn: (m: EntityManager) => Promise<T>): Promise<T>;
+  /** Called after every committed write (the access-log anchor hangs here). */
+  onCommit: (() => void) | null;
   close(): Promise<void>;
 }
 
@@ -82,6 +84,8 @@ export function configureConnection(conn: RawDb): void {
   // 64 MiB of decrypted pages: every page read from disk is decrypted again, so at 100k
   // clients a small cache, not the cipher itself, is what made queries slower than plaintext.
   conn.pragma('cache_size = -65536');
+  // Sorts and temporary indexes stay in memory: SQLite's temp files are not encrypted.
+  conn.pragma('temp_store = MEMORY');
   registerFunctions(conn);
 }
 
@@ -140,17 +144,21 @@ async function runMigrations(ds: DataSource, raw: RawDb): Promise<void> {
 
 function makeDb(file: string, ds: DataSource, raw: RawDb): Db {
   let queue: Promise<unknown> = Promise.resolve();
-  return {
+  const db: Db = {
     file,
     ds,
     raw,
+    onCommit: null,
     write<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
       const run = queue.then(() => ds.transaction((m) => {
         // Take the write lock first, as BEGIN IMMEDIATE would: a writer in another process then
         // makes us wait (busy_timeout) instead of failing later with SQLITE_BUSY_SNAPSHOT.
         raw.prepare('DELETE FROM settings WHERE 0').run();
         return fn(m);
-      }));
+      })).then((value) => {
+        db.onCommit?.();
+        return value;
+      });
       queue = run.catch(() => undefined);
       return run;
     },
@@ -163,4 +171,5 @@ function makeDb(file: string, ds: DataSource, raw: RawDb): Db {
       await ds.destroy();
     },
   };
+  return db;
 }

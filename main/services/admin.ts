@@ -4,9 +4,9 @@ import { LoketError } from '../../shared/errors';
 import type { Settings, SettingsSchema, UserAddSchema, UserInfo } from '../../shared/schemas/admin';
 import { SettingsSchema as SettingsParser } from '../../shared/schemas/admin';
 import type { Role } from '../../shared/roles';
-import { verifyLog, type StoredLogEntry } from '../auditlog';
+import { verifyLogWithAnchors, verifyLog, type StoredLogEntry } from '../auditlog';
 import { SettingEntity, type UserRow } from '../db/entities';
-import { addUser, changePassword, listUsers, removeUser, resetPassword, unlock, type Session } from '../vault';
+import { addUser, changePassword, draftKeySetting, listUsers, removeUser, resetPassword, unlock, type Session } from '../vault';
 import { inTransaction, logAccess, type HandlerContext, type TxContext } from './context';
 
 export function userInfo(u: UserRow): UserInfo {
@@ -45,7 +45,7 @@ export function updateSettings(ctx: HandlerContext, input: z.output<typeof Setti
 /** The user's key for encrypting form drafts in the renderer; made on first use, kept in the encrypted database. */
 function draftKeyFor(s: Session): Promise<string> {
   return s.db.write(async (m) => {
-    const key = `concepten.sleutel.${s.user.id}`;
+    const key = draftKeySetting(s.user.id);
     const row = await m.findOneBy(SettingEntity, { key });
     if (typeof row?.value === 'string') return row.value;
     const fresh = randomBytes(32).toString('base64');
@@ -57,7 +57,7 @@ function draftKeyFor(s: Session): Promise<string> {
 export async function unlockSession(ctx: HandlerContext, input: { username: string; password: string }) {
   const r = ctx.router;
   if (r.session) await r.close();
-  const s = await unlock({ file: r.options.dbFile, username: input.username, password: input.password, route: r.options.route, kdf: r.options.kdf });
+  const s = await unlock({ file: r.options.dbFile, username: input.username, password: input.password, route: r.options.route, kdf: r.options.kdf, anchor: r.options.anchor });
   r.session = s;
   const settings = await s.db.write((m) => readSettings({ m }));
   return { user: userInfo(s.user), gemeenteNaam: settings.gemeenteNaam, draftKey: await draftKeyFor(s) };
@@ -106,9 +106,11 @@ export async function userResetPassword(ctx: HandlerContext, input: { username: 
   return { ok: true as const };
 }
 
-export function auditVerify(ctx: HandlerContext) {
+export function auditVerify(ctx: HandlerContext, input: { ankerBestanden?: string[] }) {
   return inTransaction(ctx, async (tx) => {
-    const result = verifyLog(tx.raw);
+    // Every anchor that can be read: the configured file and any extracts named (a syslog server's log).
+    const files = [...new Set([ctx.router.options.anchor?.file, ...(input.ankerBestanden ?? [])].filter((f): f is string => Boolean(f)))];
+    const result = ctx.session.databaseId ? verifyLogWithAnchors(tx.raw, ctx.session.databaseId, files) : verifyLog(tx.raw);
     logAccess(tx, { action: 'lezen', objectType: 'toegangslog', detail: result.ok ? `controle geslaagd (${result.entries} regels)` : `controle: regel ${result.firstBroken?.seq} klopt niet` });
     return result;
   });

@@ -84,7 +84,7 @@ export const CHANNELS = {
     roles: ['consulent', 'besluitbevoegd', 'administratie'], writes: true,
   }),
 
-  'audit.verify': ch({ input: empty, output: VerifyResultSchema, roles: ['auditor', 'beheerder'], writes: false }),
+  'audit.verify': ch({ input: z.object({ ankerBestanden: z.array(z.string().min(1).max(1000)).max(20).optional() }).strict(), output: VerifyResultSchema, roles: ['auditor', 'beheerder'], writes: false }),
   'audit.list': ch({
     input: z.object({ clientId: z.number().int().optional(), beforeSeq: z.number().int().optional(), limit: z.number().int().min(1).max(500).default(100) }),
     output: z.object({ entries: z.array(LogEntrySchema) }),

@@ -128,4 +128,13 @@ export const VerifyResultSchema = z.object({
   ok: z.boolean(),
   entries: z.number().int(),
   firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).optional(),
+  /** The comparison with the anchors outside the database (the anchor file, syslog extracts). */
+  anchors: z.object({
+    files: z.array(z.string()),
+    unreadable: z.array(z.string()),
+    checked: z.number().int(),
+    lastAnchoredSeq: z.number().int(),
+    problems: z.array(z.string()),
+    restores: z.array(z.object({ ts: z.string(), seq: z.number().int(), detail: z.string().nullable() })),
+  }).optional(),
 });

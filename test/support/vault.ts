@@ -5,8 +5,8 @@ import type { KdfParams } from '../../main/db/keyslots';
 import { addUser, initVault, unlock, type Session } from '../../main/vault';
 import type { Role } from '../../shared/roles';
 
-/** Cheap scrypt for tests only: the production default (N=2^17) is set in keyslots.ts. */
-export const TEST_KDF: KdfParams = { N: 2 ** 12, r: 8, p: 1 };
+/** Cheap scrypt for tests only (the floor, KDF_FLOOR): the production default (N=2^17) is set in keyslots.ts. */
+export const TEST_KDF: KdfParams = { N: 2 ** 14, r: 8, p: 1 };
 export const ADMIN_PASSWORD = 'correct paard batterij niet';
 export const USER_PASSWORD = 'een ander lang wachtwoord';
 

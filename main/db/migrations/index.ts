@@ -5,7 +5,8 @@ import { Retention0004 } from './0004-retention';
 import { Beeindiging0005 } from './0005-beeindiging';
 import { NameChanges0006 } from './0006-name-changes';
 import { VierOgen0010 } from './0010-vier-ogen';
+import { DatabaseId0011 } from './0011-database-id';
 import { Desk0013 } from './0013-desk';
 
 /** Every migration, in order. Listed explicitly: glob paths break once bundled. Never remove one. */
-export const MIGRATIONS = [Initial0001, ClientSearch0002, Werkvoorraad0003, Retention0004, Beeindiging0005, NameChanges0006, VierOgen0010, Desk0013];
+export const MIGRATIONS = [Initial0001, ClientSearch0002, Werkvoorraad0003, Retention0004, Beeindiging0005, NameChanges0006, VierOgen0010, DatabaseId0011, Desk0013];
