@@ -1,72 +1,70 @@
-import type { ChannelName } from '../shared/ipc/channels';
-import * as admin from './services/admin';
-import * as beschikkingen from './services/beschikkingen';
-import * as clients from './services/clients';
-import type { Handler } from './services/context';
+import { CHANNELS, type ChannelName } from '../shared/ipc/channels';
 import { BEHEER_HANDLERS } from './services/beheer';
+import { BESCHIKKING_HANDLERS } from './services/beschikkingen.handlers';
+import { CLIENT_HANDLERS } from './services/clients.handlers';
 import { DESK_HANDLERS } from './services/desk';
+import type { Handler } from './services/context';
 import { EXPORT_HANDLERS } from './services/export';
-import * as printing from './services/printing';
-import * as zaken from './services/zaken';
+import { PRINT_HANDLERS } from './services/printing.handlers';
+import { SESSION_HANDLERS } from './services/session.handlers';
+import { ZAAK_HANDLERS } from './services/zaken.handlers';
 
 export type { HandlerContext } from './services/context';
 
-
-/** Channel → service function. Typed against the channel table, so a missing or mistyped handler does not compile. */
-export const HANDLERS: { [C in ChannelName]: Handler<C> } = {
-  'session.unlock': admin.unlockSession,
-  'session.lock': admin.lockSession,
-  'session.current': admin.currentSession,
-  'session.activity': admin.sessionActivity,
-  'session.changePassword': admin.changeOwnPassword,
-
-  'client.create': clients.createClient,
-  'client.update': clients.updateClient,
-  'client.get': clients.getClient,
-  'client.search': clients.searchClients,
-  'client.timeline': zaken.clientTimeline,
-
-  'household.create': clients.createHousehold,
-  'household.get': clients.getHousehold,
-  'household.updatePlan': clients.updateHouseholdPlan,
-
-  'melding.create': zaken.createMelding,
-  'melding.get': zaken.getMelding,
-  'onderzoek.save': zaken.saveOnderzoek,
-  'aanvraag.create': zaken.createAanvraag,
-  'indicatie.create': zaken.createIndicatie,
-
-  'termijn.verleng': zaken.verlengTermijn,
-  'termijn.schortOp': zaken.schortTermijnOp,
-  'termijn.hervat': zaken.hervatTermijn,
-
-  'beschikking.create': beschikkingen.createBeschikking,
-  'beschikking.update': beschikkingen.updateBeschikking,
-  'beschikking.get': beschikkingen.getBeschikking,
-  'beschikking.submit': beschikkingen.submitBeschikking,
-  'beschikking.approve': beschikkingen.approveBeschikking,
-  'beschikking.reject': beschikkingen.rejectBeschikking,
-  'beschikking.overnemen': beschikkingen.takeOverBeschikking,
-  'beschikking.preview': printing.previewBeschikking,
-
-  'werkvoorraad.list': zaken.werkvoorraad,
-  'accordering.queue': beschikkingen.accorderingQueue,
-  'print.queue': beschikkingen.printQueue,
-  'print.send': printing.sendLetters,
-  'letter.get': printing.getLetter,
-  'letter.melding': printing.sendMeldingLetter,
-
-  'audit.verify': admin.auditVerify,
-  'audit.list': admin.auditList,
-
-  'settings.get': admin.getSettings,
-  'settings.update': admin.updateSettings,
-  'user.list': admin.usersList,
-  'user.add': admin.userAdd,
-  'user.remove': admin.userRemove,
-  'user.resetPassword': admin.userResetPassword,
-
-  ...EXPORT_HANDLERS,
-  ...BEHEER_HANDLERS,
-  ...DESK_HANDLERS,
+/**
+ * The one place where the modules' handler tables meet. Each module contributes one table; a
+ * channel served twice is refused here, and `checkHandlers` (run when a router starts) finds a
+ * channel without a handler or a handler without a channel.
+ */
+const TABLES: Record<string, Partial<Record<string, unknown>>> = {
+  session: SESSION_HANDLERS,
+  clients: CLIENT_HANDLERS,
+  zaken: ZAAK_HANDLERS,
+  beschikkingen: BESCHIKKING_HANDLERS,
+  printing: PRINT_HANDLERS,
+  export: EXPORT_HANDLERS,
+  beheer: BEHEER_HANDLERS,
+  desk: DESK_HANDLERS,
 };
+
+export type AnyHandler = Handler<ChannelName>;
+
+/** Merges handler tables; a channel in two tables is a programming error, reported with both modules. */
+export function mergeHandlerTables(tables: Record<string, Partial<Record<string, unknown>>>): Map<string, AnyHandler> {
+  const out = new Map<string, AnyHandler>();
+  const owner = new Map<string, string>();
+  for (const [module, table] of Object.entries(tables)) {
+    for (const [channel, handler] of Object.entries(table)) {
+      const first = owner.get(channel);
+      if (first) throw new Error(`channel ${channel} has two handlers (${first} and ${module})`);
+      if (typeof handler !== 'function') throw new Error(`channel ${channel} of ${module} has no handler function`);
+      owner.set(channel, module);
+      out.set(channel, handler as AnyHandler);
+    }
+  }
+  return out;
+}
+
+/** Every channel of the table has exactly one handler, and every handler a channel. */
+export function checkHandlers(handlers: ReadonlyMap<string, unknown>, channels: readonly string[] = Object.keys(CHANNELS)): void {
+  const missing = channels.filter((c) => !handlers.has(c));
+  const extra = [...handlers.keys()].filter((c) => !channels.includes(c));
+  if (missing.length || extra.length) {
+    throw new Error(`handler table does not match the channel table: ${[
+      missing.length ? `no handler for ${missing.join(', ')}` : '',
+      extra.length ? `no channel for ${extra.join(', ')}` : '',
+    ].filter(Boolean).join('; ')}`);
+  }
+}
+
+export const HANDLERS: ReadonlyMap<string, AnyHandler> = mergeHandlerTables(TABLES);
+
+/**
+ * Compile-time completeness: the union of the tables covers the channel table (a missing channel
+ * is a type error here, a duplicate is refused by mergeHandlerTables at load).
+ */
+type Covered = keyof typeof SESSION_HANDLERS | keyof typeof CLIENT_HANDLERS | keyof typeof ZAAK_HANDLERS
+  | keyof typeof BESCHIKKING_HANDLERS | keyof typeof PRINT_HANDLERS | keyof typeof EXPORT_HANDLERS | keyof typeof BEHEER_HANDLERS
+  | keyof typeof DESK_HANDLERS;
+const allCovered: Exclude<ChannelName, Covered> extends never ? true : Exclude<ChannelName, Covered> = true;
+void allCovered;

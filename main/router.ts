@@ -4,16 +4,21 @@ import { CHANNELS, isChannel, type CallResult, type ChannelName } from '../share
 import type { AnchorConfig } from './anchor';
 import { appendLog } from './auditlog';
 import type { KdfParams } from './db/keyslots';
-import { HANDLERS, type HandlerContext } from './handlers';
+import { checkHandlers, HANDLERS } from './handlers';
+import type { HandlerContext, SessionControl } from './services/context';
 import { GEBRUIKER_INGETROKKEN, idleMinutes, rereadSessionUser, SESSIE_VERLOPEN } from './session-guard';
-import { lock, type Route, type Session } from './vault';
+import { lock, unlock, type Route, type Session } from './vault';
 
 /**
  * The typed IPC router: the one door to the services. Electron's ipcMain.handle, the `loket` CLI
  * and the Playwright bridge all call `Router.call`. It validates input (zod), enforces roles
  * (auditors never write), runs the handler, validates the output, and turns every failure into
  * a Dutch message for a person — never a stack trace across the boundary, never a partial write
- * (each writing handler runs in one transaction).
+ * (a handler opens at most one transaction; the operations it calls share it).
+ *
+ * Sessions live in slots, not in the router: a call names the slot of its caller. The app, the CLI
+ * and tests use the router's own slot (`router.local`, the default); a server keeps one slot per
+ * client over the same router.
  */
 
 export interface RouterOptions {
@@ -27,60 +32,81 @@ export interface RouterOptions {
   today?: () => string;
   /** Milliseconds since the epoch, for the idle lock; tests move it. */
   clock?: () => number;
+  /** How a login opens a session; default: the user's key slot opens the database file (vault.unlock). */
+  openSession?: (username: string, password: string) => Promise<Session>;
+}
+
+/** Where one caller's session lives between calls: null until unlock and after lock. */
+export interface SessionSlot {
+  session: Session | null;
+  /** When the person last did something through the router (clock ms), for the idle lock. */
+  lastActivity?: number;
 }
 
 export interface CallOptions {
+  /** The caller's session slot; default the router's own (`router.local`). */
+  slot?: SessionSlot;
   /** A call the app makes by itself (the export timer): it does not count as activity. */
   background?: boolean;
 }
 
 export class Router {
-  session: Session | null = null;
-  /** When the person last did something through the router (clock ms). */
-  private lastActivity = 0;
+  /** The slot of this process's own caller (the window, the CLI, a test). */
+  readonly local: SessionSlot = { session: null, lastActivity: 0 };
 
-  constructor(readonly options: RouterOptions) {}
+  constructor(readonly options: RouterOptions) {
+    checkHandlers(HANDLERS);
+  }
+
+  /** The local caller's session (read-only view of `local`). */
+  get session(): Session | null {
+    return this.local.session;
+  }
 
   private now(): number {
     return (this.options.clock ?? Date.now)();
   }
 
   async call<C extends ChannelName>(channel: C | string, rawInput: unknown, opts: CallOptions = {}): Promise<CallResult<C>> {
+    const slot = opts.slot ?? this.local;
     try {
-      const value = await this.dispatch(channel, rawInput);
+      const value = await this.dispatch(channel, rawInput, slot);
       return { ok: true, value } as CallResult<C>;
     } catch (e) {
       return { ok: false, error: toErrorData(e) };
     } finally {
-      if (!opts.background && !isIdleHeartbeat(channel, rawInput)) this.lastActivity = this.now();
+      if (!opts.background && !isIdleHeartbeat(channel, rawInput)) slot.lastActivity = this.now();
     }
   }
 
-  private async dispatch(channel: string, rawInput: unknown): Promise<unknown> {
+  private async dispatch(channel: string, rawInput: unknown, slot: SessionSlot): Promise<unknown> {
     if (!isChannel(channel)) throw new LoketError('invoer', `Onbekende opdracht '${channel}'.`);
     const def = CHANNELS[channel];
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw zodToLoketError(parsed.error, rawInput);
-    const ended = await this.guardSession(channel, def.writes);
+    const ended = await this.guardSession(slot, channel, def.writes);
+    const session = slot.session;
     if (def.roles !== 'public') {
       if (ended) throw new LoketError('vergrendeld', ended);
-      const s = this.session;
-      if (!s) throw new LoketError('geen_toegang', 'U bent niet ingelogd of de sessie is vergrendeld. Log opnieuw in.');
-      const roles = s.user.roles;
+      if (!session) throw new LoketError('geen_toegang', 'U bent niet ingelogd of de sessie is vergrendeld. Log opnieuw in.');
+      const roles = session.user.roles;
       const allowed = def.roles === 'any' || def.roles.some((r) => roles.includes(r));
       const auditorOnly = roles.includes('auditor') && !roles.some((r) => r !== 'auditor');
       if (!allowed || (def.writes && auditorOnly)) {
-        await logRefusal(s, channel, def.writes, null, 'rol niet bevoegd');
+        await logRefusal(session, channel, def.writes, null, 'rol niet bevoegd');
         throw new LoketError('geen_toegang', `Uw rol (${roles.join(', ')}) mag dit niet doen (${channel}). Vraag een collega met de juiste rol.`);
       }
     }
-    const handler = HANDLERS[channel] as (ctx: HandlerContext, input: unknown) => Promise<unknown>;
+    const handler = HANDLERS.get(channel) as (ctx: HandlerContext<Session | null>, input: unknown) => Promise<unknown>;
+    const ctx: HandlerContext<Session | null> = {
+      session, sessions: this.sessionControl(slot), today: this.options.today ?? (() => todayIso()),
+    };
     let output: unknown;
     try {
-      output = await handler(this.context(), parsed.data);
+      output = await handler(ctx, parsed.data);
     } catch (e) {
       // A service's refusal rolled back with its transaction: log it now, in a transaction of its own.
-      const s = this.session;
+      const s = slot.session;
       if (e instanceof LoketError && e.code === 'geen_toegang' && s?.db.ds.isInitialized) {
         await logRefusal(s, channel, def.writes, e.clientId ?? null, 'geweigerd door de dienst');
       }
@@ -89,11 +115,19 @@ export class Router {
     return def.output.parse(output);
   }
 
-  private context(): HandlerContext {
+  /** The narrow interface a handler gets to change its caller's session. */
+  private sessionControl(slot: SessionSlot): SessionControl {
     return {
-      router: this,
-      session: this.session as Session,
-      today: this.options.today ?? (() => todayIso()),
+      unlock: async (username, password) => {
+        await this.close(slot);
+        const o = this.options;
+        const s = o.openSession
+          ? await o.openSession(username, password)
+          : await unlock({ file: o.dbFile, username, password, route: o.route, kdf: o.kdf, anchor: o.anchor });
+        slot.session = s;
+        return s;
+      },
+      lock: () => this.close(slot),
     };
   }
 
@@ -102,49 +136,51 @@ export class Router {
    * ends here; changed roles or mandate count from this call on), and the idle lock. Returns why
    * the session ended, after logging the refused call and locking; null when it goes on.
    */
-  private async guardSession(channel: string, writes: boolean): Promise<string | null> {
-    const s = this.session;
+  private async guardSession(slot: SessionSlot, channel: string, writes: boolean): Promise<string | null> {
+    const s = slot.session;
     if (!s || !s.db.ds.isInitialized) return null;
     const idle = idleMinutes(s);
-    if (this.now() - this.lastActivity > idle * 60_000) {
-      await this.endSession(`automatisch vergrendeld na ${idle} minuten zonder activiteit`, channel, writes);
+    if (this.now() - (slot.lastActivity ?? 0) > idle * 60_000) {
+      await this.endSession(slot, `automatisch vergrendeld na ${idle} minuten zonder activiteit`, channel, writes);
       return SESSIE_VERLOPEN(idle);
     }
     const user = rereadSessionUser(s);
     if (!user) {
-      await this.endSession('sessie beëindigd: gebruiker verwijderd of uitgeschakeld', channel, writes);
+      await this.endSession(slot, 'sessie beëindigd: gebruiker verwijderd of uitgeschakeld', channel, writes);
       return GEBRUIKER_INGETROKKEN;
     }
     s.user = user;
     return null;
   }
 
-  private async endSession(reason: string, channel: string | null, writes = false): Promise<void> {
-    const s = this.session;
+  private async endSession(slot: SessionSlot, reason: string, channel: string | null, writes = false): Promise<void> {
+    const s = slot.session;
     if (!s) return;
     if (channel) await logRefusal(s, channel, writes, null, reason);
-    this.session = null;
+    slot.session = null;
     await lock(s, reason);
   }
 
   /** Locks when the idle time has passed; the Electron main process calls this on a timer. */
-  async lockIfIdle(): Promise<boolean> {
-    const s = this.session;
+  async lockIfIdle(slot: SessionSlot = this.local): Promise<boolean> {
+    const s = slot.session;
     if (!s || !s.db.ds.isInitialized) return false;
     const idle = idleMinutes(s);
-    if (this.now() - this.lastActivity <= idle * 60_000) return false;
-    await this.endSession(`automatisch vergrendeld na ${idle} minuten zonder activiteit`, null);
+    if (this.now() - (slot.lastActivity ?? 0) <= idle * 60_000) return false;
+    await this.endSession(slot, `automatisch vergrendeld na ${idle} minuten zonder activiteit`, null);
     return true;
   }
 
   /** Locks at once with a reason for the log (system suspend, screen lock). */
-  async lockNow(reason: string): Promise<void> {
-    await this.endSession(reason, null);
+  async lockNow(reason: string, slot: SessionSlot = this.local): Promise<void> {
+    await this.endSession(slot, reason, null);
   }
 
-  async close(): Promise<void> {
-    if (this.session) await lock(this.session);
-    this.session = null;
+  /** Locks the slot's session (default: the local one). */
+  async close(slot: SessionSlot = this.local): Promise<void> {
+    const s = slot.session;
+    slot.session = null;
+    if (s) await lock(s);
   }
 }
 

@@ -6,7 +6,7 @@ import type { HerindicatieItemSchema, HerindicatieQuerySchema, MiExportSchema, M
 import type { BeschikkingSoort, Wet } from '../../shared/schemas/zaak';
 import type { RawDb } from '../db/database';
 import { clientNaam } from '../services/clients';
-import { inTransaction, logAccess, type HandlerContext } from '../services/context';
+import { logAccess, type TxContext } from '../services/context';
 import { meldingKenmerk } from '../services/zaken';
 import { addIsoDuration } from './retention';
 
@@ -102,12 +102,10 @@ export function computeOverzicht(raw: RawDb, q: Query, today: string): MiOverzic
   return { van: q.van, tot: q.tot, peildatum: today, meldingen, doorlooptijd, termijnen, besluiten, voorzieningen, herindicatie };
 }
 
-export function miOverzicht(ctx: HandlerContext, input: Query): Promise<MiOverzicht> {
-  return inTransaction(ctx, async (tx) => {
-    const o = computeOverzicht(tx.raw, input, tx.today());
-    logAccess(tx, { action: 'lezen', objectType: 'managementinformatie', detail: `periode ${input.van} t/m ${input.tot}${input.wijk ? `, wijk` : ''}${input.wet ? `, ${input.wet}` : ''}` });
-    return o;
-  });
+export async function miOverzicht(tx: TxContext, input: Query): Promise<MiOverzicht> {
+  const o = computeOverzicht(tx.raw, input, tx.today());
+  logAccess(tx, { action: 'lezen', objectType: 'managementinformatie', detail: `periode ${input.van} t/m ${input.tot}${input.wijk ? `, wijk` : ''}${input.wet ? `, ${input.wet}` : ''}` });
+  return o;
 }
 
 // ---------------------------------------------------------------- export
@@ -178,56 +176,52 @@ export async function toXlsx(o: MiOverzicht): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export function miExport(ctx: HandlerContext, input: z.output<typeof MiExportSchema>) {
-  return inTransaction(ctx, async (tx) => {
-    const o = computeOverzicht(tx.raw, input.query, tx.today());
-    const naam = `managementinformatie-${o.van}-${o.tot}`;
-    logAccess(tx, { action: 'exporteren', objectType: 'managementinformatie', detail: `${input.formaat}, periode ${o.van} t/m ${o.tot}` });
-    if (input.formaat === 'csv') {
-      return { bestandsnaam: `${naam}.csv`, mimeType: 'text/csv; charset=utf-8', base64: Buffer.from(toCsv(o), 'utf8').toString('base64') };
-    }
-    return {
-      bestandsnaam: `${naam}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      base64: (await toXlsx(o)).toString('base64'),
-    };
-  });
+export async function miExport(tx: TxContext, input: z.output<typeof MiExportSchema>) {
+  const o = computeOverzicht(tx.raw, input.query, tx.today());
+  const naam = `managementinformatie-${o.van}-${o.tot}`;
+  logAccess(tx, { action: 'exporteren', objectType: 'managementinformatie', detail: `${input.formaat}, periode ${o.van} t/m ${o.tot}` });
+  if (input.formaat === 'csv') {
+    return { bestandsnaam: `${naam}.csv`, mimeType: 'text/csv; charset=utf-8', base64: Buffer.from(toCsv(o), 'utf8').toString('base64') };
+  }
+  return {
+    bestandsnaam: `${naam}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    base64: (await toXlsx(o)).toString('base64'),
+  };
 }
 
 // ---------------------------------------------------------------- herindicatielijst (names: not an aggregate)
 
 type HerindicatieItem = z.infer<typeof HerindicatieItemSchema>;
 
-export function herindicatieLijst(ctx: HandlerContext, input: z.output<typeof HerindicatieQuerySchema>): Promise<{ items: HerindicatieItem[] }> {
-  return inTransaction(ctx, async (tx) => {
-    const today = tx.today();
-    const tot = addIsoDuration(today, `P${input.maanden}M`);
-    const fi = filters(input, 'i.wet');
-    const rows = tx.raw.prepare(`SELECT i.id AS indicatie_id, i.wet, i.productcategorie, i.leveringsvorm, i.einddatum, m.id AS melding_id, m.datum,
-        c.id AS client_id, c.wijk, c.voornamen, c.voorletters, c.voorvoegsel, c.geslachtsnaam, c.partner_voorvoegsel, c.partner_geslachtsnaam,
-        c.naamgebruik, u.display_name
-      FROM indicaties i JOIN aanvragen a ON a.id = i.aanvraag_id JOIN meldingen m ON m.id = a.melding_id JOIN clients c ON c.id = m.client_id
-        JOIN users u ON u.id = m.consulent_id
-      WHERE ${TOEGEKEND} AND i.einddatum >= ? AND i.einddatum < ?${fi.sql}
-      ORDER BY i.einddatum, i.id LIMIT 1000`).all(today, tot, ...fi.params) as Array<{
-        indicatie_id: number; wet: Wet; productcategorie: string; leveringsvorm: 'ZIN' | 'PGB'; einddatum: string; melding_id: number;
-        datum: string; client_id: number; wijk: string | null; voornamen: string; voorletters: string | null; voorvoegsel: string | null;
-        geslachtsnaam: string; partner_voorvoegsel: string | null; partner_geslachtsnaam: string | null; naamgebruik: string; display_name: string;
-      }>;
-    const items = rows.map((r): HerindicatieItem => ({
-      indicatieId: r.indicatie_id, clientId: r.client_id,
-      clientNaam: clientNaam({
-        voornamen: r.voornamen, voorletters: r.voorletters, voorvoegsel: r.voorvoegsel, geslachtsnaam: r.geslachtsnaam,
-        partnerVoorvoegsel: r.partner_voorvoegsel, partnerGeslachtsnaam: r.partner_geslachtsnaam, naamgebruik: r.naamgebruik,
-      }),
-      wijk: r.wijk, wet: r.wet, productcategorie: r.productcategorie, productcategorieLabel: productcategorieLabel(r.wet, r.productcategorie),
-      leveringsvorm: r.leveringsvorm, einddatum: r.einddatum, meldingId: r.melding_id, kenmerk: meldingKenmerk({ id: r.melding_id, datum: r.datum }),
-      consulentNaam: r.display_name,
-    }));
-    // NEN 7513: every client shown is a read of that client's data.
-    for (const clientId of new Set(items.map((i) => i.clientId))) {
-      logAccess(tx, { action: 'lezen', objectType: 'herindicatielijst', clientId, detail: `einddatum vóór ${tot}` });
-    }
-    logAccess(tx, { action: 'zoeken', objectType: 'herindicatielijst', detail: `${items.length} indicaties, ${input.maanden} maanden` });
-    return { items };
-  });
+export async function herindicatieLijst(tx: TxContext, input: z.output<typeof HerindicatieQuerySchema>): Promise<{ items: HerindicatieItem[] }> {
+  const today = tx.today();
+  const tot = addIsoDuration(today, `P${input.maanden}M`);
+  const fi = filters(input, 'i.wet');
+  const rows = tx.raw.prepare(`SELECT i.id AS indicatie_id, i.wet, i.productcategorie, i.leveringsvorm, i.einddatum, m.id AS melding_id, m.datum,
+      c.id AS client_id, c.wijk, c.voornamen, c.voorletters, c.voorvoegsel, c.geslachtsnaam, c.partner_voorvoegsel, c.partner_geslachtsnaam,
+      c.naamgebruik, u.display_name
+    FROM indicaties i JOIN aanvragen a ON a.id = i.aanvraag_id JOIN meldingen m ON m.id = a.melding_id JOIN clients c ON c.id = m.client_id
+      JOIN users u ON u.id = m.consulent_id
+    WHERE ${TOEGEKEND} AND i.einddatum >= ? AND i.einddatum < ?${fi.sql}
+    ORDER BY i.einddatum, i.id LIMIT 1000`).all(today, tot, ...fi.params) as Array<{
+      indicatie_id: number; wet: Wet; productcategorie: string; leveringsvorm: 'ZIN' | 'PGB'; einddatum: string; melding_id: number;
+      datum: string; client_id: number; wijk: string | null; voornamen: string; voorletters: string | null; voorvoegsel: string | null;
+      geslachtsnaam: string; partner_voorvoegsel: string | null; partner_geslachtsnaam: string | null; naamgebruik: string; display_name: string;
+    }>;
+  const items = rows.map((r): HerindicatieItem => ({
+    indicatieId: r.indicatie_id, clientId: r.client_id,
+    clientNaam: clientNaam({
+      voornamen: r.voornamen, voorletters: r.voorletters, voorvoegsel: r.voorvoegsel, geslachtsnaam: r.geslachtsnaam,
+      partnerVoorvoegsel: r.partner_voorvoegsel, partnerGeslachtsnaam: r.partner_geslachtsnaam, naamgebruik: r.naamgebruik,
+    }),
+    wijk: r.wijk, wet: r.wet, productcategorie: r.productcategorie, productcategorieLabel: productcategorieLabel(r.wet, r.productcategorie),
+    leveringsvorm: r.leveringsvorm, einddatum: r.einddatum, meldingId: r.melding_id, kenmerk: meldingKenmerk({ id: r.melding_id, datum: r.datum }),
+    consulentNaam: r.display_name,
+  }));
+  // NEN 7513: every client shown is a read of that client's data.
+  for (const clientId of new Set(items.map((i) => i.clientId))) {
+    logAccess(tx, { action: 'lezen', objectType: 'herindicatielijst', clientId, detail: `einddatum vóór ${tot}` });
+  }
+  logAccess(tx, { action: 'zoeken', objectType: 'herindicatielijst', detail: `${items.length} indicaties, ${input.maanden} maanden` });
+  return { items };
 }

@@ -8,7 +8,7 @@ import type {
 } from '../../shared/schemas/beheer';
 import type { Wet } from '../../shared/schemas/zaak';
 import type { Db, RawDb } from '../db/database';
-import { inTransaction, logAccess, notFound, nowIso, type HandlerContext, type TxContext } from '../services/context';
+import { logAccess, notFound, nowIso, type TxContext } from '../services/context';
 import { meldingKenmerk } from '../services/zaken';
 import { assertClientWritable } from '../services/beperking';
 import { selectielijstKlasse, type SelectielijstResultaat } from './selectielijst';
@@ -78,59 +78,55 @@ function toArchief(raw: RawDb, a: ArchiefRow): ZaakArchief {
   };
 }
 
-export function afsluitenZaak(ctx: HandlerContext, input: z.output<typeof ZaakAfsluitenSchema>): Promise<ZaakArchief> {
-  return inTransaction(ctx, async (tx) => {
-    const m = tx.raw.prepare('SELECT id, client_id, datum, wet, status FROM meldingen WHERE id = ?').get(input.meldingId) as
-      { id: number; client_id: number; datum: string; wet: Wet; status: string } | undefined;
-    if (!m) throw notFound('Melding', input.meldingId);
-    assertClientWritable(tx, m.client_id);
-    const kenmerk = meldingKenmerk(m);
-    if (m.status !== 'open') throw new LoketError('conflict', `Melding ${kenmerk} is al afgesloten.`);
-    const afsluitdatum = input.afsluitdatum ?? tx.today();
-    if (afsluitdatum > tx.today()) throw new LoketError('invoer', 'De afsluitdatum ligt in de toekomst. Sluit de zaak af op of na de dag zelf.', 'afsluitdatum');
-    if (afsluitdatum < m.datum) throw new LoketError('invoer', `De zaak kan niet vóór de melding (${m.datum}) zijn afgesloten.`, 'afsluitdatum');
-    const besluiten = tx.raw.prepare(`SELECT b.soort, b.status, b.vastgesteld_op FROM beschikkingen b JOIN aanvragen a ON a.id = b.aanvraag_id
-      WHERE a.melding_id = ?`).all(m.id) as { soort: string; status: string; vastgesteld_op: string | null }[];
-    const open = besluiten.filter((b) => b.status === 'concept' || b.status === 'ter_accordering');
-    if (open.length) {
-      throw new LoketError('conflict', `Bij melding ${kenmerk} ligt nog een beschikking in ${open[0]!.status === 'concept' ? 'concept' : 'accordering'}. Rond die eerst af of trek haar in.`, 'resultaat');
+export async function afsluitenZaak(tx: TxContext, input: z.output<typeof ZaakAfsluitenSchema>): Promise<ZaakArchief> {
+  const m = tx.raw.prepare('SELECT id, client_id, datum, wet, status FROM meldingen WHERE id = ?').get(input.meldingId) as
+    { id: number; client_id: number; datum: string; wet: Wet; status: string } | undefined;
+  if (!m) throw notFound('Melding', input.meldingId);
+  assertClientWritable(tx, m.client_id);
+  const kenmerk = meldingKenmerk(m);
+  if (m.status !== 'open') throw new LoketError('conflict', `Melding ${kenmerk} is al afgesloten.`);
+  const afsluitdatum = input.afsluitdatum ?? tx.today();
+  if (afsluitdatum > tx.today()) throw new LoketError('invoer', 'De afsluitdatum ligt in de toekomst. Sluit de zaak af op of na de dag zelf.', 'afsluitdatum');
+  if (afsluitdatum < m.datum) throw new LoketError('invoer', `De zaak kan niet vóór de melding (${m.datum}) zijn afgesloten.`, 'afsluitdatum');
+  const besluiten = tx.raw.prepare(`SELECT b.soort, b.status, b.vastgesteld_op FROM beschikkingen b JOIN aanvragen a ON a.id = b.aanvraag_id
+    WHERE a.melding_id = ?`).all(m.id) as { soort: string; status: string; vastgesteld_op: string | null }[];
+  const open = besluiten.filter((b) => b.status === 'concept' || b.status === 'ter_accordering');
+  if (open.length) {
+    throw new LoketError('conflict', `Bij melding ${kenmerk} ligt nog een beschikking in ${open[0]!.status === 'concept' ? 'concept' : 'accordering'}. Rond die eerst af of trek haar in.`, 'resultaat');
+  }
+  const needs = RESULTAAT_NEEDS[input.resultaat];
+  if (needs && !besluiten.some((b) => needs.soorten.includes(b.soort) && b.vastgesteld_op !== null)) {
+    throw new LoketError('invoer', `Het resultaat '${input.resultaat}' vraagt ${needs.uitleg} bij deze zaak. Kies een ander resultaat of leg eerst het besluit vast.`, 'resultaat');
+  }
+  const klasse = klasseVoor(m.wet, input.resultaat);
+  let brondatum = afsluitdatum;
+  if (klasse.procestermijn === 'bestaansduur_procesobject') {
+    if (!input.brondatum) {
+      throw new LoketError('invoer', 'Bij een voorziening uit de Participatiewet begint de bewaartermijn pas als de voorziening eindigt (Selectielijst 8.1). Vul de einddatum van de voorziening in.', 'brondatum');
     }
-    const needs = RESULTAAT_NEEDS[input.resultaat];
-    if (needs && !besluiten.some((b) => needs.soorten.includes(b.soort) && b.vastgesteld_op !== null)) {
-      throw new LoketError('invoer', `Het resultaat '${input.resultaat}' vraagt ${needs.uitleg} bij deze zaak. Kies een ander resultaat of leg eerst het besluit vast.`, 'resultaat');
-    }
-    const klasse = klasseVoor(m.wet, input.resultaat);
-    let brondatum = afsluitdatum;
-    if (klasse.procestermijn === 'bestaansduur_procesobject') {
-      if (!input.brondatum) {
-        throw new LoketError('invoer', 'Bij een voorziening uit de Participatiewet begint de bewaartermijn pas als de voorziening eindigt (Selectielijst 8.1). Vul de einddatum van de voorziening in.', 'brondatum');
-      }
-      brondatum = input.brondatum;
-    } else if (input.brondatum) {
-      throw new LoketError('invoer', `Voor selectielijstklasse ${klasse.volledigNummer} begint de bewaartermijn bij het afsluiten van de zaak; laat de einddatum van de voorziening leeg.`, 'brondatum');
-    }
-    const archiefactiedatum = addIsoDuration(brondatum, klasse.bewaartermijn);
-    tx.raw.prepare(`UPDATE meldingen SET status = 'afgesloten' WHERE id = ?`).run(m.id);
-    tx.raw.prepare(`INSERT INTO zaak_archief (melding_id, resultaat, selectielijst_uuid, selectielijst_nummer, selectielijst_naam,
-        bewaartermijn, brondatum, afsluitdatum, archiefactiedatum, afgesloten_door, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(m.id, input.resultaat, klasse.uuid, klasse.volledigNummer, klasse.naam,
-      klasse.bewaartermijn, brondatum, afsluitdatum, archiefactiedatum, tx.session.user.id, nowIso());
-    logAccess(tx, {
-      action: 'wijzigen', objectType: 'melding', objectId: m.id, clientId: m.client_id,
-      detail: `afgesloten: ${input.resultaat}, selectielijst ${klasse.volledigNummer} (${klasse.bewaartermijn}), archiefactiedatum ${archiefactiedatum}`,
-    });
-    return toArchief(tx.raw, tx.raw.prepare('SELECT * FROM zaak_archief WHERE melding_id = ?').get(m.id) as ArchiefRow);
+    brondatum = input.brondatum;
+  } else if (input.brondatum) {
+    throw new LoketError('invoer', `Voor selectielijstklasse ${klasse.volledigNummer} begint de bewaartermijn bij het afsluiten van de zaak; laat de einddatum van de voorziening leeg.`, 'brondatum');
+  }
+  const archiefactiedatum = addIsoDuration(brondatum, klasse.bewaartermijn);
+  tx.raw.prepare(`UPDATE meldingen SET status = 'afgesloten' WHERE id = ?`).run(m.id);
+  tx.raw.prepare(`INSERT INTO zaak_archief (melding_id, resultaat, selectielijst_uuid, selectielijst_nummer, selectielijst_naam,
+      bewaartermijn, brondatum, afsluitdatum, archiefactiedatum, afgesloten_door, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(m.id, input.resultaat, klasse.uuid, klasse.volledigNummer, klasse.naam,
+    klasse.bewaartermijn, brondatum, afsluitdatum, archiefactiedatum, tx.session.user.id, nowIso());
+  logAccess(tx, {
+    action: 'wijzigen', objectType: 'melding', objectId: m.id, clientId: m.client_id,
+    detail: `afgesloten: ${input.resultaat}, selectielijst ${klasse.volledigNummer} (${klasse.bewaartermijn}), archiefactiedatum ${archiefactiedatum}`,
   });
+  return toArchief(tx.raw, tx.raw.prepare('SELECT * FROM zaak_archief WHERE melding_id = ?').get(m.id) as ArchiefRow);
 }
 
-export function zaakArchief(ctx: HandlerContext, input: { meldingId: number }): Promise<{ archief: ZaakArchief | null }> {
-  return inTransaction(ctx, async (tx) => {
-    const m = tx.raw.prepare('SELECT client_id FROM meldingen WHERE id = ?').get(input.meldingId) as { client_id: number } | undefined;
-    if (!m) throw notFound('Melding', input.meldingId);
-    const a = tx.raw.prepare('SELECT * FROM zaak_archief WHERE melding_id = ?').get(input.meldingId) as ArchiefRow | undefined;
-    logAccess(tx, { action: 'lezen', objectType: 'zaak-archief', objectId: input.meldingId, clientId: m.client_id });
-    return { archief: a ? toArchief(tx.raw, a) : null };
-  });
+export async function zaakArchief(tx: TxContext, input: { meldingId: number }): Promise<{ archief: ZaakArchief | null }> {
+  const m = tx.raw.prepare('SELECT client_id FROM meldingen WHERE id = ?').get(input.meldingId) as { client_id: number } | undefined;
+  if (!m) throw notFound('Melding', input.meldingId);
+  const a = tx.raw.prepare('SELECT * FROM zaak_archief WHERE melding_id = ?').get(input.meldingId) as ArchiefRow | undefined;
+  logAccess(tx, { action: 'lezen', objectType: 'zaak-archief', objectId: input.meldingId, clientId: m.client_id });
+  return { archief: a ? toArchief(tx.raw, a) : null };
 }
 
 // ---------------------------------------------------------------- destruction list and proposals
@@ -184,14 +180,12 @@ export function loadVoorstel(raw: RawDb, id: number): VernietigingVoorstel {
   };
 }
 
-export function vernietigingLijst(ctx: HandlerContext, input: { peildatum?: string }) {
-  return inTransaction(ctx, async (tx) => {
-    const peildatum = input.peildatum ?? tx.today();
-    const items = vernietigbaar(tx.raw, `a.archiefactiedatum <= ? OR (${TOEGEWEZEN_VERZOEK}) IS NOT NULL`, [peildatum]);
-    const ids = tx.raw.prepare(`SELECT id FROM vernietiging_voorstellen ORDER BY id DESC LIMIT 100`).all() as { id: number }[];
-    logAccess(tx, { action: 'lezen', objectType: 'vernietigingslijst', detail: `${items.length} zaken vernietigbaar per ${peildatum}` });
-    return { peildatum, items, voorstellen: ids.map((r) => loadVoorstel(tx.raw, r.id)) };
-  });
+export async function vernietigingLijst(tx: TxContext, input: { peildatum?: string }) {
+  const peildatum = input.peildatum ?? tx.today();
+  const items = vernietigbaar(tx.raw, `a.archiefactiedatum <= ? OR (${TOEGEWEZEN_VERZOEK}) IS NOT NULL`, [peildatum]);
+  const ids = tx.raw.prepare(`SELECT id FROM vernietiging_voorstellen ORDER BY id DESC LIMIT 100`).all() as { id: number }[];
+  logAccess(tx, { action: 'lezen', objectType: 'vernietigingslijst', detail: `${items.length} zaken vernietigbaar per ${peildatum}` });
+  return { peildatum, items, voorstellen: ids.map((r) => loadVoorstel(tx.raw, r.id)) };
 }
 
 /** Creates a proposal inside a running transaction; shared with the destruction-on-request route. */
@@ -226,24 +220,22 @@ export function createVoorstel(tx: TxContext, meldingIds: number[], grond: 'sele
   return loadVoorstel(tx.raw, voorstelId);
 }
 
-export function voorstelVernietiging(ctx: HandlerContext, input: z.output<typeof VernietigingVoorstelInputSchema>): Promise<VernietigingVoorstel> {
-  return inTransaction(ctx, async (tx) => createVoorstel(tx, input.meldingIds, 'selectielijst', null, input.toelichting));
+export function voorstelVernietiging(tx: TxContext, input: z.output<typeof VernietigingVoorstelInputSchema>): VernietigingVoorstel {
+  return createVoorstel(tx, input.meldingIds, 'selectielijst', null, input.toelichting);
 }
 
-export function beoordeelVoorstel(ctx: HandlerContext, input: z.output<typeof VernietigingBeoordelingSchema>): Promise<VernietigingVoorstel> {
-  return inTransaction(ctx, async (tx) => {
-    const v = loadVoorstel(tx.raw, input.voorstelId);
-    if (v.status !== 'voorgesteld') throw new LoketError('conflict', `Voorstel ${v.id} is al ${v.status}; beoordelen kan alleen bij een nieuw voorstel.`);
-    const row = tx.raw.prepare('SELECT voorgesteld_door FROM vernietiging_voorstellen WHERE id = ?').get(v.id) as { voorgesteld_door: number };
-    if (row.voorgesteld_door === tx.session.user.id) {
-      throw new LoketError('geen_toegang', 'U heeft dit voorstel zelf gedaan. Een tweede beheerder of een auditor moet het goedkeuren (vier-ogen).');
-    }
-    const status = input.akkoord ? 'goedgekeurd' : 'afgewezen';
-    tx.raw.prepare(`UPDATE vernietiging_voorstellen SET status = ?, beoordeeld_door = ?, beoordeeld_op = ?, beoordeling = ? WHERE id = ?`)
-      .run(status, tx.session.user.id, tx.today(), input.toelichting, v.id);
-    logAccess(tx, { action: 'beheer', objectType: 'vernietigingsvoorstel', objectId: v.id, detail: `${status} (${v.items.length} zaken)` });
-    return loadVoorstel(tx.raw, v.id);
-  });
+export async function beoordeelVoorstel(tx: TxContext, input: z.output<typeof VernietigingBeoordelingSchema>): Promise<VernietigingVoorstel> {
+  const v = loadVoorstel(tx.raw, input.voorstelId);
+  if (v.status !== 'voorgesteld') throw new LoketError('conflict', `Voorstel ${v.id} is al ${v.status}; beoordelen kan alleen bij een nieuw voorstel.`);
+  const row = tx.raw.prepare('SELECT voorgesteld_door FROM vernietiging_voorstellen WHERE id = ?').get(v.id) as { voorgesteld_door: number };
+  if (row.voorgesteld_door === tx.session.user.id) {
+    throw new LoketError('geen_toegang', 'U heeft dit voorstel zelf gedaan. Een tweede beheerder of een auditor moet het goedkeuren (vier-ogen).');
+  }
+  const status = input.akkoord ? 'goedgekeurd' : 'afgewezen';
+  tx.raw.prepare(`UPDATE vernietiging_voorstellen SET status = ?, beoordeeld_door = ?, beoordeeld_op = ?, beoordeling = ? WHERE id = ?`)
+    .run(status, tx.session.user.id, tx.today(), input.toelichting, v.id);
+  logAccess(tx, { action: 'beheer', objectType: 'vernietigingsvoorstel', objectId: v.id, detail: `${status} (${v.items.length} zaken)` });
+  return loadVoorstel(tx.raw, v.id);
 }
 
 // ---------------------------------------------------------------- destruction
@@ -362,46 +354,42 @@ export async function purgeFreedPages(db: Db): Promise<boolean> {
   return cp !== undefined && cp.busy === 0 && (!existsSync(wal) || statSync(wal).size === 0);
 }
 
-export async function voerVernietigingUit(ctx: HandlerContext, input: { voorstelId: number }) {
-  const result = await inTransaction(ctx, async (tx) => {
-    const v = loadVoorstel(tx.raw, input.voorstelId);
-    if (v.status !== 'goedgekeurd') {
-      throw new LoketError('conflict', v.status === 'voorgesteld'
-        ? `Voorstel ${v.id} is nog niet goedgekeurd. Een tweede beheerder of een auditor moet het eerst goedkeuren.`
-        : `Voorstel ${v.id} is ${v.status}; uitvoeren kan niet.`);
+/** Destroys the cases of an approved proposal, in the caller's transaction; the handler purges freed pages after the commit. */
+export function voerVernietigingUit(tx: TxContext, input: { voorstelId: number }) {
+  const v = loadVoorstel(tx.raw, input.voorstelId);
+  if (v.status !== 'goedgekeurd') {
+    throw new LoketError('conflict', v.status === 'voorgesteld'
+      ? `Voorstel ${v.id} is nog niet goedgekeurd. Een tweede beheerder of een auditor moet het eerst goedkeuren.`
+      : `Voorstel ${v.id} is ${v.status}; uitvoeren kan niet.`);
+  }
+  const meldingIds = v.items.map((i) => i.meldingId);
+  const present = tx.raw.prepare(`SELECT id FROM meldingen WHERE id ${IN}`).pluck().all(ids(meldingIds)) as number[];
+  if (present.length !== meldingIds.length) throw new LoketError('conflict', `Een deel van de zaken in voorstel ${v.id} bestaat niet meer. Maak een nieuw voorstel.`);
+  // The grounds must still hold on the day of destruction.
+  const still = vernietigbaar(tx.raw, 'm.id IN (SELECT value FROM json_each(?))', [ids(meldingIds)]);
+  for (const z of still) {
+    if (v.grond === 'selectielijst' && z.archiefactiedatum > tx.today()) {
+      throw new LoketError('conflict', `Zaak ${z.kenmerk} mag pas op ${z.archiefactiedatum} worden vernietigd.`);
     }
-    const meldingIds = v.items.map((i) => i.meldingId);
-    const present = tx.raw.prepare(`SELECT id FROM meldingen WHERE id ${IN}`).pluck().all(ids(meldingIds)) as number[];
-    if (present.length !== meldingIds.length) throw new LoketError('conflict', `Een deel van de zaken in voorstel ${v.id} bestaat niet meer. Maak een nieuw voorstel.`);
-    // The grounds must still hold on the day of destruction.
-    const still = vernietigbaar(tx.raw, 'm.id IN (SELECT value FROM json_each(?))', [ids(meldingIds)]);
-    for (const z of still) {
-      if (v.grond === 'selectielijst' && z.archiefactiedatum > tx.today()) {
-        throw new LoketError('conflict', `Zaak ${z.kenmerk} mag pas op ${z.archiefactiedatum} worden vernietigd.`);
-      }
-    }
-    const { clientIds, swept } = destroyCases(tx, meldingIds);
-    const vandaag = tx.today();
-    const markClient = tx.raw.prepare('UPDATE vernietiging_items SET client_vernietigd = 1 WHERE voorstel_id = ? AND client_id = ?');
-    for (const id of clientIds) markClient.run(v.id, id);
-    tx.raw.prepare(`UPDATE vernietiging_voorstellen SET status = 'uitgevoerd', uitgevoerd_door = ?, uitgevoerd_op = ? WHERE id = ?`)
-      .run(tx.session.user.id, vandaag, v.id);
-    for (const i of v.items) {
-      logAccess(tx, {
-        action: 'vernietigen', objectType: 'zaak', objectId: i.meldingId, clientId: i.clientId,
-        detail: `zaak ${i.meldingId} (${i.wet}) van selectielijstklasse ${i.selectielijstNummer} vernietigd op ${vandaag} door ${tx.session.user.username}; voorstel ${v.id}, goedgekeurd door ${v.beoordeeldDoor}`,
-      });
-    }
-    for (const id of clientIds) {
-      logAccess(tx, { action: 'vernietigen', objectType: 'client', objectId: id, clientId: id, detail: `cliënt ${id} vernietigd op ${vandaag}: geen zaken meer; voorstel ${v.id}` });
-    }
-    if (swept.length) logAccess(tx, { action: 'vernietigen', objectType: 'vernietigingsvoorstel', objectId: v.id, detail: `ook verwijderd uit: ${swept.join(', ')}` });
-    if (v.verzoekId !== null) {
-      tx.raw.prepare(`UPDATE rechten_verzoeken SET status = 'uitgevoerd', uitgevoerd_op = ? WHERE id = ?`).run(vandaag, v.verzoekId);
-    }
-    return { vernietigdeZaken: meldingIds.length, vernietigdeClienten: clientIds.length };
-  });
-  const opgeruimd = await purgeFreedPages(ctx.session.db);
-  const voorstel = loadVoorstel(ctx.session.db.raw, input.voorstelId);
-  return { voorstel, ...result, opgeruimd };
+  }
+  const { clientIds, swept } = destroyCases(tx, meldingIds);
+  const vandaag = tx.today();
+  const markClient = tx.raw.prepare('UPDATE vernietiging_items SET client_vernietigd = 1 WHERE voorstel_id = ? AND client_id = ?');
+  for (const id of clientIds) markClient.run(v.id, id);
+  tx.raw.prepare(`UPDATE vernietiging_voorstellen SET status = 'uitgevoerd', uitgevoerd_door = ?, uitgevoerd_op = ? WHERE id = ?`)
+    .run(tx.session.user.id, vandaag, v.id);
+  for (const i of v.items) {
+    logAccess(tx, {
+      action: 'vernietigen', objectType: 'zaak', objectId: i.meldingId, clientId: i.clientId,
+      detail: `zaak ${i.meldingId} (${i.wet}) van selectielijstklasse ${i.selectielijstNummer} vernietigd op ${vandaag} door ${tx.session.user.username}; voorstel ${v.id}, goedgekeurd door ${v.beoordeeldDoor}`,
+    });
+  }
+  for (const id of clientIds) {
+    logAccess(tx, { action: 'vernietigen', objectType: 'client', objectId: id, clientId: id, detail: `cliënt ${id} vernietigd op ${vandaag}: geen zaken meer; voorstel ${v.id}` });
+  }
+  if (swept.length) logAccess(tx, { action: 'vernietigen', objectType: 'vernietigingsvoorstel', objectId: v.id, detail: `ook verwijderd uit: ${swept.join(', ')}` });
+  if (v.verzoekId !== null) {
+    tx.raw.prepare(`UPDATE rechten_verzoeken SET status = 'uitgevoerd', uitgevoerd_op = ? WHERE id = ?`).run(vandaag, v.verzoekId);
+  }
+  return { voorstel: loadVoorstel(tx.raw, v.id), vernietigdeZaken: meldingIds.length, vernietigdeClienten: clientIds.length };
 }

@@ -11,7 +11,7 @@ import { BeschikkingEntity, UserEntity, type BeschikkingRow } from '../db/entiti
 import { printBatch, type BatchItem } from '../letters/batch';
 import { sha256Hex } from '../letters/hash';
 import { initVault, originFor, type Route, type Session } from '../vault';
-import type { HandlerContext, TxContext } from '../services/context';
+import type { TxContext } from '../services/context';
 import { beschikkingLetterData } from '../services/letterData';
 import { LoketError } from '../../shared/errors';
 import { demoUsers, importDemo, type DemoStats } from './generate';
@@ -164,11 +164,11 @@ export async function renderDemoLetters(db: Db, session: Session, today: string,
   const items: BatchItem[] = [];
   // Letter data is read inside one transaction (a consistent snapshot), then rendered on workers.
   await db.write(async (m) => {
-    const ctx = { router: null, session, today: () => today, m, raw: db.raw } as unknown as TxContext & HandlerContext;
+    const tx: TxContext = { m, raw: db.raw, session, today: () => today };
     for (const id of ids) {
       const row = await m.findOneByOrFail(BeschikkingEntity, { id });
       rows.set(id, row);
-      items.push({ id: String(id), data: await beschikkingLetterData(ctx, row, row.verzondenOp ?? today) });
+      items.push({ id: String(id), data: await beschikkingLetterData(tx, row, row.verzondenOp ?? today) });
     }
   });
   const result = await printBatch(items, { mode: 'separate' });

@@ -30,7 +30,7 @@ import {
 } from '../db/entities';
 import { clientIdOf } from '../services/beschikkingen';
 import { createClient } from '../services/clients';
-import { inTransaction, logAccess, type HandlerContext } from '../services/context';
+import { logAccess, type TxContext } from '../services/context';
 import { createMelding } from '../services/zaken';
 import { scrubNumbers, type ExportConfig } from './config';
 import { STANDAARDEN, type Wet } from './iwmo/standaarden';
@@ -304,24 +304,25 @@ function productTekst(wet: ZaakWet, p: ReturnType<typeof parseVerzoekOmToewijzin
   return `${cat}${omvang}${budget}${periode}${verwijzer}`;
 }
 
-/** Reads a WMO315/JW315 into a melding (kanaal 'verwijzer'); the client is found by BSN or created. */
-export async function importVerzoek(ctx: HandlerContext, input: { xml: string }): Promise<ImportResult> {
+/**
+ * Reads a WMO315/JW315 into a melding (kanaal 'verwijzer'); the client is found by BSN or created.
+ * One transaction: the client, the melding and its clock land together or not at all.
+ */
+export async function importVerzoek(tx: TxContext, input: { xml: string }): Promise<ImportResult> {
   const v = parseVerzoekOmToewijzing(input.xml);
   const objectId = `${v.aanbiederAgb}/${v.berichtIdentificatie}`;
-  const pre = await inTransaction(ctx, async (tx) => {
-    const settings = (await tx.m.findOneBy(SettingEntity, { key: 'gemeente.code' }))?.value;
-    if (typeof settings === 'string' && settings !== v.gemeentecode) {
-      throw new LoketError('invoer', `Dit verzoek is gericht aan gemeente ${v.gemeentecode}, niet aan deze gemeente (${settings}). Stuur het terug naar de aanbieder.`, 'Header.Ontvanger');
-    }
-    const dup = tx.raw.prepare(`SELECT 1 FROM access_log WHERE object_type = 'iwmo-verzoek' AND object_id = ? AND result = 'gelukt' LIMIT 1`).get(objectId);
-    if (dup) throw new LoketError('conflict', `Verzoek ${v.berichtIdentificatie} van aanbieder ${v.aanbiederAgb} is al ingelezen.`);
-    return tx.m.findOneBy(ClientEntity, { bsn: v.client.bsn });
-  });
+  const settings = (await tx.m.findOneBy(SettingEntity, { key: 'gemeente.code' }))?.value;
+  if (typeof settings === 'string' && settings !== v.gemeentecode) {
+    throw new LoketError('invoer', `Dit verzoek is gericht aan gemeente ${v.gemeentecode}, niet aan deze gemeente (${settings}). Stuur het terug naar de aanbieder.`, 'Header.Ontvanger');
+  }
+  const dup = tx.raw.prepare(`SELECT 1 FROM access_log WHERE object_type = 'iwmo-verzoek' AND object_id = ? AND result = 'gelukt' LIMIT 1`).get(objectId);
+  if (dup) throw new LoketError('conflict', `Verzoek ${v.berichtIdentificatie} van aanbieder ${v.aanbiederAgb} is al ingelezen.`);
+  const pre = await tx.m.findOneBy(ClientEntity, { bsn: v.client.bsn });
   let clientId: number;
   let aangemaakt = false;
   if (pre) clientId = pre.id;
   else {
-    const c = await createClient(ctx, ClientInputSchema.parse({
+    const c = await createClient(tx, ClientInputSchema.parse({
       bsn: v.client.bsn, voornamen: v.client.naam.voornamen ?? v.client.naam.voorletters ?? '-',
       voorletters: v.client.naam.voorletters ? v.client.naam.voorletters.split('').map((l) => `${l}.`).join('') : null,
       voorvoegsel: v.client.naam.voorvoegsel ?? null, geslachtsnaam: v.client.naam.geslachtsnaam,
@@ -336,14 +337,12 @@ export async function importVerzoek(ctx: HandlerContext, input: { xml: string })
     ...v.producten.map((p) => `- ${productTekst(wet, p)}`),
     ...(v.client.commentaar ? [`Toelichting aanbieder: ${v.client.commentaar}`] : []),
   ].join('\n').slice(0, 5000);
-  const detail = await createMelding(ctx, MeldingInputSchema.parse({
-    clientId, datum: ctx.today(), kanaal: 'verwijzer', wet, hulpvraag,
+  const detail = await createMelding(tx, MeldingInputSchema.parse({
+    clientId, datum: tx.today(), kanaal: 'verwijzer', wet, hulpvraag,
     // Consent and cliëntondersteuning are asked at the first contact, not assumed from a message.
     toestemming: false, clientondersteuningAangeboden: false,
   }));
-  await inTransaction(ctx, async (tx) => {
-    logAccess(tx, { action: 'aanmaken', objectType: 'iwmo-verzoek', objectId, clientId, detail: scrubNumbers(`${v.bericht} ingelezen als melding ${detail.melding.kenmerk}`) });
-  });
+  logAccess(tx, { action: 'aanmaken', objectType: 'iwmo-verzoek', objectId, clientId, detail: scrubNumbers(`${v.bericht} ingelezen als melding ${detail.melding.kenmerk}`) });
   return {
     bericht: v.bericht, berichtIdentificatie: v.berichtIdentificatie, aanbiederAgb: v.aanbiederAgb, clientId, clientAangemaakt: aangemaakt,
     meldingId: detail.melding.id, kenmerk: detail.melding.kenmerk,

@@ -2,25 +2,30 @@ import type { BEHEER_CHANNELS } from '../../shared/ipc/beheer-channels';
 import { herindicatieLijst, miExport, miOverzicht } from '../beheer/mi';
 import { besluitVerzoek, heffBeperkingOp, rectificeer, registreerVerzoek, verzoekenLijst } from '../beheer/rechten';
 import {
-  afsluitenZaak, beoordeelVoorstel, voerVernietigingUit, vernietigingLijst, voorstelVernietiging, zaakArchief,
+  afsluitenZaak, beoordeelVoorstel, purgeFreedPages, voerVernietigingUit, vernietigingLijst, voorstelVernietiging, zaakArchief,
 } from '../beheer/retention';
+import { inTransaction, transactional } from '../transaction';
 import type { HandlerTable } from './context';
 
 export const BEHEER_HANDLERS: HandlerTable<typeof BEHEER_CHANNELS> = {
-  'mi.overzicht': miOverzicht,
-  'mi.export': miExport,
-  'mi.herindicatie': herindicatieLijst,
+  'mi.overzicht': transactional(miOverzicht),
+  'mi.export': transactional(miExport),
+  'mi.herindicatie': transactional(herindicatieLijst),
 
-  'zaak.afsluiten': afsluitenZaak,
-  'zaak.archief': zaakArchief,
-  'vernietiging.lijst': vernietigingLijst,
-  'vernietiging.voorstel': voorstelVernietiging,
-  'vernietiging.goedkeuren': beoordeelVoorstel,
-  'vernietiging.uitvoeren': voerVernietigingUit,
+  'zaak.afsluiten': transactional(afsluitenZaak),
+  'zaak.archief': transactional(zaakArchief),
+  'vernietiging.lijst': transactional(vernietigingLijst),
+  'vernietiging.voorstel': transactional(voorstelVernietiging),
+  'vernietiging.goedkeuren': transactional(beoordeelVoorstel),
+  // Destruction commits first; then no free page or WAL frame may keep the old content (VACUUM runs outside a transaction).
+  'vernietiging.uitvoeren': async (ctx, input) => {
+    const result = await inTransaction(ctx, (tx) => voerVernietigingUit(tx, input));
+    return { ...result, opgeruimd: await purgeFreedPages(ctx.session.db) };
+  },
 
-  'rechten.verzoek': registreerVerzoek,
-  'rechten.lijst': verzoekenLijst,
-  'rechten.besluit': besluitVerzoek,
-  'rechten.rectificatie': rectificeer,
-  'rechten.beperkingOpheffen': heffBeperkingOp,
+  'rechten.verzoek': transactional(registreerVerzoek),
+  'rechten.lijst': transactional(verzoekenLijst),
+  'rechten.besluit': transactional(besluitVerzoek),
+  'rechten.rectificatie': transactional(rectificeer),
+  'rechten.beperkingOpheffen': transactional(heffBeperkingOp),
 };

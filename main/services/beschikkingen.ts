@@ -9,7 +9,7 @@ import {
 } from '../db/entities';
 import type { RawDb } from '../db/database';
 import { clientNaam } from './clients';
-import { inTransaction, logAccess, notFound, nowIso, type HandlerContext, type TxContext } from './context';
+import { logAccess, notFound, nowIso, type TxContext } from './context';
 import { completeTermijn, toIndicatie } from './zaken';
 import { assertClientWritable } from './beperking';
 import { notify } from './notificaties';
@@ -227,155 +227,139 @@ async function setIndicaties(tx: TxContext, beschikkingId: number, ids: number[]
   for (const indicatieId of ids) await tx.m.insert(BeschikkingIndicatieEntity, { beschikkingId, indicatieId });
 }
 
-export function createBeschikking(ctx: HandlerContext, input: Input): Promise<Beschikking> {
-  return inTransaction(ctx, async (tx) => {
-    await checkContent(tx, input);
-    const clientId = await writableClientOf(tx, input.aanvraagId);
-    const now = nowIso();
-    const year = tx.today().slice(0, 4);
-    const seq = (tx.raw.prepare(`SELECT count(*) AS n FROM beschikkingen WHERE kenmerk LIKE ?`).get(`BES-${year}-%`) as { n: number }).n + 1;
-    const res = await tx.m.insert(BeschikkingEntity, {
-      aanvraagId: input.aanvraagId, kenmerk: `BES-${year}-${String(seq).padStart(6, '0')}`, soort: input.soort,
-      besluitTekst: input.besluitTekst, motivering: input.motivering, wettelijkeGrondslag: input.wettelijkeGrondslag,
-      status: 'concept', auteurId: tx.session.user.id, accordeurId: null, terAccorderingOp: null, vastgesteldOp: null,
-      verzondenOp: null, vervangtId: input.vervangtId, perDatum: input.perDatum, createdAt: now, updatedAt: now,
-    });
-    const id = res.identifiers[0]!.id as number;
-    await addBewerker(tx, id, 'auteur');
-    await setIndicaties(tx, id, input.indicatieIds);
-    logAccess(tx, { action: 'aanmaken', objectType: 'beschikking', objectId: id, clientId });
-    return toBeschikking(tx, await loadBeschikking(tx, id));
+export async function createBeschikking(tx: TxContext, input: Input): Promise<Beschikking> {
+  await checkContent(tx, input);
+  const clientId = await writableClientOf(tx, input.aanvraagId);
+  const now = nowIso();
+  const year = tx.today().slice(0, 4);
+  const seq = (tx.raw.prepare(`SELECT count(*) AS n FROM beschikkingen WHERE kenmerk LIKE ?`).get(`BES-${year}-%`) as { n: number }).n + 1;
+  const res = await tx.m.insert(BeschikkingEntity, {
+    aanvraagId: input.aanvraagId, kenmerk: `BES-${year}-${String(seq).padStart(6, '0')}`, soort: input.soort,
+    besluitTekst: input.besluitTekst, motivering: input.motivering, wettelijkeGrondslag: input.wettelijkeGrondslag,
+    status: 'concept', auteurId: tx.session.user.id, accordeurId: null, terAccorderingOp: null, vastgesteldOp: null,
+    verzondenOp: null, vervangtId: input.vervangtId, perDatum: input.perDatum, createdAt: now, updatedAt: now,
   });
+  const id = res.identifiers[0]!.id as number;
+  await addBewerker(tx, id, 'auteur');
+  await setIndicaties(tx, id, input.indicatieIds);
+  logAccess(tx, { action: 'aanmaken', objectType: 'beschikking', objectId: id, clientId });
+  return toBeschikking(tx, await loadBeschikking(tx, id));
 }
 
-export function updateBeschikking(ctx: HandlerContext, input: Input & { id: number }): Promise<Beschikking> {
-  return inTransaction(ctx, async (tx) => {
-    const b = await loadBeschikking(tx, input.id);
-    const clientId = await writableClientOf(tx, b.aanvraagId);
-    if (b.status !== 'concept') {
-      throw new LoketError('conflict', b.status === 'ter_accordering'
-        ? 'Deze beschikking ligt ter accordering. Laat de besluitbevoegde haar terugsturen als u iets wilt aanpassen.'
-        : 'Een vastgestelde beschikking verandert niet meer: maak een nieuwe beschikking (wijziging) die ernaar verwijst.');
+export async function updateBeschikking(tx: TxContext, input: Input & { id: number }): Promise<Beschikking> {
+  const b = await loadBeschikking(tx, input.id);
+  const clientId = await writableClientOf(tx, b.aanvraagId);
+  if (b.status !== 'concept') {
+    throw new LoketError('conflict', b.status === 'ter_accordering'
+      ? 'Deze beschikking ligt ter accordering. Laat de besluitbevoegde haar terugsturen als u iets wilt aanpassen.'
+      : 'Een vastgestelde beschikking verandert niet meer: maak een nieuwe beschikking (wijziging) die ernaar verwijst.');
+  }
+  await assertAuteur(tx, b, clientId);
+  if (input.aanvraagId !== b.aanvraagId) throw new LoketError('invoer', 'Een beschikking hoort bij één aanvraag; die kunt u niet wisselen.', 'aanvraagId');
+  await checkContent(tx, input, b.id);
+  await tx.m.update(BeschikkingEntity, { id: b.id }, {
+    soort: input.soort, besluitTekst: input.besluitTekst, motivering: input.motivering,
+    wettelijkeGrondslag: input.wettelijkeGrondslag, vervangtId: input.vervangtId, perDatum: input.perDatum, updatedAt: nowIso(),
+  });
+  await setIndicaties(tx, b.id, input.indicatieIds);
+  logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId });
+  return toBeschikking(tx, await loadBeschikking(tx, b.id));
+}
+
+export async function getBeschikking(tx: TxContext, input: { id: number }): Promise<Beschikking> {
+  const b = await loadBeschikking(tx, input.id);
+  logAccess(tx, { action: 'lezen', objectType: 'beschikking', objectId: b.id, clientId: clientIdOf(tx.raw, b.aanvraagId) });
+  return toBeschikking(tx, b);
+}
+
+export async function submitBeschikking(tx: TxContext, input: { id: number }): Promise<Beschikking> {
+  const b = await loadBeschikking(tx, input.id);
+  const clientId = await writableClientOf(tx, b.aanvraagId);
+  assertTransition(b.status as BeschikkingStatus, 'ter_accordering');
+  await assertAuteur(tx, b, clientId);
+  await addBewerker(tx, b.id, 'indiener');
+  await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'ter_accordering', terAccorderingOp: nowIso(), updatedAt: nowIso() });
+  logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId, detail: 'ter accordering aangeboden' });
+  return toBeschikking(tx, await loadBeschikking(tx, b.id));
+}
+
+export async function approveBeschikking(tx: TxContext, input: { id: number }): Promise<Beschikking> {
+  const b = await loadBeschikking(tx, input.id);
+  const clientId = await writableClientOf(tx, b.aanvraagId);
+  const problem = approvalProblem(tx.session.user, await betrokkenenOf(tx, b));
+  // The router logs the refusal (vier-ogen or mandate) with the client.
+  if (problem) throw new LoketError('geen_toegang', problem, undefined, clientId);
+  assertTransition(b.status as BeschikkingStatus, 'vastgesteld');
+  const today = tx.today();
+  await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'vastgesteld', accordeurId: tx.session.user.id, vastgesteldOp: today, updatedAt: nowIso() });
+  // Each granted ZIN indicatie gets its toewijzingnummer now (iWmo: set by the gemeente, IV066).
+  const links = await tx.m.findBy(BeschikkingIndicatieEntity, { beschikkingId: b.id });
+  let next = (tx.raw.prepare('SELECT COALESCE(MAX(toewijzing_nummer), 0) AS n FROM indicaties').get() as { n: number }).n;
+  for (const l of links) {
+    const i = await tx.m.findOneByOrFail(IndicatieEntity, { id: l.indicatieId });
+    if (i.leveringsvorm === 'ZIN' && i.toewijzingNummer === null && b.soort !== 'afwijzing') {
+      await tx.m.update(IndicatieEntity, { id: i.id }, { toewijzingNummer: ++next });
     }
-    await assertAuteur(tx, b, clientId);
-    if (input.aanvraagId !== b.aanvraagId) throw new LoketError('invoer', 'Een beschikking hoort bij één aanvraag; die kunt u niet wisselen.', 'aanvraagId');
-    await checkContent(tx, input, b.id);
-    await tx.m.update(BeschikkingEntity, { id: b.id }, {
-      soort: input.soort, besluitTekst: input.besluitTekst, motivering: input.motivering,
-      wettelijkeGrondslag: input.wettelijkeGrondslag, vervangtId: input.vervangtId, perDatum: input.perDatum, updatedAt: nowIso(),
-    });
-    await setIndicaties(tx, b.id, input.indicatieIds);
-    logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId });
-    return toBeschikking(tx, await loadBeschikking(tx, b.id));
-  });
+  }
+  const aanvraag = await tx.m.findOneByOrFail(AanvraagEntity, { id: b.aanvraagId });
+  await completeTermijn(tx, aanvraag.meldingId, 'beschikking', today);
+  if (b.auteurId !== tx.session.user.id) {
+    notify(tx, b.auteurId, 'vastgesteld', `Beschikking ${b.kenmerk} is vastgesteld door ${tx.session.user.displayName}.`, aanvraag.meldingId, b.id);
+  }
+  logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId, detail: 'vastgesteld (vier-ogen)' });
+  return toBeschikking(tx, await loadBeschikking(tx, b.id));
 }
 
-export function getBeschikking(ctx: HandlerContext, input: { id: number }): Promise<Beschikking> {
-  return inTransaction(ctx, async (tx) => {
-    const b = await loadBeschikking(tx, input.id);
-    logAccess(tx, { action: 'lezen', objectType: 'beschikking', objectId: b.id, clientId: clientIdOf(tx.raw, b.aanvraagId) });
-    return toBeschikking(tx, b);
-  });
-}
-
-export function submitBeschikking(ctx: HandlerContext, input: { id: number }): Promise<Beschikking> {
-  return inTransaction(ctx, async (tx) => {
-    const b = await loadBeschikking(tx, input.id);
-    const clientId = await writableClientOf(tx, b.aanvraagId);
-    assertTransition(b.status as BeschikkingStatus, 'ter_accordering');
-    await assertAuteur(tx, b, clientId);
-    await addBewerker(tx, b.id, 'indiener');
-    await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'ter_accordering', terAccorderingOp: nowIso(), updatedAt: nowIso() });
-    logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId, detail: 'ter accordering aangeboden' });
-    return toBeschikking(tx, await loadBeschikking(tx, b.id));
-  });
-}
-
-export function approveBeschikking(ctx: HandlerContext, input: { id: number }): Promise<Beschikking> {
-  return inTransaction(ctx, async (tx) => {
-    const b = await loadBeschikking(tx, input.id);
-    const clientId = await writableClientOf(tx, b.aanvraagId);
-    const problem = approvalProblem(tx.session.user, await betrokkenenOf(tx, b));
-    // The router logs the refusal (vier-ogen or mandate) with the client.
-    if (problem) throw new LoketError('geen_toegang', problem, undefined, clientId);
-    assertTransition(b.status as BeschikkingStatus, 'vastgesteld');
-    const today = tx.today();
-    await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'vastgesteld', accordeurId: tx.session.user.id, vastgesteldOp: today, updatedAt: nowIso() });
-    // Each granted ZIN indicatie gets its toewijzingnummer now (iWmo: set by the gemeente, IV066).
-    const links = await tx.m.findBy(BeschikkingIndicatieEntity, { beschikkingId: b.id });
-    let next = (tx.raw.prepare('SELECT COALESCE(MAX(toewijzing_nummer), 0) AS n FROM indicaties').get() as { n: number }).n;
-    for (const l of links) {
-      const i = await tx.m.findOneByOrFail(IndicatieEntity, { id: l.indicatieId });
-      if (i.leveringsvorm === 'ZIN' && i.toewijzingNummer === null && b.soort !== 'afwijzing') {
-        await tx.m.update(IndicatieEntity, { id: i.id }, { toewijzingNummer: ++next });
-      }
-    }
-    const aanvraag = await tx.m.findOneByOrFail(AanvraagEntity, { id: b.aanvraagId });
-    await completeTermijn(tx, aanvraag.meldingId, 'beschikking', today);
-    if (b.auteurId !== tx.session.user.id) {
-      notify(tx, b.auteurId, 'vastgesteld', `Beschikking ${b.kenmerk} is vastgesteld door ${tx.session.user.displayName}.`, aanvraag.meldingId, b.id);
-    }
-    logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId, detail: 'vastgesteld (vier-ogen)' });
-    return toBeschikking(tx, await loadBeschikking(tx, b.id));
-  });
-}
-
-export function rejectBeschikking(ctx: HandlerContext, input: { id: number; reden: string }): Promise<Beschikking> {
-  return inTransaction(ctx, async (tx) => {
-    const b = await loadBeschikking(tx, input.id);
-    const clientId = await writableClientOf(tx, b.aanvraagId);
-    assertTransition(b.status as BeschikkingStatus, 'concept');
-    await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'concept', terAccorderingOp: null, updatedAt: nowIso() });
-    // The reason may hold health data: kept in the (encrypted) database with the beschikking, never in the log.
-    tx.raw.prepare('INSERT INTO beschikking_terugzendingen (beschikking_id, reden, door_id, op) VALUES (?, ?, ?, ?)')
-      .run(b.id, input.reden, tx.session.user.id, nowIso());
-    const aanvraag = await tx.m.findOneByOrFail(AanvraagEntity, { id: b.aanvraagId });
-    notify(tx, b.auteurId, 'teruggestuurd', `Beschikking ${b.kenmerk} is teruggestuurd door ${tx.session.user.displayName}: ${input.reden}`, aanvraag.meldingId, b.id);
-    logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId, detail: 'teruggestuurd naar concept, reden vastgelegd bij de beschikking' });
-    return toBeschikking(tx, await loadBeschikking(tx, b.id));
-  });
+export async function rejectBeschikking(tx: TxContext, input: { id: number; reden: string }): Promise<Beschikking> {
+  const b = await loadBeschikking(tx, input.id);
+  const clientId = await writableClientOf(tx, b.aanvraagId);
+  assertTransition(b.status as BeschikkingStatus, 'concept');
+  await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'concept', terAccorderingOp: null, updatedAt: nowIso() });
+  // The reason may hold health data: kept in the (encrypted) database with the beschikking, never in the log.
+  tx.raw.prepare('INSERT INTO beschikking_terugzendingen (beschikking_id, reden, door_id, op) VALUES (?, ?, ?, ?)')
+    .run(b.id, input.reden, tx.session.user.id, nowIso());
+  const aanvraag = await tx.m.findOneByOrFail(AanvraagEntity, { id: b.aanvraagId });
+  notify(tx, b.auteurId, 'teruggestuurd', `Beschikking ${b.kenmerk} is teruggestuurd door ${tx.session.user.displayName}: ${input.reden}`, aanvraag.meldingId, b.id);
+  logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId, detail: 'teruggestuurd naar concept, reden vastgelegd bij de beschikking' });
+  return toBeschikking(tx, await loadBeschikking(tx, b.id));
 }
 
 /**
  * A colleague takes over a concept to write it further: logged with her reason, and from then on
  * she is one of its authors (so she cannot approve it herself).
  */
-export function takeOverBeschikking(ctx: HandlerContext, input: { id: number; reden: string }): Promise<Beschikking> {
-  return inTransaction(ctx, async (tx) => {
-    const b = await loadBeschikking(tx, input.id);
-    const clientId = await writableClientOf(tx, b.aanvraagId);
-    if (b.status !== 'concept') {
-      throw new LoketError('conflict', b.status === 'ter_accordering'
-        ? `Beschikking ${b.kenmerk} ligt ter accordering. Laat de besluitbevoegde haar eerst terugsturen; daarna kunt u haar overnemen.`
-        : `Beschikking ${b.kenmerk} is vastgesteld en verandert niet meer; overnemen kan niet.`);
-    }
-    if ((await betrokkenenOf(tx, b)).auteurIds.includes(tx.session.user.id)) {
-      throw new LoketError('conflict', `U bent al opsteller van beschikking ${b.kenmerk}; u kunt haar gewoon aanpassen.`);
-    }
-    await addBewerker(tx, b.id, 'auteur', input.reden);
-    // The reason stays with the beschikking, not in the log (it may say something about the client).
-    logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId, detail: 'overgenomen door een collega (nu mede-opsteller)' });
-    return toBeschikking(tx, await loadBeschikking(tx, b.id));
-  });
+export async function takeOverBeschikking(tx: TxContext, input: { id: number; reden: string }): Promise<Beschikking> {
+  const b = await loadBeschikking(tx, input.id);
+  const clientId = await writableClientOf(tx, b.aanvraagId);
+  if (b.status !== 'concept') {
+    throw new LoketError('conflict', b.status === 'ter_accordering'
+      ? `Beschikking ${b.kenmerk} ligt ter accordering. Laat de besluitbevoegde haar eerst terugsturen; daarna kunt u haar overnemen.`
+      : `Beschikking ${b.kenmerk} is vastgesteld en verandert niet meer; overnemen kan niet.`);
+  }
+  if ((await betrokkenenOf(tx, b)).auteurIds.includes(tx.session.user.id)) {
+    throw new LoketError('conflict', `U bent al opsteller van beschikking ${b.kenmerk}; u kunt haar gewoon aanpassen.`);
+  }
+  await addBewerker(tx, b.id, 'auteur', input.reden);
+  // The reason stays with the beschikking, not in the log (it may say something about the client).
+  logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId, detail: 'overgenomen door een collega (nu mede-opsteller)' });
+  return toBeschikking(tx, await loadBeschikking(tx, b.id));
 }
 
-export function accorderingQueue(ctx: HandlerContext): Promise<{ items: Beschikking[] }> {
-  return queue(ctx, 'ter_accordering', 'accordering');
+export function accorderingQueue(tx: TxContext): Promise<{ items: Beschikking[] }> {
+  return queue(tx, 'ter_accordering', 'accordering');
 }
 
-export function printQueue(ctx: HandlerContext): Promise<{ items: Beschikking[] }> {
-  return queue(ctx, 'vastgesteld', 'printwachtrij');
+export function printQueue(tx: TxContext): Promise<{ items: Beschikking[] }> {
+  return queue(tx, 'vastgesteld', 'printwachtrij');
 }
 
-function queue(ctx: HandlerContext, status: BeschikkingStatus, what: string): Promise<{ items: Beschikking[] }> {
-  return inTransaction(ctx, async (tx) => {
-    // Letters already generated in a kept batch wait there for confirmation, not in the queue.
-    const waiting = new Set(status === 'vastgesteld' ? tx.raw.prepare(`SELECT bl.beschikking_id FROM print_batch_letters bl
-      JOIN print_batches pb ON pb.id = bl.batch_id WHERE pb.status = 'klaar'`).pluck().all() as number[] : []);
-    const rows = (await tx.m.find(BeschikkingEntity, { where: { status }, order: { id: 'ASC' }, take: 500 + waiting.size }))
-      .filter((b) => !waiting.has(b.id)).slice(0, 500);
-    const items = await toBeschikkingen(tx, rows);
-    logAccess(tx, { action: 'zoeken', objectType: what, detail: `${items.length} beschikkingen` });
-    return { items };
-  });
+async function queue(tx: TxContext, status: BeschikkingStatus, what: string): Promise<{ items: Beschikking[] }> {
+  // Letters already generated in a kept batch wait there for confirmation, not in the queue.
+  const waiting = new Set(status === 'vastgesteld' ? tx.raw.prepare(`SELECT bl.beschikking_id FROM print_batch_letters bl
+    JOIN print_batches pb ON pb.id = bl.batch_id WHERE pb.status = 'klaar'`).pluck().all() as number[] : []);
+  const rows = (await tx.m.find(BeschikkingEntity, { where: { status }, order: { id: 'ASC' }, take: 500 + waiting.size }))
+    .filter((b) => !waiting.has(b.id)).slice(0, 500);
+  const items = await toBeschikkingen(tx, rows);
+  logAccess(tx, { action: 'zoeken', objectType: what, detail: `${items.length} beschikkingen` });
+  return { items };
 }

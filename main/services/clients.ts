@@ -13,7 +13,7 @@ import {
 } from '../db/entities';
 import { assertClientWritable } from './beperking';
 import { fuzzySearchRaw } from './fuzzy';
-import { inTransaction, logAccess, notFound, nowIso, type HandlerContext, type TxContext } from './context';
+import { logAccess, notFound, nowIso, type TxContext } from './context';
 
 type ClientInput = z.output<typeof ClientInputSchema>;
 
@@ -80,43 +80,37 @@ function rowFields(input: ClientInput) {
   return { ...fields, bsn: normalizeBsn(input.bsn) };
 }
 
-export function createClient(ctx: HandlerContext, input: ClientInput): Promise<Client> {
-  return inTransaction(ctx, async (tx) => {
-    const fields = rowFields(input);
-    const existing = await existingWithBsn(tx, fields.bsn);
-    if (existing) throw duplicateBsn(existing);
-    const now = nowIso();
-    const res = await tx.m.insert(ClientEntity, { ...fields, householdId: null, createdAt: now, updatedAt: now });
-    const id = res.identifiers[0]!.id as number;
-    await saveRepresentatives(tx, id, input.vertegenwoordigers);
-    logAccess(tx, { action: 'aanmaken', objectType: 'client', objectId: id, clientId: id });
-    return toClient(tx, await tx.m.findOneByOrFail(ClientEntity, { id }));
-  });
+export async function createClient(tx: TxContext, input: ClientInput): Promise<Client> {
+  const fields = rowFields(input);
+  const existing = await existingWithBsn(tx, fields.bsn);
+  if (existing) throw duplicateBsn(existing);
+  const now = nowIso();
+  const res = await tx.m.insert(ClientEntity, { ...fields, householdId: null, createdAt: now, updatedAt: now });
+  const id = res.identifiers[0]!.id as number;
+  await saveRepresentatives(tx, id, input.vertegenwoordigers);
+  logAccess(tx, { action: 'aanmaken', objectType: 'client', objectId: id, clientId: id });
+  return toClient(tx, await tx.m.findOneByOrFail(ClientEntity, { id }));
 }
 
-export function updateClient(ctx: HandlerContext, input: ClientInput & { id: number }): Promise<Client> {
-  return inTransaction(ctx, async (tx) => {
-    const current = await tx.m.findOneBy(ClientEntity, { id: input.id });
-    if (!current) throw notFound('Cliënt', input.id);
-    assertClientWritable(tx, input.id);
-    const { id, ...rest } = input;
-    const fields = rowFields(rest);
-    const existing = await existingWithBsn(tx, fields.bsn, id);
-    if (existing) throw duplicateBsn(existing);
-    await tx.m.update(ClientEntity, { id }, { ...fields, updatedAt: nowIso() });
-    await saveRepresentatives(tx, id, input.vertegenwoordigers);
-    logAccess(tx, { action: 'wijzigen', objectType: 'client', objectId: id, clientId: id });
-    return toClient(tx, await tx.m.findOneByOrFail(ClientEntity, { id }));
-  });
+export async function updateClient(tx: TxContext, input: ClientInput & { id: number }): Promise<Client> {
+  const current = await tx.m.findOneBy(ClientEntity, { id: input.id });
+  if (!current) throw notFound('Cliënt', input.id);
+  assertClientWritable(tx, input.id);
+  const { id, ...rest } = input;
+  const fields = rowFields(rest);
+  const existing = await existingWithBsn(tx, fields.bsn, id);
+  if (existing) throw duplicateBsn(existing);
+  await tx.m.update(ClientEntity, { id }, { ...fields, updatedAt: nowIso() });
+  await saveRepresentatives(tx, id, input.vertegenwoordigers);
+  logAccess(tx, { action: 'wijzigen', objectType: 'client', objectId: id, clientId: id });
+  return toClient(tx, await tx.m.findOneByOrFail(ClientEntity, { id }));
 }
 
-export function getClient(ctx: HandlerContext, input: { id: number }): Promise<Client> {
-  return inTransaction(ctx, async (tx) => {
-    const c = await tx.m.findOneBy(ClientEntity, { id: input.id });
-    if (!c) throw notFound('Cliënt', input.id);
-    logAccess(tx, { action: 'lezen', objectType: 'client', objectId: c.id, clientId: c.id });
-    return toClient(tx, c);
-  });
+export async function getClient(tx: TxContext, input: { id: number }): Promise<Client> {
+  const c = await tx.m.findOneBy(ClientEntity, { id: input.id });
+  if (!c) throw notFound('Cliënt', input.id);
+  logAccess(tx, { action: 'lezen', objectType: 'client', objectId: c.id, clientId: c.id });
+  return toClient(tx, c);
 }
 
 export type SearchKind = 'bsn' | 'naam' | 'fuzzy' | 'postcode' | 'geboortedatum';
@@ -212,15 +206,13 @@ export function searchClientsRaw(raw: RawDb, query: string, kind: 'auto' | Searc
   return { kind: k, results: rows.map(rawSummary) };
 }
 
-export function searchClients(ctx: HandlerContext, input: z.output<typeof ClientSearchSchema>): Promise<{ results: ClientSummary[] }> {
-  return inTransaction(ctx, async (tx) => {
-    const { kind, results } = searchClientsRaw(tx.raw, input.query, input.kind, input.limit);
-    // The search terms are personal data: log the kind of search and the hits, not the terms.
-    logAccess(tx, {
-      action: 'zoeken', objectType: 'client', detail: `zoeken op ${kind}: ${results.length} resultaten${results.length ? ` (${results.map((r) => r.id).join(',')})` : ''}`,
-    });
-    return { results };
+export async function searchClients(tx: TxContext, input: z.output<typeof ClientSearchSchema>): Promise<{ results: ClientSummary[] }> {
+  const { kind, results } = searchClientsRaw(tx.raw, input.query, input.kind, input.limit);
+  // The search terms are personal data: log the kind of search and the hits, not the terms.
+  logAccess(tx, {
+    action: 'zoeken', objectType: 'client', detail: `zoeken op ${kind}: ${results.length} resultaten${results.length ? ` (${results.map((r) => r.id).join(',')})` : ''}`,
   });
+  return { results };
 }
 
 async function toHousehold(tx: TxContext, id: number): Promise<Household> {
@@ -243,47 +235,41 @@ async function checkRegisseur(tx: TxContext, regisseurId: number | null): Promis
   }
 }
 
-export function createHousehold(ctx: HandlerContext, input: z.output<typeof HouseholdInputSchema>): Promise<Household> {
-  return inTransaction(ctx, async (tx) => {
-    await checkRegisseur(tx, input.regisseurId);
-    const now = nowIso();
-    const res = await tx.m.insert(HouseholdEntity, {
-      naam: input.naam, regisseurId: input.regisseurId, planDoelen: [], planAfspraken: [], createdAt: now, updatedAt: now,
-    });
-    const id = res.identifiers[0]!.id as number;
-    for (const clientId of input.memberIds) {
-      const c = await tx.m.findOneBy(ClientEntity, { id: clientId });
-      if (!c) throw notFound('Cliënt', clientId);
-      assertClientWritable(tx, clientId);
-      if (c.householdId !== null) {
-        throw new LoketError('conflict', `${clientNaam(c)} hoort al bij huishouden ${c.householdId}: één huishouden, één plan. Voeg de cliënt daar toe.`, 'memberIds');
-      }
-      await tx.m.update(ClientEntity, { id: clientId }, { householdId: id, updatedAt: now });
-      logAccess(tx, { action: 'wijzigen', objectType: 'huishouden', objectId: id, clientId });
+export async function createHousehold(tx: TxContext, input: z.output<typeof HouseholdInputSchema>): Promise<Household> {
+  await checkRegisseur(tx, input.regisseurId);
+  const now = nowIso();
+  const res = await tx.m.insert(HouseholdEntity, {
+    naam: input.naam, regisseurId: input.regisseurId, planDoelen: [], planAfspraken: [], createdAt: now, updatedAt: now,
+  });
+  const id = res.identifiers[0]!.id as number;
+  for (const clientId of input.memberIds) {
+    const c = await tx.m.findOneBy(ClientEntity, { id: clientId });
+    if (!c) throw notFound('Cliënt', clientId);
+    assertClientWritable(tx, clientId);
+    if (c.householdId !== null) {
+      throw new LoketError('conflict', `${clientNaam(c)} hoort al bij huishouden ${c.householdId}: één huishouden, één plan. Voeg de cliënt daar toe.`, 'memberIds');
     }
-    return toHousehold(tx, id);
-  });
+    await tx.m.update(ClientEntity, { id: clientId }, { householdId: id, updatedAt: now });
+    logAccess(tx, { action: 'wijzigen', objectType: 'huishouden', objectId: id, clientId });
+  }
+  return toHousehold(tx, id);
 }
 
-export function getHousehold(ctx: HandlerContext, input: { id: number }): Promise<Household> {
-  return inTransaction(ctx, async (tx) => {
-    const h = await toHousehold(tx, input.id);
-    for (const lid of h.leden) logAccess(tx, { action: 'lezen', objectType: 'huishouden', objectId: h.id, clientId: lid.id });
-    return h;
-  });
+export async function getHousehold(tx: TxContext, input: { id: number }): Promise<Household> {
+  const h = await toHousehold(tx, input.id);
+  for (const lid of h.leden) logAccess(tx, { action: 'lezen', objectType: 'huishouden', objectId: h.id, clientId: lid.id });
+  return h;
 }
 
-export function updateHouseholdPlan(ctx: HandlerContext, input: z.output<typeof HouseholdPlanSchema>): Promise<Household> {
-  return inTransaction(ctx, async (tx) => {
-    const h = await tx.m.findOneBy(HouseholdEntity, { id: input.id });
-    if (!h) throw notFound('Huishouden', input.id);
-    await checkRegisseur(tx, input.regisseurId);
-    for (const lid of await tx.m.findBy(ClientEntity, { householdId: input.id })) assertClientWritable(tx, lid.id);
-    await tx.m.update(HouseholdEntity, { id: input.id }, {
-      regisseurId: input.regisseurId, planDoelen: input.doelen, planAfspraken: input.afspraken, updatedAt: nowIso(),
-    });
-    const result = await toHousehold(tx, input.id);
-    for (const lid of result.leden) logAccess(tx, { action: 'wijzigen', objectType: 'plan', objectId: h.id, clientId: lid.id });
-    return result;
+export async function updateHouseholdPlan(tx: TxContext, input: z.output<typeof HouseholdPlanSchema>): Promise<Household> {
+  const h = await tx.m.findOneBy(HouseholdEntity, { id: input.id });
+  if (!h) throw notFound('Huishouden', input.id);
+  await checkRegisseur(tx, input.regisseurId);
+  for (const lid of await tx.m.findBy(ClientEntity, { householdId: input.id })) assertClientWritable(tx, lid.id);
+  await tx.m.update(HouseholdEntity, { id: input.id }, {
+    regisseurId: input.regisseurId, planDoelen: input.doelen, planAfspraken: input.afspraken, updatedAt: nowIso(),
   });
+  const result = await toHousehold(tx, input.id);
+  for (const lid of result.leden) logAccess(tx, { action: 'wijzigen', objectType: 'plan', objectId: h.id, clientId: lid.id });
+  return result;
 }

@@ -4,26 +4,39 @@ import type { ChannelName, Channels } from '../../shared/ipc/channels';
 import { LoketError } from '../../shared/errors';
 import { appendLog, type LogAction, type LogResult } from '../auditlog';
 import type { RawDb } from '../db/database';
-import type { Router } from '../router';
 import type { Session } from '../vault';
 
 /**
- * What a handler gets. Handlers that touch the database run inside one transaction (`m`), one
- * call at a time, so a failed call leaves nothing half-written and log entries stay in order.
+ * The two shapes of work behind the router.
+ *
+ * - An *operation* is a function of a transaction context and its input: `(tx, input) => …`.
+ *   It never opens a transaction; work of another module is that module's operation, called with
+ *   the same `tx`, so a composed call commits or rolls back as one.
+ * - A *handler* serves one channel: it gets the caller's session (null on a public channel before
+ *   unlock) and opens at most one transaction (see main/transaction.ts). Only handlers do that.
  */
-export interface HandlerContext {
-  router: Router;
-  session: Session;
-  today: () => string;
+
+/** A running transaction on behalf of a logged-in user. */
+export interface TxContext {
+  readonly m: EntityManager;
+  readonly raw: RawDb;
+  readonly session: Session;
+  readonly today: () => string;
 }
 
-export interface TxContext extends HandlerContext {
-  m: EntityManager;
-  raw: RawDb;
+/** The few things a handler may do to the caller's session; the router implements them per session slot. */
+export interface SessionControl {
+  /** Opens a session for this user (closing the slot's previous one) and makes it the caller's. */
+  unlock(username: string, password: string): Promise<Session>;
+  /** Closes the caller's session, if any. */
+  lock(): Promise<void>;
 }
 
-export function inTransaction<T>(ctx: HandlerContext, fn: (tx: TxContext) => Promise<T>): Promise<T> {
-  return ctx.session.db.write((m) => fn({ ...ctx, m, raw: ctx.session.db.raw }));
+/** What a handler gets: `S` is `Session` on channels that need a login, `Session | null` on public ones. */
+export interface HandlerContext<S extends Session | null = Session> {
+  readonly session: S;
+  readonly sessions: SessionControl;
+  readonly today: () => string;
 }
 
 /** One access-log entry for the current user (NEN 7513: who, what, which client, result, where). */
@@ -50,8 +63,14 @@ export function nowIso(): string {
   return new Date().toISOString();
 }
 
-/** A service function for one channel, typed from the channel table. */
+/** The session a channel's handler gets: nullable only where the channel is public. */
+export type SessionFor<C extends ChannelName> = Channels[C]['roles'] extends 'public' ? Session | null : Session;
+
+/** The handler of one channel, typed from the channel table. */
 export type Handler<C extends ChannelName> =
-  (ctx: HandlerContext, input: z.output<Channels[C]['input']>) => Promise<z.input<Channels[C]['output']>>;
+  (ctx: HandlerContext<SessionFor<C>>, input: z.output<Channels[C]['input']>) => Promise<z.input<Channels[C]['output']>>;
 
 export type HandlerTable<T extends Record<string, unknown>> = { [C in keyof T & ChannelName]: Handler<C> };
+
+/** The handlers of a module: one per channel it serves, named by channel. */
+export type HandlersFor<K extends ChannelName> = { [C in K]: Handler<C> };

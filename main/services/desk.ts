@@ -1,4 +1,5 @@
 import type { DESK_CHANNELS } from '../../shared/ipc/desk-channels';
+import { transactional } from '../transaction';
 import type { HandlerTable } from './context';
 import { listNotificaties, markGelezen } from './notificaties';
 import * as printBatches from './printBatches';
@@ -7,13 +8,13 @@ import { werkvoorraadPage } from './werkvoorraadPage';
 
 /** The desk's channels (shared/ipc/desk-channels.ts) → their services. */
 export const DESK_HANDLERS: HandlerTable<typeof DESK_CHANNELS> = {
-  'notificatie.list': listNotificaties,
-  'notificatie.gelezen': markGelezen,
-  'print.generate': printBatches.generate,
-  'print.batches': printBatches.batches,
-  'print.batchPdf': printBatches.getBatchPdf,
-  'print.confirm': printBatches.confirm,
-  'print.discard': printBatches.discard,
-  'letter.list': letterList,
-  'werkvoorraad.page': werkvoorraadPage,
+  'notificatie.list': transactional(listNotificaties),
+  'notificatie.gelezen': transactional(markGelezen),
+  'print.generate': transactional(printBatches.generate),
+  'print.batches': transactional(printBatches.batches),
+  'print.batchPdf': transactional(printBatches.getBatchPdf),
+  'print.confirm': transactional(printBatches.confirm),
+  'print.discard': transactional(printBatches.discard),
+  'letter.list': transactional(letterList),
+  'werkvoorraad.page': transactional(werkvoorraadPage),
 };

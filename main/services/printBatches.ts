@@ -10,7 +10,7 @@ import { BeschikkingEntity, LetterEntity } from '../db/entities';
 import { clientIdOf } from './beschikkingen';
 import { BEPERKT_MELDING, isBeperkt } from './beperking';
 import { clientNaam } from './clients';
-import { inTransaction, logAccess, notFound, nowIso, type HandlerContext, type TxContext } from './context';
+import { logAccess, notFound, nowIso, type TxContext } from './context';
 import { beschikkingLetterData } from './letterData';
 
 /**
@@ -137,31 +137,27 @@ function closeBatch(tx: TxContext, id: number, status: 'bevestigd' | 'verworpen'
 
 /* ---------- the channels ---------- */
 
-export function generate(ctx: HandlerContext, input: { beschikkingIds: number[] }) {
-  return inTransaction(ctx, (tx) => generateBatch(tx, input.beschikkingIds));
+export function generate(tx: TxContext, input: { beschikkingIds: number[] }) {
+  return generateBatch(tx, input.beschikkingIds);
 }
 
-export function batches(ctx: HandlerContext) {
-  return inTransaction(ctx, async (tx) => ({ batches: loadBatches(tx) }));
+export function batches(tx: TxContext) {
+  return { batches: loadBatches(tx) };
 }
 
-export function getBatchPdf(ctx: HandlerContext, input: { id: number }) {
-  return inTransaction(ctx, async (tx) => {
-    const pdf = batchPdf(tx, input.id);
-    logAccess(tx, { action: 'afdrukken', objectType: 'printstapel', objectId: input.id, detail: 'stapel geopend om te printen' });
-    return { pdfBase64: pdf.toString('base64'), sha256: sha256Hex(pdf) };
-  });
+export async function getBatchPdf(tx: TxContext, input: { id: number }) {
+  const pdf = batchPdf(tx, input.id);
+  logAccess(tx, { action: 'afdrukken', objectType: 'printstapel', objectId: input.id, detail: 'stapel geopend om te printen' });
+  return { pdfBase64: pdf.toString('base64'), sha256: sha256Hex(pdf) };
 }
 
-export function confirm(ctx: HandlerContext, input: { id: number }) {
-  return inTransaction(ctx, async (tx) => ({ printed: await confirmBatch(tx, input.id) }));
+export async function confirm(tx: TxContext, input: { id: number }) {
+  return { printed: await confirmBatch(tx, input.id) };
 }
 
-export function discard(ctx: HandlerContext, input: { id: number }) {
-  return inTransaction(ctx, async (tx) => {
-    openBatch(tx, input.id);
-    closeBatch(tx, input.id, 'verworpen');
-    logAccess(tx, { action: 'wijzigen', objectType: 'printstapel', objectId: input.id, detail: 'verworpen: niet geprint, terug in de wachtrij' });
-    return { ok: true as const };
-  });
+export async function discard(tx: TxContext, input: { id: number }) {
+  openBatch(tx, input.id);
+  closeBatch(tx, input.id, 'verworpen');
+  logAccess(tx, { action: 'wijzigen', objectType: 'printstapel', objectId: input.id, detail: 'verworpen: niet geprint, terug in de wachtrij' });
+  return { ok: true as const };
 }

@@ -5,7 +5,7 @@ import { LetterIncompleteError } from '../letters/types';
 import { BeschikkingEntity, LetterEntity } from '../db/entities';
 import { batchPdf, confirmBatch, generateBatch } from './printBatches';
 import { clientIdOf, loadBeschikking } from './beschikkingen';
-import { inTransaction, logAccess, notFound, nowIso, type HandlerContext } from './context';
+import { logAccess, notFound, nowIso, type TxContext } from './context';
 import { beschikkingLetterData, gespreksverslagData, ontvangstbevestigingData } from './letterData';
 import { MeldingEntity, OnderzoekEntity } from '../db/entities';
 import { meldingKenmerk } from './zaken';
@@ -20,73 +20,65 @@ function incomplete(e: unknown): LoketError | null {
   return e instanceof LetterIncompleteError ? new LoketError('invoer', e.message) : null;
 }
 
-export function previewBeschikking(ctx: HandlerContext, input: { id: number }) {
-  return inTransaction(ctx, async (tx) => {
-    const b = await loadBeschikking(tx, input.id);
-    const data = await beschikkingLetterData(tx, b, b.verzondenOp ?? tx.today());
-    let pdf: Buffer;
-    try {
-      pdf = await renderLetter(data);
-    } catch (e) {
-      throw incomplete(e) ?? e;
-    }
-    logAccess(tx, { action: 'lezen', objectType: 'brief-voorbeeld', objectId: b.id, clientId: clientIdOf(tx.raw, b.aanvraagId) });
-    return { pdfBase64: pdf.toString('base64'), sha256: sha256Hex(pdf) };
-  });
+export async function previewBeschikking(tx: TxContext, input: { id: number }) {
+  const b = await loadBeschikking(tx, input.id);
+  const data = await beschikkingLetterData(tx, b, b.verzondenOp ?? tx.today());
+  let pdf: Buffer;
+  try {
+    pdf = await renderLetter(data);
+  } catch (e) {
+    throw incomplete(e) ?? e;
+  }
+  logAccess(tx, { action: 'lezen', objectType: 'brief-voorbeeld', objectId: b.id, clientId: clientIdOf(tx.raw, b.aanvraagId) });
+  return { pdfBase64: pdf.toString('base64'), sha256: sha256Hex(pdf) };
 }
 
 /**
  * The one-step path of the CLI, which writes the combined PDF to a file itself: generate and
  * confirm in one transaction. The desk prints in two steps (print.generate, print.confirm).
  */
-export function sendLetters(ctx: HandlerContext, input: { beschikkingIds: number[] }) {
-  return inTransaction(ctx, async (tx) => {
-    const { batch, failures } = await generateBatch(tx, input.beschikkingIds);
-    if (!batch) return { printed: [], failures: failures.map(({ beschikkingId, reason }) => ({ beschikkingId, reason })), pdfBase64: null };
-    const combined = batchPdf(tx, batch.id);
-    const printed = await confirmBatch(tx, batch.id);
-    return { printed, failures: failures.map(({ beschikkingId, reason }) => ({ beschikkingId, reason })), pdfBase64: combined.toString('base64') };
-  });
+export async function sendLetters(tx: TxContext, input: { beschikkingIds: number[] }) {
+  const { batch, failures } = await generateBatch(tx, input.beschikkingIds);
+  if (!batch) return { printed: [], failures: failures.map(({ beschikkingId, reason }) => ({ beschikkingId, reason })), pdfBase64: null };
+  const combined = batchPdf(tx, batch.id);
+  const printed = await confirmBatch(tx, batch.id);
+  return { printed, failures: failures.map(({ beschikkingId, reason }) => ({ beschikkingId, reason })), pdfBase64: combined.toString('base64') };
 }
 
-export function getLetter(ctx: HandlerContext, input: { id: number }) {
-  return inTransaction(ctx, async (tx) => {
-    const letter = await tx.m.findOneBy(LetterEntity, { id: input.id });
-    if (!letter) throw notFound('Brief', input.id);
-    const b = letter.beschikkingId ? await tx.m.findOneBy(BeschikkingEntity, { id: letter.beschikkingId }) : null;
-    logAccess(tx, { action: 'afdrukken', objectType: 'brief', objectId: letter.id, clientId: b ? clientIdOf(tx.raw, b.aanvraagId) : null, detail: 'herdruk van de opgeslagen brief' });
-    return { pdfBase64: Buffer.from(letter.pdf).toString('base64'), sha256: letter.sha256 };
-  });
+export async function getLetter(tx: TxContext, input: { id: number }) {
+  const letter = await tx.m.findOneBy(LetterEntity, { id: input.id });
+  if (!letter) throw notFound('Brief', input.id);
+  const b = letter.beschikkingId ? await tx.m.findOneBy(BeschikkingEntity, { id: letter.beschikkingId }) : null;
+  logAccess(tx, { action: 'afdrukken', objectType: 'brief', objectId: letter.id, clientId: b ? clientIdOf(tx.raw, b.aanvraagId) : null, detail: 'herdruk van de opgeslagen brief' });
+  return { pdfBase64: Buffer.from(letter.pdf).toString('base64'), sha256: letter.sha256 };
 }
 
 /**
  * The ontvangstbevestiging of a melding (Wmo 2.3.2 lid 1) or the written gespreksverslag: rendered,
  * stored like a sent beschikking letter, and the verslag's date of sending recorded.
  */
-export function sendMeldingLetter(ctx: HandlerContext, input: { meldingId: number; soort: 'ontvangstbevestiging' | 'gespreksverslag' }) {
-  return inTransaction(ctx, async (tx) => {
-    const m = await tx.m.findOneBy(MeldingEntity, { id: input.meldingId });
-    if (!m) throw notFound('Melding', input.meldingId);
-    const today = tx.today();
-    const onderzoek = await tx.m.findOneBy(OnderzoekEntity, { meldingId: m.id });
-    if (input.soort === 'gespreksverslag' && !onderzoek) {
-      throw new LoketError('invoer', 'Er is nog geen gespreksverslag vastgelegd bij deze melding. Vul eerst het verslag in.', 'soort');
-    }
-    const data = input.soort === 'ontvangstbevestiging'
-      ? await ontvangstbevestigingData(tx, m.id, meldingKenmerk(m), today)
-      : await gespreksverslagData(tx, m.id, meldingKenmerk(m), today);
-    let pdf: Buffer;
-    try {
-      pdf = await renderLetter(data);
-    } catch (e) {
-      throw incomplete(e) ?? e;
-    }
-    const sha256 = sha256Hex(pdf);
-    const res = await tx.m.insert(LetterEntity, { soort: input.soort, meldingId: m.id, beschikkingId: null, pdf, sha256, createdAt: nowIso(), createdBy: tx.session.user.id });
-    if (input.soort === 'gespreksverslag' && onderzoek && !onderzoek.verslagVerzondenOp) {
-      await tx.m.update(OnderzoekEntity, { id: onderzoek.id }, { verslagVerzondenOp: today });
-    }
-    logAccess(tx, { action: 'afdrukken', objectType: input.soort, objectId: m.id, clientId: m.clientId });
-    return { letterId: res.identifiers[0]!.id as number, pdfBase64: pdf.toString('base64'), sha256 };
-  });
+export async function sendMeldingLetter(tx: TxContext, input: { meldingId: number; soort: 'ontvangstbevestiging' | 'gespreksverslag' }) {
+  const m = await tx.m.findOneBy(MeldingEntity, { id: input.meldingId });
+  if (!m) throw notFound('Melding', input.meldingId);
+  const today = tx.today();
+  const onderzoek = await tx.m.findOneBy(OnderzoekEntity, { meldingId: m.id });
+  if (input.soort === 'gespreksverslag' && !onderzoek) {
+    throw new LoketError('invoer', 'Er is nog geen gespreksverslag vastgelegd bij deze melding. Vul eerst het verslag in.', 'soort');
+  }
+  const data = input.soort === 'ontvangstbevestiging'
+    ? await ontvangstbevestigingData(tx, m.id, meldingKenmerk(m), today)
+    : await gespreksverslagData(tx, m.id, meldingKenmerk(m), today);
+  let pdf: Buffer;
+  try {
+    pdf = await renderLetter(data);
+  } catch (e) {
+    throw incomplete(e) ?? e;
+  }
+  const sha256 = sha256Hex(pdf);
+  const res = await tx.m.insert(LetterEntity, { soort: input.soort, meldingId: m.id, beschikkingId: null, pdf, sha256, createdAt: nowIso(), createdBy: tx.session.user.id });
+  if (input.soort === 'gespreksverslag' && onderzoek && !onderzoek.verslagVerzondenOp) {
+    await tx.m.update(OnderzoekEntity, { id: onderzoek.id }, { verslagVerzondenOp: today });
+  }
+  logAccess(tx, { action: 'afdrukken', objectType: input.soort, objectId: m.id, clientId: m.clientId });
+  return { letterId: res.identifiers[0]!.id as number, pdfBase64: pdf.toString('base64'), sha256 };
 }

@@ -8,7 +8,7 @@ import { foldForSearch } from '../../shared/names';
 import type { Wet } from '../../shared/schemas/zaak';
 import { TermijnEntity } from '../db/entities';
 import { clientNaam } from './clients';
-import { inTransaction, logAccess, type HandlerContext } from './context';
+import { logAccess, type TxContext } from './context';
 import { meldingKenmerk, toTermijn } from './zaken';
 
 /**
@@ -46,65 +46,63 @@ const OPEN_CASES = `WITH open_cases AS (
     LEFT JOIN termijnen t ON t.id = (SELECT t2.id FROM termijnen t2 WHERE t2.melding_id = m.id AND t2.afgerond_op IS NULL ORDER BY t2.uiterlijk LIMIT 1)
   WHERE m.status = 'open' AND (@consulent IS NULL OR m.consulent_id = @consulent))`;
 
-export function werkvoorraadPage(ctx: HandlerContext, input: Query): Promise<WerkvoorraadPage> {
-  return inTransaction(ctx, async (tx) => {
-    const today = tx.today();
-    const params: Record<string, string | number | null> = { today, week: addDays(today, 7), consulent: input.consulentId ?? null };
-    const where: string[] = [];
-    if (input.fase) { where.push('w.fase = @fase'); params.fase = input.fase; }
-    if (input.wet) { where.push('w.wet = @wet'); params.wet = input.wet; }
-    if (input.wijk) { where.push('w.wijk = @wijk'); params.wijk = input.wijk; }
-    if (input.termijn) { where.push('w.termijn_status = @termijn'); params.termijn = input.termijn; }
-    const zoek = input.zoek.trim();
-    if (zoek) {
-      // A kenmerk (WMO-2026-000123 or just 123), a BSN with or without spaces, or words of the name.
-      const digits = zoek.replace(/[\s.]/g, '');
-      const kenmerk = /^(?:[A-Z]{3}-\d{4}-)?0*(\d{1,6})$/i.exec(zoek.replace(/\s/g, ''));
-      // Every word somewhere in the folded name, in any order ("Anna van Vliet" finds "Vliet, van, Anna").
-      const words = foldForSearch(zoek).split(' ').filter(Boolean).slice(0, 6);
-      const parts = [words.length ? `(${words.map((w, i) => {
-        params[`w${i}`] = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        return `w.zoeknaam LIKE @w${i} ESCAPE '\\'`;
-      }).join(' AND ')})` : '0'];
-      if (kenmerk) { parts.push('w.melding_id = @kenmerkId'); params.kenmerkId = Number(kenmerk[1]); }
-      if (/^\d{9}$/.test(digits)) { parts.push('w.bsn = @bsn'); params.bsn = digits; }
-      where.push(`(${parts.join(' OR ')})`);
-    }
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const dir = input.richting === 'af' ? 'DESC' : 'ASC';
-    const order = ORDER[input.sorteer].split(', ').map((o) => (o.startsWith('(') ? o : `${o} ${dir}`)).join(', ');
-    const totaal = tx.raw.prepare(`${OPEN_CASES} SELECT count(*) FROM open_cases w ${filter}`).pluck().get(params) as number;
-    const pages = Math.max(1, Math.ceil(totaal / input.perPagina));
-    const pagina = Math.min(input.pagina, pages);
-    const rows = tx.raw.prepare(`${OPEN_CASES} SELECT * FROM open_cases w ${filter} ORDER BY ${order}, w.melding_id ${dir} LIMIT @limit OFFSET @offset`)
-      .all({ ...params, limit: input.perPagina, offset: (pagina - 1) * input.perPagina }) as Record<string, unknown>[];
-    const tellingen = tx.raw.prepare(`${OPEN_CASES} SELECT fase, termijn_status, count(*) AS n FROM open_cases GROUP BY fase, termijn_status`)
-      .all({ today: params.today, week: params.week, consulent: params.consulent }) as { fase: string; termijn_status: string; n: number }[];
-    const fase = Object.fromEntries(WERKVOORRAAD_FASEN.map((f) => [f, 0])) as Record<(typeof WERKVOORRAAD_FASEN)[number], number>;
-    const termijn = Object.fromEntries(WERKVOORRAAD_TERMIJNEN.map((f) => [f, 0])) as Record<(typeof WERKVOORRAAD_TERMIJNEN)[number], number>;
-    let open = 0;
-    for (const r of tellingen) {
-      fase[r.fase as keyof typeof fase] += r.n;
-      termijn[r.termijn_status as keyof typeof termijn] += r.n;
-      open += r.n;
-    }
-    const wijken = tx.raw.prepare(`SELECT DISTINCT wijk FROM clients WHERE wijk IS NOT NULL AND wijk <> '' ORDER BY wijk`).pluck().all() as string[];
-    const termijnIds = rows.map((r) => r.termijn_id as number | null).filter((x): x is number => x !== null);
-    const termijnen = new Map((termijnIds.length ? await tx.m.findBy(TermijnEntity, { id: In(termijnIds) }) : []).map((t) => [t.id, t]));
-    const items = rows.map((r) => {
-      const t = r.termijn_id !== null ? termijnen.get(r.termijn_id as number) : undefined;
-      return {
-        meldingId: r.melding_id as number, kenmerk: meldingKenmerk({ id: r.melding_id as number, datum: r.datum as string }), clientId: r.client_id as number,
-        clientNaam: clientNaam({
-          voornamen: r.voornamen as string, voorletters: r.voorletters as string | null, voorvoegsel: r.voorvoegsel as string | null,
-          geslachtsnaam: r.geslachtsnaam as string, partnerVoorvoegsel: r.partner_voorvoegsel as string | null,
-          partnerGeslachtsnaam: r.partner_geslachtsnaam as string | null, naamgebruik: r.naamgebruik as string,
-        }),
-        wijk: r.wijk as string | null, wet: r.wet as Wet, consulentNaam: r.consulent as string, fase: r.fase as string,
-        termijn: t ? toTermijn(t, today) : null,
-      };
-    });
-    logAccess(tx, { action: 'zoeken', objectType: 'werkvoorraad', detail: `${items.length} van ${totaal} zaken` });
-    return { items, totaal, pagina, perPagina: input.perPagina, tellingen: { open, fase, termijn }, wijken };
+export async function werkvoorraadPage(tx: TxContext, input: Query): Promise<WerkvoorraadPage> {
+  const today = tx.today();
+  const params: Record<string, string | number | null> = { today, week: addDays(today, 7), consulent: input.consulentId ?? null };
+  const where: string[] = [];
+  if (input.fase) { where.push('w.fase = @fase'); params.fase = input.fase; }
+  if (input.wet) { where.push('w.wet = @wet'); params.wet = input.wet; }
+  if (input.wijk) { where.push('w.wijk = @wijk'); params.wijk = input.wijk; }
+  if (input.termijn) { where.push('w.termijn_status = @termijn'); params.termijn = input.termijn; }
+  const zoek = input.zoek.trim();
+  if (zoek) {
+    // A kenmerk (WMO-2026-000123 or just 123), a BSN with or without spaces, or words of the name.
+    const digits = zoek.replace(/[\s.]/g, '');
+    const kenmerk = /^(?:[A-Z]{3}-\d{4}-)?0*(\d{1,6})$/i.exec(zoek.replace(/\s/g, ''));
+    // Every word somewhere in the folded name, in any order ("Anna van Vliet" finds "Vliet, van, Anna").
+    const words = foldForSearch(zoek).split(' ').filter(Boolean).slice(0, 6);
+    const parts = [words.length ? `(${words.map((w, i) => {
+      params[`w${i}`] = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      return `w.zoeknaam LIKE @w${i} ESCAPE '\\'`;
+    }).join(' AND ')})` : '0'];
+    if (kenmerk) { parts.push('w.melding_id = @kenmerkId'); params.kenmerkId = Number(kenmerk[1]); }
+    if (/^\d{9}$/.test(digits)) { parts.push('w.bsn = @bsn'); params.bsn = digits; }
+    where.push(`(${parts.join(' OR ')})`);
+  }
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const dir = input.richting === 'af' ? 'DESC' : 'ASC';
+  const order = ORDER[input.sorteer].split(', ').map((o) => (o.startsWith('(') ? o : `${o} ${dir}`)).join(', ');
+  const totaal = tx.raw.prepare(`${OPEN_CASES} SELECT count(*) FROM open_cases w ${filter}`).pluck().get(params) as number;
+  const pages = Math.max(1, Math.ceil(totaal / input.perPagina));
+  const pagina = Math.min(input.pagina, pages);
+  const rows = tx.raw.prepare(`${OPEN_CASES} SELECT * FROM open_cases w ${filter} ORDER BY ${order}, w.melding_id ${dir} LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit: input.perPagina, offset: (pagina - 1) * input.perPagina }) as Record<string, unknown>[];
+  const tellingen = tx.raw.prepare(`${OPEN_CASES} SELECT fase, termijn_status, count(*) AS n FROM open_cases GROUP BY fase, termijn_status`)
+    .all({ today: params.today, week: params.week, consulent: params.consulent }) as { fase: string; termijn_status: string; n: number }[];
+  const fase = Object.fromEntries(WERKVOORRAAD_FASEN.map((f) => [f, 0])) as Record<(typeof WERKVOORRAAD_FASEN)[number], number>;
+  const termijn = Object.fromEntries(WERKVOORRAAD_TERMIJNEN.map((f) => [f, 0])) as Record<(typeof WERKVOORRAAD_TERMIJNEN)[number], number>;
+  let open = 0;
+  for (const r of tellingen) {
+    fase[r.fase as keyof typeof fase] += r.n;
+    termijn[r.termijn_status as keyof typeof termijn] += r.n;
+    open += r.n;
+  }
+  const wijken = tx.raw.prepare(`SELECT DISTINCT wijk FROM clients WHERE wijk IS NOT NULL AND wijk <> '' ORDER BY wijk`).pluck().all() as string[];
+  const termijnIds = rows.map((r) => r.termijn_id as number | null).filter((x): x is number => x !== null);
+  const termijnen = new Map((termijnIds.length ? await tx.m.findBy(TermijnEntity, { id: In(termijnIds) }) : []).map((t) => [t.id, t]));
+  const items = rows.map((r) => {
+    const t = r.termijn_id !== null ? termijnen.get(r.termijn_id as number) : undefined;
+    return {
+      meldingId: r.melding_id as number, kenmerk: meldingKenmerk({ id: r.melding_id as number, datum: r.datum as string }), clientId: r.client_id as number,
+      clientNaam: clientNaam({
+        voornamen: r.voornamen as string, voorletters: r.voorletters as string | null, voorvoegsel: r.voorvoegsel as string | null,
+        geslachtsnaam: r.geslachtsnaam as string, partnerVoorvoegsel: r.partner_voorvoegsel as string | null,
+        partnerGeslachtsnaam: r.partner_geslachtsnaam as string | null, naamgebruik: r.naamgebruik as string,
+      }),
+      wijk: r.wijk as string | null, wet: r.wet as Wet, consulentNaam: r.consulent as string, fase: r.fase as string,
+      termijn: t ? toTermijn(t, today) : null,
+    };
   });
+  logAccess(tx, { action: 'zoeken', objectType: 'werkvoorraad', detail: `${items.length} van ${totaal} zaken` });
+  return { items, totaal, pagina, perPagina: input.perPagina, tellingen: { open, fase, termijn }, wijken };
 }

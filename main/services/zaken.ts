@@ -16,7 +16,7 @@ import {
 import { clientNaam } from './clients';
 import { beschikkingenForAanvraag } from './beschikkingen';
 import { assertClientWritable } from './beperking';
-import { inTransaction, logAccess, notFound, nowIso, type HandlerContext, type TxContext } from './context';
+import { logAccess, notFound, nowIso, type TxContext } from './context';
 
 export function meldingKenmerk(m: Pick<MeldingRow, 'id' | 'datum'>): string {
   return `WMO-${m.datum.slice(0, 4)}-${String(m.id).padStart(6, '0')}`;
@@ -53,40 +53,38 @@ export async function completeTermijn(tx: TxContext, meldingId: number, soort: '
   await tx.m.update(TermijnEntity, { id: t.id }, { afgerondOp: op, behaald: t.uiterlijk !== null && op <= t.uiterlijk });
 }
 
-async function changeTermijn(ctx: HandlerContext, termijnId: number, change: (t: TermijnRow) => Partial<TermijnRow>, detail: string): Promise<Termijn> {
-  return inTransaction(ctx, async (tx) => {
-    const t = await tx.m.findOneBy(TermijnEntity, { id: termijnId });
-    if (!t) throw notFound('Termijn', termijnId);
-    if (t.afgerondOp) throw new LoketError('conflict', `Deze termijn is al afgerond op ${t.afgerondOp}; u kunt hem niet meer wijzigen.`);
-    const next = { ...t, ...change(t) };
-    next.uiterlijk = uiterlijkVoor(next);
-    await tx.m.update(TermijnEntity, { id: t.id }, { verlengingen: next.verlengingen, opschortingen: next.opschortingen, uiterlijk: next.uiterlijk });
-    const melding = await tx.m.findOneByOrFail(MeldingEntity, { id: t.meldingId });
-    assertClientWritable(tx, melding.clientId);
-    logAccess(tx, { action: 'wijzigen', objectType: 'termijn', objectId: t.id, clientId: melding.clientId, detail });
-    return toTermijn(next, tx.today());
-  });
+async function changeTermijn(tx: TxContext, termijnId: number, change: (t: TermijnRow) => Partial<TermijnRow>, detail: string): Promise<Termijn> {
+  const t = await tx.m.findOneBy(TermijnEntity, { id: termijnId });
+  if (!t) throw notFound('Termijn', termijnId);
+  if (t.afgerondOp) throw new LoketError('conflict', `Deze termijn is al afgerond op ${t.afgerondOp}; u kunt hem niet meer wijzigen.`);
+  const next = { ...t, ...change(t) };
+  next.uiterlijk = uiterlijkVoor(next);
+  await tx.m.update(TermijnEntity, { id: t.id }, { verlengingen: next.verlengingen, opschortingen: next.opschortingen, uiterlijk: next.uiterlijk });
+  const melding = await tx.m.findOneByOrFail(MeldingEntity, { id: t.meldingId });
+  assertClientWritable(tx, melding.clientId);
+  logAccess(tx, { action: 'wijzigen', objectType: 'termijn', objectId: t.id, clientId: melding.clientId, detail });
+  return toTermijn(next, tx.today());
 }
 
-export function verlengTermijn(ctx: HandlerContext, input: z.output<typeof TermijnVerlengSchema>): Promise<Termijn> {
-  return changeTermijn(ctx, input.termijnId, (t) => {
-    if (t.uiterlijk && ctx.today() > t.uiterlijk) {
+export function verlengTermijn(tx: TxContext, input: z.output<typeof TermijnVerlengSchema>): Promise<Termijn> {
+  return changeTermijn(tx, input.termijnId, (t) => {
+    if (t.uiterlijk && tx.today() > t.uiterlijk) {
       throw new LoketError('conflict', `De termijn is al verlopen op ${t.uiterlijk}. Verdagen kan alleen vóór het einde van de termijn (Awb 4:14).`, 'dagen');
     }
-    return { verlengingen: [...t.verlengingen, { dagen: input.dagen, reden: input.reden, op: ctx.today() }] };
+    return { verlengingen: [...t.verlengingen, { dagen: input.dagen, reden: input.reden, op: tx.today() }] };
   }, `verlengd met ${input.dagen} dagen`);
 }
 
-export function schortTermijnOp(ctx: HandlerContext, input: z.output<typeof TermijnOpschortSchema>): Promise<Termijn> {
-  return changeTermijn(ctx, input.termijnId, (t) => {
+export function schortTermijnOp(tx: TxContext, input: z.output<typeof TermijnOpschortSchema>): Promise<Termijn> {
+  return changeTermijn(tx, input.termijnId, (t) => {
     if (t.opschortingen.some((o) => o.tot === null)) throw new LoketError('conflict', 'De termijn is al opgeschort. Hervat hem eerst.');
     if (input.van < t.startdatum) throw new LoketError('invoer', 'De opschorting kan niet beginnen vóór de start van de termijn.', 'van');
     return { opschortingen: [...t.opschortingen, { van: input.van, tot: null, reden: input.reden }] };
   }, 'opgeschort');
 }
 
-export function hervatTermijn(ctx: HandlerContext, input: z.output<typeof TermijnHervatSchema>): Promise<Termijn> {
-  return changeTermijn(ctx, input.termijnId, (t) => {
+export function hervatTermijn(tx: TxContext, input: z.output<typeof TermijnHervatSchema>): Promise<Termijn> {
+  return changeTermijn(tx, input.termijnId, (t) => {
     const open = t.opschortingen.find((o) => o.tot === null);
     if (!open) throw new LoketError('conflict', 'Deze termijn is niet opgeschort.');
     if (input.tot < open.van) throw new LoketError('invoer', `De opschorting begon op ${open.van}; hervatten kan niet eerder.`, 'tot');
@@ -143,35 +141,31 @@ export async function meldingDetail(tx: TxContext, meldingId: number): Promise<M
   };
 }
 
-export function createMelding(ctx: HandlerContext, input: z.output<typeof MeldingInputSchema>): Promise<MeldingDetail> {
-  return inTransaction(ctx, async (tx) => {
-    const client = await tx.m.findOneBy(ClientEntity, { id: input.clientId });
-    if (!client) throw notFound('Cliënt', input.clientId);
-    assertClientWritable(tx, client.id);
-    if (client.overleden) throw new LoketError('conflict', `${clientNaam(client)} is overleden volgens de BRP. Een melding is niet mogelijk.`, 'clientId');
-    if (input.datum > tx.today()) throw new LoketError('invoer', 'De datum van de melding ligt in de toekomst. Vul de dag in waarop de melding binnenkwam.', 'datum');
-    const consulentId = input.consulentId ?? tx.session.user.id;
-    const res = await tx.m.insert(MeldingEntity, {
-      clientId: input.clientId, consulentId, datum: input.datum, kanaal: input.kanaal, wet: input.wet,
-      hulpvraag: input.hulpvraag, toestemming: input.toestemming,
-      clientondersteuningAangeboden: input.clientondersteuningAangeboden,
-      persoonlijkPlanOntvangenOp: input.persoonlijkPlanOntvangenOp, mantelzorger: input.mantelzorger,
-      status: 'open', createdAt: nowIso(),
-    });
-    const id = res.identifiers[0]!.id as number;
-    // The melding starts the clock: Wmo onderzoek 6 weeks, Jeugdwet and Participatiewet 8 weeks.
-    await startTermijn(tx, id, 'onderzoek', input.wet, input.datum);
-    logAccess(tx, { action: 'aanmaken', objectType: 'melding', objectId: id, clientId: input.clientId });
-    return meldingDetail(tx, id);
+export async function createMelding(tx: TxContext, input: z.output<typeof MeldingInputSchema>): Promise<MeldingDetail> {
+  const client = await tx.m.findOneBy(ClientEntity, { id: input.clientId });
+  if (!client) throw notFound('Cliënt', input.clientId);
+  assertClientWritable(tx, client.id);
+  if (client.overleden) throw new LoketError('conflict', `${clientNaam(client)} is overleden volgens de BRP. Een melding is niet mogelijk.`, 'clientId');
+  if (input.datum > tx.today()) throw new LoketError('invoer', 'De datum van de melding ligt in de toekomst. Vul de dag in waarop de melding binnenkwam.', 'datum');
+  const consulentId = input.consulentId ?? tx.session.user.id;
+  const res = await tx.m.insert(MeldingEntity, {
+    clientId: input.clientId, consulentId, datum: input.datum, kanaal: input.kanaal, wet: input.wet,
+    hulpvraag: input.hulpvraag, toestemming: input.toestemming,
+    clientondersteuningAangeboden: input.clientondersteuningAangeboden,
+    persoonlijkPlanOntvangenOp: input.persoonlijkPlanOntvangenOp, mantelzorger: input.mantelzorger,
+    status: 'open', createdAt: nowIso(),
   });
+  const id = res.identifiers[0]!.id as number;
+  // The melding starts the clock: Wmo onderzoek 6 weeks, Jeugdwet and Participatiewet 8 weeks.
+  await startTermijn(tx, id, 'onderzoek', input.wet, input.datum);
+  logAccess(tx, { action: 'aanmaken', objectType: 'melding', objectId: id, clientId: input.clientId });
+  return meldingDetail(tx, id);
 }
 
-export function getMelding(ctx: HandlerContext, input: { id: number }): Promise<MeldingDetail> {
-  return inTransaction(ctx, async (tx) => {
-    const detail = await meldingDetail(tx, input.id);
-    logAccess(tx, { action: 'lezen', objectType: 'melding', objectId: input.id, clientId: detail.melding.clientId });
-    return detail;
-  });
+export async function getMelding(tx: TxContext, input: { id: number }): Promise<MeldingDetail> {
+  const detail = await meldingDetail(tx, input.id);
+  logAccess(tx, { action: 'lezen', objectType: 'melding', objectId: input.id, clientId: detail.melding.clientId });
+  return detail;
 }
 
 async function openMelding(tx: TxContext, meldingId: number): Promise<MeldingRow> {
@@ -182,36 +176,32 @@ async function openMelding(tx: TxContext, meldingId: number): Promise<MeldingRow
   return m;
 }
 
-export function saveOnderzoek(ctx: HandlerContext, input: z.output<typeof OnderzoekInputSchema>) {
-  return inTransaction(ctx, async (tx) => {
-    const m = await openMelding(tx, input.meldingId);
-    if (input.datum < m.datum) throw new LoketError('invoer', `Het gesprek kan niet vóór de melding (${m.datum}) zijn gehouden.`, 'datum');
-    const { meldingId, ...fields } = input;
-    const existing = await tx.m.findOneBy(OnderzoekEntity, { meldingId });
-    if (existing) await tx.m.update(OnderzoekEntity, { id: existing.id }, { ...fields, updatedAt: nowIso() });
-    else await tx.m.insert(OnderzoekEntity, { meldingId, ...fields, updatedAt: nowIso() });
-    await completeTermijn(tx, meldingId, 'onderzoek', input.datum);
-    const saved = await tx.m.findOneByOrFail(OnderzoekEntity, { meldingId });
-    logAccess(tx, { action: existing ? 'wijzigen' : 'aanmaken', objectType: 'onderzoek', objectId: saved.id, clientId: m.clientId });
-    return { ...saved };
-  });
+export async function saveOnderzoek(tx: TxContext, input: z.output<typeof OnderzoekInputSchema>) {
+  const m = await openMelding(tx, input.meldingId);
+  if (input.datum < m.datum) throw new LoketError('invoer', `Het gesprek kan niet vóór de melding (${m.datum}) zijn gehouden.`, 'datum');
+  const { meldingId, ...fields } = input;
+  const existing = await tx.m.findOneBy(OnderzoekEntity, { meldingId });
+  if (existing) await tx.m.update(OnderzoekEntity, { id: existing.id }, { ...fields, updatedAt: nowIso() });
+  else await tx.m.insert(OnderzoekEntity, { meldingId, ...fields, updatedAt: nowIso() });
+  await completeTermijn(tx, meldingId, 'onderzoek', input.datum);
+  const saved = await tx.m.findOneByOrFail(OnderzoekEntity, { meldingId });
+  logAccess(tx, { action: existing ? 'wijzigen' : 'aanmaken', objectType: 'onderzoek', objectId: saved.id, clientId: m.clientId });
+  return { ...saved };
 }
 
-export function createAanvraag(ctx: HandlerContext, input: z.output<typeof AanvraagInputSchema>) {
-  return inTransaction(ctx, async (tx) => {
-    const m = await openMelding(tx, input.meldingId);
-    if (await tx.m.findOneBy(AanvraagEntity, { meldingId: m.id })) {
-      throw new LoketError('conflict', `Bij melding ${meldingKenmerk(m)} is al een aanvraag vastgelegd.`);
-    }
-    if (input.ontvangenOp < m.datum) throw new LoketError('invoer', `De aanvraag kan niet vóór de melding (${m.datum}) zijn ontvangen.`, 'ontvangenOp');
-    if (input.ontvangenOp > tx.today()) throw new LoketError('invoer', 'De datum van ontvangst ligt in de toekomst.', 'ontvangenOp');
-    const res = await tx.m.insert(AanvraagEntity, { ...input });
-    // The aanvraag starts the beschikking clock: Wmo 2 weeks (art. 2.3.5), Jeugdwet/Pw 8 weeks (Awb 4:13).
-    await startTermijn(tx, m.id, 'beschikking', m.wet, input.ontvangenOp);
-    const id = res.identifiers[0]!.id as number;
-    logAccess(tx, { action: 'aanmaken', objectType: 'aanvraag', objectId: id, clientId: m.clientId });
-    return { id, ...input };
-  });
+export async function createAanvraag(tx: TxContext, input: z.output<typeof AanvraagInputSchema>) {
+  const m = await openMelding(tx, input.meldingId);
+  if (await tx.m.findOneBy(AanvraagEntity, { meldingId: m.id })) {
+    throw new LoketError('conflict', `Bij melding ${meldingKenmerk(m)} is al een aanvraag vastgelegd.`);
+  }
+  if (input.ontvangenOp < m.datum) throw new LoketError('invoer', `De aanvraag kan niet vóór de melding (${m.datum}) zijn ontvangen.`, 'ontvangenOp');
+  if (input.ontvangenOp > tx.today()) throw new LoketError('invoer', 'De datum van ontvangst ligt in de toekomst.', 'ontvangenOp');
+  const res = await tx.m.insert(AanvraagEntity, { ...input });
+  // The aanvraag starts the beschikking clock: Wmo 2 weeks (art. 2.3.5), Jeugdwet/Pw 8 weeks (Awb 4:13).
+  await startTermijn(tx, m.id, 'beschikking', m.wet, input.ontvangenOp);
+  const id = res.identifiers[0]!.id as number;
+  logAccess(tx, { action: 'aanmaken', objectType: 'aanvraag', objectId: id, clientId: m.clientId });
+  return { id, ...input };
 }
 
 /** Whether two date ranges (open end = null) overlap. */
@@ -219,79 +209,75 @@ function overlaps(aStart: string, aEnd: string | null, bStart: string, bEnd: str
   return (aEnd === null || bStart <= aEnd) && (bEnd === null || aStart <= bEnd);
 }
 
-export function createIndicatie(ctx: HandlerContext, input: z.output<typeof IndicatieInputSchema>): Promise<Indicatie> {
-  return inTransaction(ctx, async (tx) => {
-    const aanvraag = await tx.m.findOneBy(AanvraagEntity, { id: input.aanvraagId });
-    if (!aanvraag) throw notFound('Aanvraag', input.aanvraagId);
-    const m = await openMelding(tx, aanvraag.meldingId);
-    const wet = m.wet as Wet;
-    if (wet === 'participatiewet') {
-      throw new LoketError('invoer', 'Voor de Participatiewet legt u hier geen indicatie vast; die loopt via Werk en Inkomen.', 'productcategorie');
-    }
-    if (!productcategorieLabel(wet, input.productcategorie, null)) {
-      throw new LoketError('invoer', `Productcategorie ${input.productcategorie} bestaat niet in de ${wet === 'wmo' ? 'iWmo' : 'iJw'}-codelijst. Kies een categorie uit de lijst.`, 'productcategorie');
-    }
-    if ((input.omvang === null) === (input.budgetCents === null)) {
-      throw new LoketError('invoer', 'Vul de omvang (volume, eenheid, frequentie) óf een budget in, niet allebei en niet geen van beide.', 'omvang');
-    }
-    if (input.omvang) {
-      if (!eenheidLabel(input.omvang.eenheid, 1, null)) throw new LoketError('invoer', `Eenheid ${input.omvang.eenheid} bestaat niet in de codelijst.`, 'omvang.eenheid');
-      if (!frequentieLabel(input.omvang.frequentie, null)) throw new LoketError('invoer', `Frequentie ${input.omvang.frequentie} bestaat niet in de codelijst.`, 'omvang.frequentie');
-    }
-    if (input.budgetCents !== null && input.einddatum === null) {
-      throw new LoketError('invoer', 'Bij een budget hoort een einddatum.', 'einddatum');
-    }
-    if (input.omvang?.frequentie === '2' && input.einddatum === null) {
-      throw new LoketError('invoer', 'Bij een omvang per week hoort een einddatum.', 'einddatum');
-    }
-    if (input.einddatum !== null && input.einddatum < input.ingangsdatum) {
-      throw new LoketError('invoer', 'De einddatum ligt vóór de ingangsdatum.', 'einddatum');
-    }
-    if (input.leveringsvorm === 'ZIN' && !input.aanbiederAgb) {
-      throw new LoketError('invoer', 'Bij zorg in natura hoort een aanbieder: vul de AGB-code in.', 'aanbiederAgb');
-    }
-    // iWmo OP043: while a PGB runs for a product, no toewijzing in natura for it (and vice versa).
-    const others = await tx.raw.prepare(`SELECT i.* FROM indicaties i
-        JOIN aanvragen a ON a.id = i.aanvraag_id JOIN meldingen m ON m.id = a.melding_id
-        JOIN beschikking_indicaties bi ON bi.indicatie_id = i.id JOIN beschikkingen b ON b.id = bi.beschikking_id
-      WHERE m.client_id = ? AND i.productcategorie = ? AND COALESCE(i.productcode, '') = COALESCE(?, '')
-        AND i.leveringsvorm <> ? AND b.status IN ('vastgesteld', 'verzonden') AND b.soort <> 'afwijzing'`)
-      .all(m.clientId, input.productcategorie, input.productcode, input.leveringsvorm) as
-      { id: number; ingangsdatum: string; einddatum: string | null; leveringsvorm: string }[];
-    const clash = others.find((o) => overlaps(o.ingangsdatum, o.einddatum, input.ingangsdatum, input.einddatum));
-    if (clash) {
-      throw new LoketError('conflict',
-        `Voor dit product loopt al ${clash.leveringsvorm === 'PGB' ? 'een PGB' : 'zorg in natura'} (indicatie ${clash.id}, tot ${clash.einddatum ?? 'onbepaalde tijd'}). ` +
-        'Een PGB en een toewijzing in natura voor hetzelfde product kunnen niet tegelijk lopen: beëindig eerst de lopende indicatie.', 'leveringsvorm');
-    }
-    const res = await tx.m.insert(IndicatieEntity, {
-      aanvraagId: input.aanvraagId, wet, productcategorie: input.productcategorie, productcode: input.productcode,
-      volume: input.omvang?.volume ?? null, eenheid: input.omvang?.eenheid ?? null, frequentie: input.omvang?.frequentie ?? null,
-      budgetCents: input.budgetCents, leveringsvorm: input.leveringsvorm,
-      aanbiederAgb: input.leveringsvorm === 'ZIN' ? input.aanbiederAgb : null, aanbiederNaam: input.aanbiederNaam,
-      ingangsdatum: input.ingangsdatum, einddatum: input.einddatum, motivering: input.motivering,
-      toewijzingNummer: null, createdAt: nowIso(), createdBy: tx.session.user.id,
-    });
-    const id = res.identifiers[0]!.id as number;
-    logAccess(tx, { action: 'aanmaken', objectType: 'indicatie', objectId: id, clientId: m.clientId });
-    return toIndicatie(await tx.m.findOneByOrFail(IndicatieEntity, { id }));
+export async function createIndicatie(tx: TxContext, input: z.output<typeof IndicatieInputSchema>): Promise<Indicatie> {
+  const aanvraag = await tx.m.findOneBy(AanvraagEntity, { id: input.aanvraagId });
+  if (!aanvraag) throw notFound('Aanvraag', input.aanvraagId);
+  const m = await openMelding(tx, aanvraag.meldingId);
+  const wet = m.wet as Wet;
+  if (wet === 'participatiewet') {
+    throw new LoketError('invoer', 'Voor de Participatiewet legt u hier geen indicatie vast; die loopt via Werk en Inkomen.', 'productcategorie');
+  }
+  if (!productcategorieLabel(wet, input.productcategorie, null)) {
+    throw new LoketError('invoer', `Productcategorie ${input.productcategorie} bestaat niet in de ${wet === 'wmo' ? 'iWmo' : 'iJw'}-codelijst. Kies een categorie uit de lijst.`, 'productcategorie');
+  }
+  if ((input.omvang === null) === (input.budgetCents === null)) {
+    throw new LoketError('invoer', 'Vul de omvang (volume, eenheid, frequentie) óf een budget in, niet allebei en niet geen van beide.', 'omvang');
+  }
+  if (input.omvang) {
+    if (!eenheidLabel(input.omvang.eenheid, 1, null)) throw new LoketError('invoer', `Eenheid ${input.omvang.eenheid} bestaat niet in de codelijst.`, 'omvang.eenheid');
+    if (!frequentieLabel(input.omvang.frequentie, null)) throw new LoketError('invoer', `Frequentie ${input.omvang.frequentie} bestaat niet in de codelijst.`, 'omvang.frequentie');
+  }
+  if (input.budgetCents !== null && input.einddatum === null) {
+    throw new LoketError('invoer', 'Bij een budget hoort een einddatum.', 'einddatum');
+  }
+  if (input.omvang?.frequentie === '2' && input.einddatum === null) {
+    throw new LoketError('invoer', 'Bij een omvang per week hoort een einddatum.', 'einddatum');
+  }
+  if (input.einddatum !== null && input.einddatum < input.ingangsdatum) {
+    throw new LoketError('invoer', 'De einddatum ligt vóór de ingangsdatum.', 'einddatum');
+  }
+  if (input.leveringsvorm === 'ZIN' && !input.aanbiederAgb) {
+    throw new LoketError('invoer', 'Bij zorg in natura hoort een aanbieder: vul de AGB-code in.', 'aanbiederAgb');
+  }
+  // iWmo OP043: while a PGB runs for a product, no toewijzing in natura for it (and vice versa).
+  const others = await tx.raw.prepare(`SELECT i.* FROM indicaties i
+      JOIN aanvragen a ON a.id = i.aanvraag_id JOIN meldingen m ON m.id = a.melding_id
+      JOIN beschikking_indicaties bi ON bi.indicatie_id = i.id JOIN beschikkingen b ON b.id = bi.beschikking_id
+    WHERE m.client_id = ? AND i.productcategorie = ? AND COALESCE(i.productcode, '') = COALESCE(?, '')
+      AND i.leveringsvorm <> ? AND b.status IN ('vastgesteld', 'verzonden') AND b.soort <> 'afwijzing'`)
+    .all(m.clientId, input.productcategorie, input.productcode, input.leveringsvorm) as
+    { id: number; ingangsdatum: string; einddatum: string | null; leveringsvorm: string }[];
+  const clash = others.find((o) => overlaps(o.ingangsdatum, o.einddatum, input.ingangsdatum, input.einddatum));
+  if (clash) {
+    throw new LoketError('conflict',
+      `Voor dit product loopt al ${clash.leveringsvorm === 'PGB' ? 'een PGB' : 'zorg in natura'} (indicatie ${clash.id}, tot ${clash.einddatum ?? 'onbepaalde tijd'}). ` +
+      'Een PGB en een toewijzing in natura voor hetzelfde product kunnen niet tegelijk lopen: beëindig eerst de lopende indicatie.', 'leveringsvorm');
+  }
+  const res = await tx.m.insert(IndicatieEntity, {
+    aanvraagId: input.aanvraagId, wet, productcategorie: input.productcategorie, productcode: input.productcode,
+    volume: input.omvang?.volume ?? null, eenheid: input.omvang?.eenheid ?? null, frequentie: input.omvang?.frequentie ?? null,
+    budgetCents: input.budgetCents, leveringsvorm: input.leveringsvorm,
+    aanbiederAgb: input.leveringsvorm === 'ZIN' ? input.aanbiederAgb : null, aanbiederNaam: input.aanbiederNaam,
+    ingangsdatum: input.ingangsdatum, einddatum: input.einddatum, motivering: input.motivering,
+    toewijzingNummer: null, createdAt: nowIso(), createdBy: tx.session.user.id,
   });
+  const id = res.identifiers[0]!.id as number;
+  logAccess(tx, { action: 'aanmaken', objectType: 'indicatie', objectId: id, clientId: m.clientId });
+  return toIndicatie(await tx.m.findOneByOrFail(IndicatieEntity, { id }));
 }
 
-export function clientTimeline(ctx: HandlerContext, input: { id: number }) {
-  return inTransaction(ctx, async (tx) => {
-    const client = await tx.m.findOneBy(ClientEntity, { id: input.id });
-    if (!client) throw notFound('Cliënt', input.id);
-    const meldingen = await tx.m.find(MeldingEntity, { where: { clientId: input.id }, order: { datum: 'DESC', id: 'DESC' } });
-    const indicaties = await tx.raw.prepare(`SELECT i.id FROM indicaties i JOIN aanvragen a ON a.id = i.aanvraag_id
-      JOIN meldingen m ON m.id = a.melding_id WHERE m.client_id = ? ORDER BY i.ingangsdatum DESC`).all(input.id) as { id: number }[];
-    const rows = indicaties.length ? await tx.m.findBy(IndicatieEntity, { id: In(indicaties.map((i) => i.id)) }) : [];
-    logAccess(tx, { action: 'lezen', objectType: 'client-tijdlijn', objectId: input.id, clientId: input.id });
-    return {
-      meldingen: await Promise.all(meldingen.map((m) => toMelding(tx, m))),
-      indicaties: rows.sort((a, b) => b.ingangsdatum.localeCompare(a.ingangsdatum)).map(toIndicatie),
-    };
-  });
+export async function clientTimeline(tx: TxContext, input: { id: number }) {
+  const client = await tx.m.findOneBy(ClientEntity, { id: input.id });
+  if (!client) throw notFound('Cliënt', input.id);
+  const meldingen = await tx.m.find(MeldingEntity, { where: { clientId: input.id }, order: { datum: 'DESC', id: 'DESC' } });
+  const indicaties = await tx.raw.prepare(`SELECT i.id FROM indicaties i JOIN aanvragen a ON a.id = i.aanvraag_id
+    JOIN meldingen m ON m.id = a.melding_id WHERE m.client_id = ? ORDER BY i.ingangsdatum DESC`).all(input.id) as { id: number }[];
+  const rows = indicaties.length ? await tx.m.findBy(IndicatieEntity, { id: In(indicaties.map((i) => i.id)) }) : [];
+  logAccess(tx, { action: 'lezen', objectType: 'client-tijdlijn', objectId: input.id, clientId: input.id });
+  return {
+    meldingen: await Promise.all(meldingen.map((m) => toMelding(tx, m))),
+    indicaties: rows.sort((a, b) => b.ingangsdatum.localeCompare(a.ingangsdatum)).map(toIndicatie),
+  };
 }
 
 // ---------------------------------------------------------------- werkvoorraad
@@ -322,54 +308,52 @@ const WERKVOORRAAD_COLUMNS = `m.id AS melding_id, m.datum, m.wet, m.client_id, c
  * filter the first reads idx_termijnen_open in order and stops after a page; with a consulent it
  * starts from idx_meldingen_open. Measured at 100k clients: 6–10 ms (was 400 ms).
  */
-export function werkvoorraad(ctx: HandlerContext, input: z.output<typeof WerkvoorraadQuerySchema>): Promise<{ items: WerkvoorraadItem[] }> {
-  return inTransaction(ctx, async (tx) => {
-    const today = input.vandaag ?? tx.today();
-    const filters: string[] = [];
-    const params: (string | number)[] = [];
-    if (input.consulentId !== undefined) { filters.push('m.consulent_id = ?'); params.push(input.consulentId); }
-    if (input.wijk) { filters.push('c.wijk = ?'); params.push(input.wijk); }
-    const deadline: string[] = [];
-    const deadlineParams: string[] = [];
-    if (input.alleenVerlopen) { deadline.push('t.uiterlijk < ?'); deadlineParams.push(today); }
-    if (input.binnenDagen !== undefined) { deadline.push('t.uiterlijk <= ?'); deadlineParams.push(addDays(today, input.binnenDagen)); }
-    const extra = filters.map((f) => ` AND ${f}`).join('');
-    const running = tx.raw.prepare(`SELECT ${WERKVOORRAAD_COLUMNS}, t.id AS termijn_id
-      FROM termijnen t
-        JOIN meldingen m ON m.id = t.melding_id
+export async function werkvoorraad(tx: TxContext, input: z.output<typeof WerkvoorraadQuerySchema>): Promise<{ items: WerkvoorraadItem[] }> {
+  const today = input.vandaag ?? tx.today();
+  const filters: string[] = [];
+  const params: (string | number)[] = [];
+  if (input.consulentId !== undefined) { filters.push('m.consulent_id = ?'); params.push(input.consulentId); }
+  if (input.wijk) { filters.push('c.wijk = ?'); params.push(input.wijk); }
+  const deadline: string[] = [];
+  const deadlineParams: string[] = [];
+  if (input.alleenVerlopen) { deadline.push('t.uiterlijk < ?'); deadlineParams.push(today); }
+  if (input.binnenDagen !== undefined) { deadline.push('t.uiterlijk <= ?'); deadlineParams.push(addDays(today, input.binnenDagen)); }
+  const extra = filters.map((f) => ` AND ${f}`).join('');
+  const running = tx.raw.prepare(`SELECT ${WERKVOORRAAD_COLUMNS}, t.id AS termijn_id
+    FROM termijnen t
+      JOIN meldingen m ON m.id = t.melding_id
+      JOIN clients c ON c.id = m.client_id
+      JOIN users u ON u.id = m.consulent_id
+    WHERE t.afgerond_op IS NULL AND t.uiterlijk IS NOT NULL AND m.status = 'open'${deadline.map((d) => ` AND ${d}`).join('')}${extra}
+    ORDER BY t.uiterlijk, t.id
+    LIMIT ?`).all(...deadlineParams, ...params, WERKVOORRAAD_LIMIT) as WerkvoorraadRow[];
+  const rows = [...running];
+  if (deadline.length === 0 && rows.length < WERKVOORRAAD_LIMIT) {
+    rows.push(...tx.raw.prepare(`SELECT ${WERKVOORRAAD_COLUMNS},
+        (SELECT t.id FROM termijnen t WHERE t.melding_id = m.id AND t.afgerond_op IS NULL) AS termijn_id
+      FROM meldingen m
         JOIN clients c ON c.id = m.client_id
         JOIN users u ON u.id = m.consulent_id
-      WHERE t.afgerond_op IS NULL AND t.uiterlijk IS NOT NULL AND m.status = 'open'${deadline.map((d) => ` AND ${d}`).join('')}${extra}
-      ORDER BY t.uiterlijk, t.id
-      LIMIT ?`).all(...deadlineParams, ...params, WERKVOORRAAD_LIMIT) as WerkvoorraadRow[];
-    const rows = [...running];
-    if (deadline.length === 0 && rows.length < WERKVOORRAAD_LIMIT) {
-      rows.push(...tx.raw.prepare(`SELECT ${WERKVOORRAAD_COLUMNS},
-          (SELECT t.id FROM termijnen t WHERE t.melding_id = m.id AND t.afgerond_op IS NULL) AS termijn_id
-        FROM meldingen m
-          JOIN clients c ON c.id = m.client_id
-          JOIN users u ON u.id = m.consulent_id
-        WHERE m.status = 'open'${extra}
-          AND NOT EXISTS (SELECT 1 FROM termijnen t WHERE t.melding_id = m.id AND t.afgerond_op IS NULL AND t.uiterlijk IS NOT NULL)
-        ORDER BY m.id
-        LIMIT ?`).all(...params, WERKVOORRAAD_LIMIT - rows.length) as WerkvoorraadRow[]);
-    }
-    const termijnIds = rows.map((r) => r.termijn_id).filter((x): x is number => x !== null);
-    const termijnen = new Map((termijnIds.length ? await tx.m.findBy(TermijnEntity, { id: In(termijnIds) }) : []).map((t) => [t.id, t]));
-    const items = rows.map((r): WerkvoorraadItem => {
-      const t = r.termijn_id !== null ? termijnen.get(r.termijn_id) : undefined;
-      return {
-        meldingId: r.melding_id, kenmerk: meldingKenmerk({ id: r.melding_id, datum: r.datum }), clientId: r.client_id,
-        clientNaam: clientNaam({
-          voornamen: r.voornamen as string, voorletters: r.voorletters as string | null, voorvoegsel: r.voorvoegsel as string | null,
-          geslachtsnaam: r.geslachtsnaam as string, partnerVoorvoegsel: r.partner_voorvoegsel as string | null,
-          partnerGeslachtsnaam: r.partner_geslachtsnaam as string | null, naamgebruik: r.naamgebruik as string,
-        }),
-        wijk: r.wijk, wet: r.wet as Wet, consulentNaam: r.display_name, fase: fase(r),
-        termijn: t ? toTermijn(t, today) : null,
-      };
-    });
-    logAccess(tx, { action: 'zoeken', objectType: 'werkvoorraad', detail: `${items.length} zaken` });
-    return { items };
+      WHERE m.status = 'open'${extra}
+        AND NOT EXISTS (SELECT 1 FROM termijnen t WHERE t.melding_id = m.id AND t.afgerond_op IS NULL AND t.uiterlijk IS NOT NULL)
+      ORDER BY m.id
+      LIMIT ?`).all(...params, WERKVOORRAAD_LIMIT - rows.length) as WerkvoorraadRow[]);
+  }
+  const termijnIds = rows.map((r) => r.termijn_id).filter((x): x is number => x !== null);
+  const termijnen = new Map((termijnIds.length ? await tx.m.findBy(TermijnEntity, { id: In(termijnIds) }) : []).map((t) => [t.id, t]));
+  const items = rows.map((r): WerkvoorraadItem => {
+    const t = r.termijn_id !== null ? termijnen.get(r.termijn_id) : undefined;
+    return {
+      meldingId: r.melding_id, kenmerk: meldingKenmerk({ id: r.melding_id, datum: r.datum }), clientId: r.client_id,
+      clientNaam: clientNaam({
+        voornamen: r.voornamen as string, voorletters: r.voorletters as string | null, voorvoegsel: r.voorvoegsel as string | null,
+        geslachtsnaam: r.geslachtsnaam as string, partnerVoorvoegsel: r.partner_voorvoegsel as string | null,
+        partnerGeslachtsnaam: r.partner_geslachtsnaam as string | null, naamgebruik: r.naamgebruik as string,
+      }),
+      wijk: r.wijk, wet: r.wet as Wet, consulentNaam: r.display_name, fase: fase(r),
+      termijn: t ? toTermijn(t, today) : null,
+    };
   });
+  logAccess(tx, { action: 'zoeken', objectType: 'werkvoorraad', detail: `${items.length} zaken` });
+  return { items };
 }

@@ -15,7 +15,8 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
   writes: boolean;
 }
 
-export const ch = <I extends z.ZodType, O extends z.ZodType>(d: ChannelDef<I, O>) => d;
+/** Keeps the literal `roles` (so handlers of 'public' channels are typed with a nullable session). */
+export const ch = <I extends z.ZodType, O extends z.ZodType, R extends ChannelDef['roles']>(d: ChannelDef<I, O> & { roles: R }) => d;
 
 export const STAFF = ['consulent', 'besluitbevoegd', 'administratie', 'auditor', 'beheerder'] as const;
 export const CASE_READERS = ['consulent', 'besluitbevoegd', 'administratie', 'auditor'] as const;

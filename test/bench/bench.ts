@@ -22,7 +22,7 @@ import { runCaseExport } from '../../main/export/zgw/caseExport';
 import { createRouter, type Router } from '../../main/router';
 import { accorderingQueue, printQueue } from '../../main/services/beschikkingen';
 import { searchClients, searchClientsRaw } from '../../main/services/clients';
-import type { HandlerContext } from '../../main/services/context';
+import type { TxContext } from '../../main/services/context';
 import { werkvoorraad } from '../../main/services/zaken';
 import type { Session } from '../../main/vault';
 import { foldForSearch } from '../../shared/names';
@@ -198,11 +198,13 @@ async function main() {
 
     // ---------------------------------------------------------------- queues (up to 500 rows each)
     {
-      const ctx: HandlerContext = { router: r, session, today: () => TODAY };
+      // The operation in a transaction of its own, as its handler runs it.
+      const run = (op: (tx: TxContext) => Promise<{ items: unknown[] }>) =>
+        session.db.write((m) => op({ m, raw: session.db.raw, session, today: () => TODAY }));
       for (const [label, list] of [['accordering.queue', accorderingQueue], ['print.queue', printQueue]] as const) {
-        await list(ctx);
-        const times = await timeAll(Array.from({ length: QUICK ? 10 : 20 }), () => list(ctx));
-        const n = (await list(ctx)).items.length;
+        await run(list);
+        const times = await timeAll(Array.from({ length: QUICK ? 10 : 20 }), () => run(list));
+        const n = (await run(list)).items.length;
         json[label] = { p50: pct(times, 50), p95: pct(times, 95), items: n };
         row(`${label} (service) p50 / p95 [${n} items]`, `${ms(pct(times, 50))} / ${ms(pct(times, 95))}`);
       }
@@ -221,12 +223,13 @@ async function main() {
       conn.close();
     }
     const plain = await openPlain(plainFile);
-    const service = (db: Db): HandlerContext => ({ router: r, session: { ...session, db } as Session, today: () => TODAY });
+    // Each operation in a transaction of its own on the given database, as its handler runs it.
+    const inTx = <T>(db: Db, op: (tx: TxContext) => Promise<T>) =>
+      db.write((m) => op({ m, raw: db.raw, session: { ...session, db } as Session, today: () => TODAY }));
     const workload = async (db: Db) => {
-      const ctx = service(db);
       const t = performance.now();
-      for (const kind of kinds) for (const q of work[kind]) await searchClients(ctx, { query: q, kind, limit: 25 });
-      for (const input of wvInputs) await werkvoorraad(ctx, { alleenVerlopen: false, ...input });
+      for (const kind of kinds) for (const q of work[kind]) await inTx(db, (tx) => searchClients(tx, { query: q, kind, limit: 25 }));
+      for (const input of wvInputs) await inTx(db, (tx) => werkvoorraad(tx, { alleenVerlopen: false, ...input }));
       return performance.now() - t;
     };
     await workload(plain);
