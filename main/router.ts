@@ -105,10 +105,15 @@ export class Router {
     try {
       output = await handler(ctx, parsed.data);
     } catch (e) {
-      // A service's refusal rolled back with its transaction: log it now, in a transaction of its own.
+      // The call's transaction rolled back: a refusal by a service, or a failure that is not the
+      // caller's input, is logged now, in a transaction of its own.
       const s = slot.session;
-      if (e instanceof LoketError && e.code === 'geen_toegang' && s?.db.ds.isInitialized) {
-        await logRefusal(s, channel, def.writes, e.clientId ?? null, 'geweigerd door de dienst');
+      if (s?.db.ds.isInitialized) {
+        if (e instanceof LoketError && e.code === 'geen_toegang') {
+          await logRefusal(s, channel, def.writes, e.clientId ?? null, 'geweigerd door de dienst');
+        } else if (!(e instanceof LoketError) && !(e instanceof z.ZodError)) {
+          await logRefusal(s, channel, def.writes, null, 'mislukt door een interne fout; niets opgeslagen', 'mislukt');
+        }
       }
       throw e;
     }
@@ -189,12 +194,13 @@ function isIdleHeartbeat(channel: string, input: unknown): boolean {
   return channel === 'session.activity' && (input as { active?: unknown } | null)?.active !== true;
 }
 
-/** A refused call, in a transaction of its own (the refused one, if any, was rolled back). */
-function logRefusal(s: Session, channel: string, writes: boolean, clientId: number | null, detail: string): Promise<void> {
+/** A refused or failed call, in a transaction of its own (the call's own, if any, was rolled back). */
+function logRefusal(s: Session, channel: string, writes: boolean, clientId: number | null, detail: string,
+  result: 'geweigerd' | 'mislukt' = 'geweigerd'): Promise<void> {
   return s.db.write(async () => {
     appendLog(s.db.raw, {
       actor: s.user.username, role: s.user.roles.join(','), action: writes ? 'wijzigen' : 'lezen',
-      objectType: channel, clientId, result: 'geweigerd', origin: s.origin, detail,
+      objectType: channel, clientId, result, origin: s.origin, detail,
     });
   });
 }
