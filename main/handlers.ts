@@ -5,6 +5,7 @@ import { CLIENT_HANDLERS } from './services/clients.handlers';
 import { DESK_HANDLERS } from './services/desk';
 import type { Handler } from './services/context';
 import { EXPORT_HANDLERS } from './services/export';
+import { ACCOUNT_HANDLERS } from './auth/handlers';
 import { PRINT_HANDLERS } from './services/printing.handlers';
 import { SESSION_HANDLERS } from './services/session.handlers';
 import { ZAAK_HANDLERS } from './services/zaken.handlers';
@@ -25,6 +26,7 @@ const TABLES: Record<string, Partial<Record<string, unknown>>> = {
   export: EXPORT_HANDLERS,
   beheer: BEHEER_HANDLERS,
   desk: DESK_HANDLERS,
+  account: ACCOUNT_HANDLERS,
 };
 
 export type AnyHandler = Handler<ChannelName>;

@@ -12,6 +12,7 @@ import {
   commitSealed, keysDir, listSlots, newRecoveryKey, openSlot, openSlotFull, RECOVERY_SLOT, recoverySecret, removeSlot,
   sealNextKey, STRONG_KDF, writeSlot, type KdfParams,
 } from './db/keyslots';
+import { passwordStoreFor, SLOT_STORE, type PasswordStore } from './db/verifiers';
 
 /**
  * Opening and managing the encrypted store: init, unlock per user, passwords, users, rekey,
@@ -31,6 +32,12 @@ export interface Session {
   readonly databaseId?: string;
   /** Where the access log's head is anchored outside the database (null: nowhere configured). */
   readonly anchor?: Anchor | null;
+  /** Key slots (local mode) or verifiers in the database (team server); read from the database at unlock. */
+  readonly passwords?: PasswordStore;
+}
+
+function passwordsOf(s: Session): PasswordStore {
+  return s.passwords ?? SLOT_STORE;
 }
 
 /** The database id stored in the settings (set at init, or by migration 0011). */
@@ -189,7 +196,7 @@ export async function unlock(o: UnlockOptions): Promise<Session> {
     throw new LoketError('wachtwoord', 'Gebruikersnaam of wachtwoord klopt niet. Probeer het opnieuw of vraag de beheerder om hulp.');
   }
   const anchor = attachAnchor(db, databaseId, o.anchor);
-  const session: Session = { db, user, origin: originFor(o.route ?? 'app'), key, kdf, databaseId, anchor };
+  const session: Session = { db, user, origin: originFor(o.route ?? 'app'), key, kdf, databaseId, anchor, passwords: passwordStoreFor(db) };
   await logAdmin(session, 'inloggen', 'gebruiker', user.id, 'ontgrendeld');
   return session;
 }
@@ -203,7 +210,7 @@ export async function unlockWithRecoveryKey(file: string, recoveryKey: string, r
     active: true, createdAt: new Date(0).toISOString(),
   };
   const anchor = attachAnchor(db, databaseId, anchorConfig);
-  const session: Session = { db, user, origin: originFor(route), key, kdf, databaseId, anchor };
+  const session: Session = { db, user, origin: originFor(route), key, kdf, databaseId, anchor, passwords: passwordStoreFor(db) };
   await logAdmin(session, 'inloggen', 'database', null, 'geopend met de herstelsleutel');
   return session;
 }
@@ -241,8 +248,8 @@ function requireBeheerder(s: Session): void {
 export async function changePassword(s: Session, oldPassword: string, newPassword: string): Promise<void> {
   check(passwordProblem(newPassword), 'newPassword');
   // Proves the person at the keyboard knows the current password, not just holds an open session.
-  await openSlot(s.db.file, s.user.username, oldPassword);
-  await writeSlot(s.db.file, s.user.username, newPassword, s.key, s.kdf);
+  await passwordsOf(s).check(s, s.user, oldPassword);
+  await passwordsOf(s).set(s, s.user, newPassword);
   await logAdmin(s, 'beheer', 'gebruiker', s.user.id, 'wachtwoord gewijzigd');
 }
 
@@ -274,7 +281,7 @@ export async function addUser(s: Session, u: NewUser): Promise<UserRow> {
     logAdminNow(s, 'beheer', 'gebruiker', id, `gebruiker toegevoegd met rollen ${u.roles.join(',')}`);
     return (await m.findOneByOrFail(UserEntity, { id }));
   });
-  await writeSlot(s.db.file, u.username, u.password, s.key, s.kdf);
+  await passwordsOf(s).set(s, row, u.password);
   return row;
 }
 
@@ -284,19 +291,21 @@ export async function addUser(s: Session, u: NewUser): Promise<UserRow> {
  * rotated after a verified backup, so a slot she kept (or an old backup's) opens nothing live.
  */
 export async function removeUser(s: Session, username: string, o: { backupTo?: string } = {}):
-  Promise<{ backup: BackupResult; recoveryKey: string | null }> {
+  Promise<{ backup: BackupResult | null; recoveryKey: string | null }> {
   requireBeheerder(s);
   if (username === s.user.username) {
     throw new LoketError('conflict', 'U kunt uzelf niet verwijderen. Laat een andere beheerder dat doen.', 'username');
   }
   const user = await s.db.ds.getRepository(UserEntity).findOneBy({ username, active: true });
   if (!user) throw new LoketError('niet_gevonden', `Gebruiker '${username}' bestaat niet of is al verwijderd.`, 'username');
-  await removeSlot(s.db.file, username);
+  await passwordsOf(s).remove(s, user);
   await s.db.write(async (m) => {
     await m.update(UserEntity, { id: user.id }, { active: false });
     await m.delete(SettingEntity, { key: draftKeySetting(user.id) });
     logAdminNow(s, 'beheer', 'gebruiker', user.id, 'gebruiker verwijderd');
   });
+  // Team server: she never held key material (only a verifier, now deleted), so nothing to rotate.
+  if (passwordsOf(s).kind === 'verifiers') return { backup: null, recoveryKey: null };
   const rotated = await rotateKey(s, o.backupTo ?? defaultBackupPath(s.db.file, `voor-sleutelwissel-${username}`),
     `gebruiker ${username} verwijderd`);
   // A recovery slot from before migration 0011 cannot take the new key: it gets a new recovery key.
@@ -325,7 +334,7 @@ export async function resetPassword(s: Session, username: string, newPassword: s
   check(passwordProblem(newPassword), 'password');
   const user = await s.db.ds.getRepository(UserEntity).findOneBy({ username, active: true });
   if (!user) throw new LoketError('niet_gevonden', `Gebruiker '${username}' bestaat niet.`, 'username');
-  await writeSlot(s.db.file, username, newPassword, s.key, s.kdf);
+  await passwordsOf(s).set(s, user, newPassword);
   await logAdmin(s, 'beheer', 'gebruiker', user.id, 'wachtwoord opnieuw ingesteld door beheerder');
 }
 

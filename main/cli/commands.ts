@@ -4,6 +4,8 @@ import type { CliContext } from './loket';
 export interface ExtraCommand {
   name: string;
   help: string;
+  /** The full text for `loket NAME --help`, when the one help line is not enough. */
+  usage?: string;
   options: Record<string, { type: 'string' | 'boolean' }>;
   run: (ctx: CliContext) => Promise<void>;
 }

@@ -143,6 +143,11 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   }
   const { values, positionals } = parsed;
   const [command, ...args] = positionals;
+  const usage = EXTRA_COMMANDS.find((c) => c.name === command)?.usage;
+  if (values.help && usage) {
+    io.out(usage);
+    return 0;
+  }
   if (values.help || !command) {
     io.out(HELP);
     return command || values.help ? 0 : 2;

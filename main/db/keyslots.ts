@@ -70,7 +70,7 @@ interface SlotFileV2 extends SlotFileBase {
   next?: Sealed;
 }
 
-type SlotFile = SlotFileV1 | SlotFileV2;
+export type SlotFile = SlotFileV1 | SlotFileV2;
 
 export function keysDir(dbFile: string): string {
   return `${dbFile}.keys`;
@@ -93,7 +93,7 @@ function kdfProblem(kdf: KdfParams): string | null {
   return null;
 }
 
-function deriveKek(secret: string, salt: Buffer, kdf: KdfParams): Promise<Buffer> {
+export function deriveKek(secret: string, salt: Buffer, kdf: KdfParams): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     scryptCb(secret.normalize('NFC'), salt, 32, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r + 1024 * 1024 },
       (err, key) => (err ? reject(err) : resolve(key)));
@@ -173,7 +173,7 @@ export async function writeSlot(dbFile: string, slot: string, secret: string, db
   await writeFileAtomic(slotPath(dbFile, slot), JSON.stringify(file, null, 2) + '\n');
 }
 
-async function readSlotFile(dbFile: string, slot: string): Promise<SlotFile | null> {
+export async function readSlotFile(dbFile: string, slot: string): Promise<SlotFile | null> {
   try {
     const f = JSON.parse(await fs.readFile(slotPath(dbFile, slot), 'utf8')) as SlotFile;
     return f && typeof f === 'object' ? f : null;
@@ -200,8 +200,12 @@ function wrongSecret(slot: string): LoketError {
 
 /** Opens a slot, or throws a Dutch error that does not reveal which part was wrong. */
 export async function openSlotFull(dbFile: string, slot: string, secret: string): Promise<OpenedSlot> {
+  return openSlotContent(await readSlotFile(dbFile, slot), slot, secret);
+}
+
+/** Opens a slot's content: from its file, or moved into the database as a password verifier (team server). */
+export async function openSlotContent(file: SlotFile | null, slot: string, secret: string): Promise<OpenedSlot> {
   const wrong = wrongSecret(slot);
-  const file = await readSlotFile(dbFile, slot);
   if (!file || file.kdf !== 'scrypt' || file.slot !== slot || (file.version !== 1 && file.version !== 2)) throw wrong;
   const weak = kdfProblem(file);
   if (weak) {

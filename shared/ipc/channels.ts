@@ -3,6 +3,7 @@ import { CASE_READERS, CASE_WRITERS, ch, STAFF, type ChannelDef } from './define
 import { EXPORT_CHANNELS } from './export-channels';
 import { BEHEER_CHANNELS } from './beheer-channels';
 import { DESK_CHANNELS } from './desk-channels';
+import { ACCOUNT_CHANNELS } from './account-channels';
 import {
   ChangePasswordSchema, LogEntrySchema, SettingsSchema, UnlockSchema, UserAddSchema, UserInfoSchema,
   VerifyResultSchema,
@@ -101,6 +102,7 @@ export const CHANNELS = {
   ...EXPORT_CHANNELS,
   ...BEHEER_CHANNELS,
   ...DESK_CHANNELS,
+  ...ACCOUNT_CHANNELS,
 } as const satisfies Record<string, ChannelDef>;
 
 export type { ChannelDef };

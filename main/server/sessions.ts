@@ -1,0 +1,94 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Server-side sessions: an opaque random token (256 bits) is all the client holds; the server
+ * keeps who it is, where it comes from and when it was last used. Idle and absolute timeouts;
+ * logout, lock and removal end a session at once. Kept in memory: a restart logs everyone out,
+ * which is the safe direction. Tokens are stored hashed, so a heap dump does not hand them out.
+ */
+
+export interface ServerSession {
+  readonly id: string;
+  readonly userId: number;
+  readonly username: string;
+  /** Workstation and address, for the access log's origin. */
+  readonly origin: string;
+  /** The browser's CSRF token (sent back in a header; cookies alone never authorize a call). */
+  readonly csrf: string;
+  readonly createdAt: number;
+  lastSeen: number;
+  /** Logged in with the password, but TOTP must be enrolled before anything else. */
+  enrolling: boolean;
+}
+
+export interface SessionTimeouts {
+  idleMs: number;
+  absoluteMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: SessionTimeouts = { idleMs: 15 * 60_000, absoluteMs: 10 * 3600_000 };
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+export class SessionStore {
+  private readonly byHash = new Map<string, ServerSession>();
+
+  constructor(readonly timeouts: SessionTimeouts = DEFAULT_TIMEOUTS, private readonly now: () => number = Date.now) {}
+
+  create(user: { id: number; username: string }, origin: string, enrolling: boolean): { token: string; session: ServerSession } {
+    const token = randomBytes(32).toString('base64url');
+    const t = this.now();
+    const session: ServerSession = {
+      id: randomBytes(8).toString('hex'), userId: user.id, username: user.username, origin,
+      csrf: randomBytes(24).toString('base64url'), createdAt: t, lastSeen: t, enrolling,
+    };
+    this.byHash.set(hashToken(token), session);
+    return { token, session };
+  }
+
+  /** The live session for a token, touched; null when unknown or timed out (and then gone). */
+  use(token: string | undefined): ServerSession | null {
+    if (!token) return null;
+    const h = hashToken(token);
+    const s = this.byHash.get(h);
+    if (!s) return null;
+    const t = this.now();
+    if (t - s.lastSeen > this.timeouts.idleMs || t - s.createdAt > this.timeouts.absoluteMs) {
+      this.byHash.delete(h);
+      return null;
+    }
+    s.lastSeen = t;
+    return s;
+  }
+
+  end(token: string): ServerSession | null {
+    const h = hashToken(token);
+    const s = this.byHash.get(h) ?? null;
+    this.byHash.delete(h);
+    return s;
+  }
+
+  /** Ends every session of a user (removed, password reset). */
+  endUser(userId: number): number {
+    let n = 0;
+    for (const [h, s] of this.byHash) {
+      if (s.userId === userId) {
+        this.byHash.delete(h);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  get size(): number {
+    return this.byHash.size;
+  }
+}
+
+export function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
