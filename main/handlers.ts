@@ -67,6 +67,6 @@ export const HANDLERS: ReadonlyMap<string, AnyHandler> = mergeHandlerTables(TABL
  */
 type Covered = keyof typeof SESSION_HANDLERS | keyof typeof CLIENT_HANDLERS | keyof typeof ZAAK_HANDLERS
   | keyof typeof BESCHIKKING_HANDLERS | keyof typeof PRINT_HANDLERS | keyof typeof EXPORT_HANDLERS | keyof typeof BEHEER_HANDLERS
-  | keyof typeof DESK_HANDLERS;
+  | keyof typeof DESK_HANDLERS | keyof typeof ACCOUNT_HANDLERS;
 const allCovered: Exclude<ChannelName, Covered> extends never ? true : Exclude<ChannelName, Covered> = true;
 void allCovered;

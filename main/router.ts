@@ -34,6 +34,11 @@ export interface RouterOptions {
   clock?: () => number;
   /** How a login opens a session; default: the user's key slot opens the database file (vault.unlock). */
   openSession?: (username: string, password: string) => Promise<Session>;
+  /**
+   * The team server: one database open for every slot, and the server's own idle and absolute
+   * timeouts. Ending a slot's session then never closes the database.
+   */
+  sharedDatabase?: boolean;
 }
 
 /** Where one caller's session lives between calls: null until unlock and after lock. */
@@ -145,7 +150,7 @@ export class Router {
     const s = slot.session;
     if (!s || !s.db.ds.isInitialized) return null;
     const idle = idleMinutes(s);
-    if (this.now() - (slot.lastActivity ?? 0) > idle * 60_000) {
+    if (!this.options.sharedDatabase && this.now() - (slot.lastActivity ?? 0) > idle * 60_000) {
       await this.endSession(slot, `automatisch vergrendeld na ${idle} minuten zonder activiteit`, channel, writes);
       return SESSIE_VERLOPEN(idle);
     }
@@ -163,7 +168,7 @@ export class Router {
     if (!s) return;
     if (channel) await logRefusal(s, channel, writes, null, reason);
     slot.session = null;
-    await lock(s, reason);
+    if (!this.options.sharedDatabase) await lock(s, reason);
   }
 
   /** Locks when the idle time has passed; the Electron main process calls this on a timer. */
@@ -185,7 +190,7 @@ export class Router {
   async close(slot: SessionSlot = this.local): Promise<void> {
     const s = slot.session;
     slot.session = null;
-    if (s) await lock(s);
+    if (s && !this.options.sharedDatabase) await lock(s);
   }
 }
 

@@ -48,7 +48,7 @@ export function databaseIdOf(raw: RawDb): string {
 }
 
 /** Anchors the log's head after every committed write, and returns the anchor for the other events. */
-function attachAnchor(db: Db, databaseId: string, config: AnchorConfig | undefined): Anchor | null {
+export function attachAnchor(db: Db, databaseId: string, config: AnchorConfig | undefined): Anchor | null {
   if (!hasAnchors(config)) return null;
   const anchor = new Anchor(config!);
   db.onCommit = () => {

@@ -5,7 +5,8 @@ import { LoketError } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
 import type { Db } from '../db/database';
 import { credentialsOf, hashRecoveryCode, isServerMode } from '../db/verifiers';
-import { inTransaction, logAccess, type HandlerContext } from '../services/context';
+import { logAccess, type HandlerContext } from '../services/context';
+import { inTransaction } from '../transaction';
 
 /**
  * The second factor (BIO: strong authentication for privileged access): TOTP (RFC 6238) with the

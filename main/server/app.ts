@@ -9,6 +9,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { LoketError } from '../../shared/errors';
 import { isChannel } from '../../shared/ipc/channels';
+import type { AnchorConfig } from '../anchor';
 import { appendLog } from '../auditlog';
 import { UserEntity, type UserRow } from '../db/entities';
 import { STRONG_KDF, type KdfParams } from '../db/keyslots';
@@ -16,6 +17,7 @@ import {
   checkDummy, checkVerifier, credentialsOf, isLegacyVerifier, makeVerifier, storeVerifier, VERIFIER_STORE, WRONG_PASSWORD,
 } from '../db/verifiers';
 import { createRouter, todayIso } from '../router';
+import { GEBRUIKER_INGETROKKEN, rereadSessionUser } from '../session-guard';
 import { readSettings, userInfo } from '../services/admin';
 import { checkSecondFactor, isTotpEnrolled, totpRequired } from '../auth/totp';
 import { backup as backupVault, usernameProblem, type Session } from '../vault';
@@ -43,6 +45,8 @@ export interface ServerOptions {
   rendererDir?: string | null;
   now?: () => number;
   today?: () => string;
+  /** Where the access log's head is anchored (used when unsealing through the API). */
+  anchor?: AnchorConfig;
   /** Scheduled encrypted backup, verified after writing (BIO 8.13). */
   backup?: { dir: string; everyHours: number };
 }
@@ -82,7 +86,7 @@ function refusal(code: string, message: string, field?: string): ErrorBody {
   return { ok: false, error: { code, message, ...(field ? { field } : {}) } };
 }
 
-const NO_SESSION = refusal('geen_toegang', 'U bent niet ingelogd of uw sessie is verlopen. Log opnieuw in.');
+const NO_SESSION = refusal('vergrendeld', 'U bent niet ingelogd of uw sessie is verlopen. Log opnieuw in.');
 
 export interface LoketServer {
   app: FastifyInstance;
@@ -101,6 +105,15 @@ export async function buildServer(o: ServerOptions): Promise<LoketServer> {
   const sessions = new SessionStore(o.timeouts ?? DEFAULT_TIMEOUTS, now);
   const throttle = new LoginThrottle(o.maxLoginFailures ?? 5, 60_000, now);
   let state: Unsealed | null = o.unsealed ?? null;
+  // One router for every client; each server session is a slot on it.
+  const router = createRouter({
+    dbFile: o.dbFile, route: 'app', kdf, today: o.today ?? (() => todayIso(new Date(now()))), clock: now, sharedDatabase: true,
+    openSession: async () => {
+      throw new LoketError('conflict', 'Log bij de teamserver in via het inlogscherm.');
+    },
+  });
+  const sessionFor = (u: Unsealed, user: UserRow, origin: string): Session =>
+    ({ db: u.db, user, origin, key: u.key, kdf, passwords: VERIFIER_STORE, databaseId: u.databaseId, anchor: u.anchor });
 
   const app = Fastify({
     https: { cert: o.tls.cert, key: o.tls.key, ...(o.tls.ca ? { ca: o.tls.ca, requestCert: true, rejectUnauthorized: true } : {}) },
@@ -153,8 +166,8 @@ export async function buildServer(o: ServerOptions): Promise<LoketServer> {
     if (!body.success) return reply.code(400).send(refusal('invoer', 'Geef een beheerder met wachtwoord, of de herstelsleutel.'));
     try {
       state = 'recoveryKey' in body.data
-        ? await unsealWithRecoveryKey(o.dbFile, body.data.recoveryKey, kdf)
-        : await unsealWithPassword(o.dbFile, body.data.username.trim().toLowerCase(), body.data.password, kdf);
+        ? await unsealWithRecoveryKey(o.dbFile, body.data.recoveryKey, { kdf, anchor: o.anchor })
+        : await unsealWithPassword(o.dbFile, body.data.username.trim().toLowerCase(), body.data.password, { kdf, anchor: o.anchor });
       return { status: 'ok' };
     } catch (e) {
       throttle.fail([`ip:${req.ip}`, 'unseal']);
@@ -200,13 +213,13 @@ export async function buildServer(o: ServerOptions): Promise<LoketServer> {
     }
     throttle.succeed(`user:${username}`);
     const enrolling = !enrolled && totpRequired(user.roles);
-    const { token, session } = sessions.create(user, origin, enrolling);
+    const { token, session } = sessions.create(sessionFor(state, user, origin), enrolling);
     await log(db, user.username, user.roles.join(','), 'inloggen', 'gelukt', origin, enrolled ? 'met tweestapsverificatie' : enrolling ? 'tweestapsverificatie nog in te stellen' : null);
     if (body.data.client === 'browser') {
       reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, secure: true, sameSite: 'strict' });
     }
     const settings = await db.write((m) => readSettings({ m }));
-    const draftKey = await callAs(session, user, 'session.current', {});
+    const draftKey = await router.call('session.current', {}, { slot: session.slot });
     return {
       ...(body.data.client === 'browser' ? {} : { token }),
       csrf: session.csrf,
@@ -239,18 +252,9 @@ export async function buildServer(o: ServerOptions): Promise<LoketServer> {
     return { token: cookie, session };
   }
 
-  /** Every call re-reads the user: a removed user, or changed roles, take effect at once. */
-  async function currentUser(s: ServerSession): Promise<UserRow | null> {
-    if (!state) return null;
-    return state.db.ds.getRepository(UserEntity).findOneBy({ id: s.userId, active: true });
-  }
-
-  function callAs(s: ServerSession, user: UserRow, channel: string, input: unknown) {
-    const u = state!;
-    const router = createRouter({ dbFile: o.dbFile, route: 'app', kdf, today: o.today ?? (() => todayIso(new Date(now()))) });
-    const session: Session = { db: u.db, user, origin: s.origin, key: u.key, kdf, passwords: VERIFIER_STORE };
-    router.session = session;
-    return router.call(channel, input);
+  /** Every call re-reads the user (as the router does): a removed user, or changed roles, take effect at once. */
+  function currentUser(s: ServerSession): UserRow | null {
+    return state ? rereadSessionUser({ db: state.db, user: { id: s.userId, username: s.username } as UserRow }) : null;
   }
 
   const endSession = async (token: string, s: ServerSession, user: UserRow | null, reply: FastifyReply) => {
@@ -269,10 +273,10 @@ export async function buildServer(o: ServerOptions): Promise<LoketServer> {
       return reply.code(400).send(refusal('invoer', `Onbekende opdracht '${body.success ? body.data.channel : ''}'.`));
     }
     const channel = body.data.channel;
-    const user = await currentUser(session);
-    if (!user) {
+    const user = currentUser(session);
+    if (!user || !session.slot.session) {
       sessions.end(token);
-      return reply.code(401).send(refusal('geen_toegang', 'Uw account is niet meer actief. Vraag de beheerder om hulp.'));
+      return reply.code(401).send(refusal('vergrendeld', GEBRUIKER_INGETROKKEN));
     }
     if (channel === 'session.unlock') {
       return refusal('conflict', 'U bent al ingelogd bij de teamserver. Log uit om als iemand anders in te loggen.');
@@ -287,7 +291,12 @@ export async function buildServer(o: ServerOptions): Promise<LoketServer> {
       });
       return reply.code(403).send(refusal('geen_toegang', 'Stel eerst tweestapsverificatie in: uw rol vraagt om een code uit een authenticator-app bij het inloggen.'));
     }
-    const res = await callAs(session, user, channel, body.data.input);
+    const res = await router.call(channel, body.data.input, { slot: session.slot });
+    if (!session.slot.session) {
+      // The router ended it (the user was removed or disabled meanwhile).
+      sessions.end(token);
+      return reply.code(401).send(res);
+    }
     if (res.ok && channel === 'totp.confirm') session.enrolling = false;
     if (res.ok && (channel === 'user.remove' || channel === 'user.resetPassword')) {
       const target = await state.db.ds.getRepository(UserEntity).findOneBy({ username: (body.data.input as { username: string }).username });
@@ -300,7 +309,7 @@ export async function buildServer(o: ServerOptions): Promise<LoketServer> {
     if (!state) return sealed(reply);
     const auth = authenticate(req);
     if ('status' in auth) return reply.code(auth.status).send(auth.body);
-    await endSession(auth.token, auth.session, await currentUser(auth.session), reply);
+    await endSession(auth.token, auth.session, currentUser(auth.session), reply);
     return { ok: true };
   });
 
@@ -308,17 +317,16 @@ export async function buildServer(o: ServerOptions): Promise<LoketServer> {
   app.get('/api/session', async (req, reply) => {
     if (!state) return sealed(reply);
     const session = sessions.use(req.cookies[SESSION_COOKIE] ?? bearer(req));
-    const user = session ? await currentUser(session) : null;
+    const user = session ? currentUser(session) : null;
     if (!session || !user) return reply.code(401).send(NO_SESSION);
-    const cur = await callAs(session, user, 'session.current', {});
+    const cur = await router.call('session.current', {}, { slot: session.slot });
     return { csrf: session.csrf, enrolling: session.enrolling, ...(cur.ok ? cur.value as object : {}) };
   });
 
   /** The server itself, as the actor of its scheduled jobs. */
-  const serviceSession = (u: Unsealed): Session => ({
-    db: u.db, key: u.key, kdf, passwords: VERIFIER_STORE, origin: `${os.hostname()}/server`,
-    user: { id: 0, username: '#server', displayName: 'teamserver', roles: ['beheerder'], mandaat: null, active: true, createdAt: new Date(0).toISOString() },
-  });
+  const serviceSession = (u: Unsealed): Session => sessionFor(u,
+    { id: 0, username: '#server', displayName: 'teamserver', roles: ['beheerder'], mandaat: null, active: true, createdAt: new Date(0).toISOString() },
+    `${os.hostname()}/server`);
   let backupTimer: NodeJS.Timeout | null = null;
   if (o.backup) {
     const { dir, everyHours } = o.backup;

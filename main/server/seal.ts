@@ -8,6 +8,8 @@ import {
   listSlots, openSlot, readSlotFile, RECOVERY_SLOT, recoverySecret, removeSlot, STRONG_KDF, writeFileAtomic,
   type KdfParams,
 } from '../db/keyslots';
+import { attachAnchor, databaseIdOf } from '../vault';
+import type { Anchor, AnchorConfig } from '../anchor';
 import { isServerMode, SERVER_MODE_SETTING, storeVerifier, WRONG_PASSWORD } from '../db/verifiers';
 
 /**
@@ -21,6 +23,19 @@ export interface Unsealed {
   readonly db: Db;
   readonly key: Buffer;
   readonly kdf: KdfParams;
+  readonly databaseId: string;
+  /** The access log's head, anchored outside the database after every write (file and/or syslog). */
+  readonly anchor: Anchor | null;
+}
+
+export interface SealOptions {
+  kdf?: KdfParams;
+  anchor?: AnchorConfig;
+}
+
+function unsealed(db: Db, key: Buffer, o: SealOptions): Unsealed {
+  const databaseId = databaseIdOf(db.raw);
+  return { db, key, kdf: o.kdf ?? STRONG_KDF, databaseId, anchor: attachAnchor(db, databaseId, o.anchor) };
 }
 
 const SERVER_ORIGIN = `${os.hostname()}/server`;
@@ -31,7 +46,7 @@ function logSeal(db: Db, actor: string, detail: string): Promise<void> {
   });
 }
 
-export async function unsealWithPassword(file: string, username: string, password: string, kdf: KdfParams = STRONG_KDF): Promise<Unsealed> {
+export async function unsealWithPassword(file: string, username: string, password: string, o: SealOptions = {}): Promise<Unsealed> {
   const key = await openSlot(file, username, password);
   const db = await openDatabase(file, key);
   const user = await db.ds.getRepository(UserEntity).findOneBy({ username, active: true });
@@ -41,15 +56,15 @@ export async function unsealWithPassword(file: string, username: string, passwor
   }
   if (!isServerMode(db)) await convertToServer(db, file, user.username);
   await logSeal(db, user.username, 'server ontsloten met het wachtwoord van de beheerder');
-  return { db, key, kdf };
+  return unsealed(db, key, o);
 }
 
-export async function unsealWithRecoveryKey(file: string, recoveryKey: string, kdf: KdfParams = STRONG_KDF): Promise<Unsealed> {
+export async function unsealWithRecoveryKey(file: string, recoveryKey: string, o: SealOptions = {}): Promise<Unsealed> {
   const key = await openSlot(file, RECOVERY_SLOT, recoverySecret(recoveryKey));
   const db = await openDatabase(file, key);
   if (!isServerMode(db)) await convertToServer(db, file, RECOVERY_SLOT);
   await logSeal(db, RECOVERY_SLOT, 'server ontsloten met de herstelsleutel');
-  return { db, key, kdf };
+  return unsealed(db, key, o);
 }
 
 /**
@@ -57,7 +72,7 @@ export async function unsealWithRecoveryKey(file: string, recoveryKey: string, k
  * account, a backup of the server's disk) holds the database key. It must be readable by its
  * owner only, and it only works on a database that is already under the server.
  */
-export async function unsealWithKeyFile(file: string, keyFile: string, kdf: KdfParams = STRONG_KDF): Promise<Unsealed> {
+export async function unsealWithKeyFile(file: string, keyFile: string, o: SealOptions = {}): Promise<Unsealed> {
   const st = await fs.stat(keyFile).catch(() => null);
   if (!st) throw new LoketError('opslag', `Sleutelbestand ${keyFile} bestaat niet.`);
   if (process.platform !== 'win32' && (st.mode & 0o077) !== 0) {
@@ -72,7 +87,7 @@ export async function unsealWithKeyFile(file: string, keyFile: string, kdf: KdfP
     throw new LoketError('conflict', 'Deze database staat nog niet onder de server: ontsluit de eerste keer met een beheerder of de herstelsleutel.');
   }
   await logSeal(db, 'sleutelbestand', 'server ontsloten met het sleutelbestand');
-  return { db, key, kdf };
+  return unsealed(db, key, o);
 }
 
 export async function writeKeyFile(keyFile: string, key: Buffer): Promise<void> {

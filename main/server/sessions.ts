@@ -1,4 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { SessionSlot } from '../router';
+import type { Session } from '../vault';
 
 /**
  * Server-side sessions: an opaque random token (256 bits) is all the client holds; the server
@@ -19,6 +21,8 @@ export interface ServerSession {
   lastSeen: number;
   /** Logged in with the password, but TOTP must be enrolled before anything else. */
   enrolling: boolean;
+  /** The router's slot for this client: its Session over the server's one open database. */
+  readonly slot: SessionSlot;
 }
 
 export interface SessionTimeouts {
@@ -37,15 +41,17 @@ export class SessionStore {
 
   constructor(readonly timeouts: SessionTimeouts = DEFAULT_TIMEOUTS, private readonly now: () => number = Date.now) {}
 
-  create(user: { id: number; username: string }, origin: string, enrolling: boolean): { token: string; session: ServerSession } {
+  create(session: Session, enrolling: boolean): { token: string; session: ServerSession } {
+    const { user, origin } = session;
     const token = randomBytes(32).toString('base64url');
     const t = this.now();
-    const session: ServerSession = {
+    const s: ServerSession = {
       id: randomBytes(8).toString('hex'), userId: user.id, username: user.username, origin,
       csrf: randomBytes(24).toString('base64url'), createdAt: t, lastSeen: t, enrolling,
+      slot: { session, lastActivity: t },
     };
-    this.byHash.set(hashToken(token), session);
-    return { token, session };
+    this.byHash.set(hashToken(token), s);
+    return { token, session: s };
   }
 
   /** The live session for a token, touched; null when unknown or timed out (and then gone). */
