@@ -49,7 +49,7 @@ const NAV: NavItem[] = [
 
 /** Where each role starts its day: its own worklist. */
 const HOME: [Role, string][] = [
-  ['consulent', '/werkvoorraad'], ['besluitbevoegd', '/accordering'], ['administratie', '/print'], ['auditor', '/log'], ['beheerder', '/gebruikers'],
+  ['besluitbevoegd', '/accordering'], ['consulent', '/werkvoorraad'], ['administratie', '/print'], ['auditor', '/log'], ['beheerder', '/gebruikers'],
 ];
 
 function homeFor(user: UserInfo): string {

@@ -65,10 +65,12 @@ export function TermijnBadge({ termijn }: { termijn: Termijn | null }) {
   const { t } = useT();
   if (!termijn) return <Badge color="dark" variant="outline">{t('noDeadline')}</Badge>;
   const label = t(`status_${termijn.status}`);
+  // Names the term it is about, and wraps instead of being cut off (narrow columns, 200% zoom).
   return (
-    <Badge color={TERMIJN_COLOR[termijn.status]} variant="filled" data-status={termijn.status}>
+    <Badge color={TERMIJN_COLOR[termijn.status]} variant="filled" data-status={termijn.status} tt="none"
+      styles={{ root: { height: 'auto', paddingBlock: 2, maxWidth: '100%' }, label: { whiteSpace: 'normal', overflow: 'visible' } }}>
       <span aria-hidden="true">{TERMIJN_ICON[termijn.status]} </span>
-      {label}{termijn.uiterlijk && termijn.status !== 'afgerond' ? ` · ${fmtDate(termijn.uiterlijk)}` : ''}
+      {termijn.soort === 'onderzoek' ? 'Onderzoek' : 'Beschikking'}: {label.toLowerCase()}{termijn.uiterlijk && termijn.status !== 'afgerond' ? ` · ${fmtDate(termijn.uiterlijk)}` : ''}
     </Badge>
   );
 }
