@@ -2,6 +2,7 @@ import { CHANNELS, type ChannelName } from '../shared/ipc/channels';
 import { BEHEER_HANDLERS } from './services/beheer';
 import { BESCHIKKING_HANDLERS } from './services/beschikkingen.handlers';
 import { CLIENT_HANDLERS } from './services/clients.handlers';
+import { ATW_HANDLERS } from './services/atw';
 import { DESK_HANDLERS } from './services/desk';
 import type { Handler } from './services/context';
 import { EXPORT_HANDLERS } from './services/export';
@@ -27,6 +28,7 @@ const TABLES: Record<string, Partial<Record<string, unknown>>> = {
   beheer: BEHEER_HANDLERS,
   desk: DESK_HANDLERS,
   account: ACCOUNT_HANDLERS,
+  atw: ATW_HANDLERS,
 };
 
 export type AnyHandler = Handler<ChannelName>;
@@ -67,6 +69,6 @@ export const HANDLERS: ReadonlyMap<string, AnyHandler> = mergeHandlerTables(TABL
  */
 type Covered = keyof typeof SESSION_HANDLERS | keyof typeof CLIENT_HANDLERS | keyof typeof ZAAK_HANDLERS
   | keyof typeof BESCHIKKING_HANDLERS | keyof typeof PRINT_HANDLERS | keyof typeof EXPORT_HANDLERS | keyof typeof BEHEER_HANDLERS
-  | keyof typeof DESK_HANDLERS | keyof typeof ACCOUNT_HANDLERS;
+  | keyof typeof DESK_HANDLERS | keyof typeof ACCOUNT_HANDLERS | keyof typeof ATW_HANDLERS;
 const allCovered: Exclude<ChannelName, Covered> extends never ? true : Exclude<ChannelName, Covered> = true;
 void allCovered;

@@ -273,6 +273,8 @@ export interface IndicatieRow {
   einddatum: string | null;
   motivering: string;
   toewijzingNummer: number | null;
+  /** The aanbieder's ReferentieAanbieder from a 315, echoed in the 301 (IV097; migration 0009). */
+  referentieAanbieder: string | null;
   createdAt: string;
   /** Who made it (vier-ogen: she cannot approve a beschikking that grants it); null before migration 0010. */
   createdBy?: number | null;
@@ -297,6 +299,7 @@ export const IndicatieEntity = new EntitySchema<IndicatieRow>({
     einddatum: text(true),
     motivering: text(),
     toewijzingNummer: { ...int(true), name: 'toewijzing_nummer' },
+    referentieAanbieder: { ...text(true), name: 'referentie_aanbieder' },
     createdAt: { ...text(), name: 'created_at' },
     createdBy: { ...int(true), name: 'created_by' },
   },
@@ -318,6 +321,10 @@ export interface BeschikkingRow {
   verzondenOp: string | null;
   vervangtId: number | null;
   perDatum: string | null;
+  /** Instant (ISO) of vaststelling: the Toewijzingstijd of the iWmo toewijzing (migration 0009). */
+  vastgesteldMoment: string | null;
+  /** Why a beëindiging ends the support (REDENEN_EINDE), for the RedenWijziging (migration 0009). */
+  redenEinde: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -340,6 +347,8 @@ export const BeschikkingEntity = new EntitySchema<BeschikkingRow>({
     verzondenOp: { ...text(true), name: 'verzonden_op' },
     vervangtId: { ...int(true), name: 'vervangt_id' },
     perDatum: { ...text(true), name: 'per_datum' },
+    vastgesteldMoment: { ...text(true), name: 'vastgesteld_moment' },
+    redenEinde: { ...text(true), name: 'reden_einde' },
     createdAt: { ...text(), name: 'created_at' },
     updatedAt: { ...text(), name: 'updated_at' },
   },
@@ -385,11 +394,16 @@ export interface Verlenging {
   dagen: number;
   reden: string;
   op: string;
+  /** What it rests on (shared/termijnen WIJZIGING_GRONDEN); absent = 'awb' (rows from before 0009). */
+  grond?: 'awb' | 'instemming_client' | 'verordening';
+  grondTekst?: string;
 }
 export interface Opschorting {
   van: string;
   tot: string | null;
   reden: string;
+  grond?: 'awb' | 'instemming_client' | 'verordening';
+  grondTekst?: string;
 }
 export interface TermijnRow {
   id: number;

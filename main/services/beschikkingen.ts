@@ -10,7 +10,7 @@ import {
 import type { RawDb } from '../db/database';
 import { clientNaam } from './clients';
 import { logAccess, notFound, nowIso, type TxContext } from './context';
-import { completeTermijn, toIndicatie } from './zaken';
+import { toIndicatie } from './zaken';
 import { assertClientWritable } from './beperking';
 import { notify } from './notificaties';
 
@@ -125,7 +125,7 @@ export async function toBeschikkingen(tx: TxContext, rows: BeschikkingRow[]): Pr
       besluitTekst: b.besluitTekst, motivering: b.motivering, wettelijkeGrondslag: b.wettelijkeGrondslag,
       indicaties: own.sort((x, y) => x.id - y.id).map(toIndicatie), auteur: auteurs.get(b.id)!,
       accordeur: b.accordeurId ? (users.get(b.accordeurId)?.displayName ?? null) : null, vastgesteldOp: b.vastgesteldOp, verzondenOp: b.verzondenOp,
-      vervangtId: b.vervangtId, perDatum: b.perDatum, letterId: letter?.id ?? null, letterSha256: letter?.sha256 ?? null,
+      vervangtId: b.vervangtId, perDatum: b.perDatum, redenEinde: (b.redenEinde ?? null) as Beschikking['redenEinde'], letterId: letter?.id ?? null, letterSha256: letter?.sha256 ?? null,
       terugzending: b.status === 'concept' ? (terug.get(b.id) ?? null) : null,
     };
   });
@@ -188,6 +188,9 @@ async function checkContent(tx: TxContext, input: Input, selfId: number | null =
   if (input.soort === 'afwijzing' || input.soort === 'buiten_behandeling') {
     if (input.indicatieIds.length > 0) throw new LoketError('invoer', 'Een afwijzing of buiten-behandelingstelling kent geen indicaties toe. Haal de indicaties weg.', 'indicatieIds');
   }
+  if (input.redenEinde !== null && input.soort !== 'beeindiging') {
+    throw new LoketError('invoer', 'Een reden van beëindiging hoort alleen bij een beëindiging. Laat het veld leeg.', 'redenEinde');
+  }
   if (input.soort === 'beeindiging') {
     if (input.indicatieIds.length === 0) throw new LoketError('invoer', 'Kies de voorziening(en) die stoppen.', 'indicatieIds');
     if (input.perDatum === null) throw new LoketError('invoer', 'Vul de datum in waarop de ondersteuning stopt.', 'perDatum');
@@ -237,7 +240,7 @@ export async function createBeschikking(tx: TxContext, input: Input): Promise<Be
     aanvraagId: input.aanvraagId, kenmerk: `BES-${year}-${String(seq).padStart(6, '0')}`, soort: input.soort,
     besluitTekst: input.besluitTekst, motivering: input.motivering, wettelijkeGrondslag: input.wettelijkeGrondslag,
     status: 'concept', auteurId: tx.session.user.id, accordeurId: null, terAccorderingOp: null, vastgesteldOp: null,
-    verzondenOp: null, vervangtId: input.vervangtId, perDatum: input.perDatum, createdAt: now, updatedAt: now,
+    verzondenOp: null, vervangtId: input.vervangtId, perDatum: input.perDatum, redenEinde: input.redenEinde, createdAt: now, updatedAt: now,
   });
   const id = res.identifiers[0]!.id as number;
   await addBewerker(tx, id, 'auteur');
@@ -259,7 +262,7 @@ export async function updateBeschikking(tx: TxContext, input: Input & { id: numb
   await checkContent(tx, input, b.id);
   await tx.m.update(BeschikkingEntity, { id: b.id }, {
     soort: input.soort, besluitTekst: input.besluitTekst, motivering: input.motivering,
-    wettelijkeGrondslag: input.wettelijkeGrondslag, vervangtId: input.vervangtId, perDatum: input.perDatum, updatedAt: nowIso(),
+    wettelijkeGrondslag: input.wettelijkeGrondslag, vervangtId: input.vervangtId, perDatum: input.perDatum, redenEinde: input.redenEinde, updatedAt: nowIso(),
   });
   await setIndicaties(tx, b.id, input.indicatieIds);
   logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId });
@@ -291,7 +294,8 @@ export async function approveBeschikking(tx: TxContext, input: { id: number }): 
   if (problem) throw new LoketError('geen_toegang', problem, undefined, clientId);
   assertTransition(b.status as BeschikkingStatus, 'vastgesteld');
   const today = tx.today();
-  await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'vastgesteld', accordeurId: tx.session.user.id, vastgesteldOp: today, updatedAt: nowIso() });
+  const moment = nowIso();
+  await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'vastgesteld', accordeurId: tx.session.user.id, vastgesteldOp: today, vastgesteldMoment: moment, updatedAt: moment });
   // Each granted ZIN indicatie gets its toewijzingnummer now (iWmo: set by the gemeente, IV066).
   const links = await tx.m.findBy(BeschikkingIndicatieEntity, { beschikkingId: b.id });
   let next = (tx.raw.prepare('SELECT COALESCE(MAX(toewijzing_nummer), 0) AS n FROM indicaties').get() as { n: number }).n;
@@ -302,7 +306,7 @@ export async function approveBeschikking(tx: TxContext, input: { id: number }): 
     }
   }
   const aanvraag = await tx.m.findOneByOrFail(AanvraagEntity, { id: b.aanvraagId });
-  await completeTermijn(tx, aanvraag.meldingId, 'beschikking', today);
+  // The beschikking term is met at bekendmaking (Awb 3:41: sending), not here: see printBatches.confirm.
   if (b.auteurId !== tx.session.user.id) {
     notify(tx, b.auteurId, 'vastgesteld', `Beschikking ${b.kenmerk} is vastgesteld door ${tx.session.user.displayName}.`, aanvraag.meldingId, b.id);
   }

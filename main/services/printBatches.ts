@@ -6,12 +6,13 @@ import { enqueueIwmoExport, enqueueZgwExport } from '../export/outbox';
 import { printBatch } from '../letters/batch';
 import { sha256Hex } from '../letters/hash';
 import { countPages, mergePdfs } from '../letters/pdf-merge';
-import { BeschikkingEntity, LetterEntity } from '../db/entities';
+import { AanvraagEntity, BeschikkingEntity, LetterEntity } from '../db/entities';
 import { clientIdOf } from './beschikkingen';
 import { BEPERKT_MELDING, isBeperkt } from './beperking';
 import { clientNaam } from './clients';
 import { logAccess, notFound, nowIso, type TxContext } from './context';
 import { beschikkingLetterData } from './letterData';
+import { completeTermijn } from './zaken';
 
 /**
  * Printing in two steps. `generate` renders the letters and keeps them as a batch in the encrypted
@@ -119,6 +120,9 @@ export async function confirmBatch(tx: TxContext, id: number): Promise<{ beschik
     const pdf = Buffer.from(r.pdf);
     const res = await tx.m.insert(LetterEntity, { soort: `beschikking-${b.soort}`, meldingId: null, beschikkingId: b.id, pdf, sha256: r.sha256, createdAt: nowIso(), createdBy: tx.session.user.id });
     await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'verzonden', verzondenOp: pb.datum, updatedAt: nowIso() });
+    // Bekendmaking (Awb 3:41) meets the beschikking term, not the vaststelling.
+    const aanvraag = await tx.m.findOneByOrFail(AanvraagEntity, { id: b.aanvraagId });
+    await completeTermijn(tx, aanvraag.meldingId, 'beschikking', pb.datum);
     if (queueZgw) await enqueueZgwExport(tx, b.id);
     const toewijzingen = tx.raw.prepare(`SELECT count(*) AS n FROM beschikking_indicaties bi JOIN indicaties i ON i.id = bi.indicatie_id
       WHERE bi.beschikking_id = ? AND i.leveringsvorm = 'ZIN' AND i.toewijzing_nummer IS NOT NULL`).get(b.id) as { n: number };

@@ -8,7 +8,7 @@ import { clientIdOf, loadBeschikking } from './beschikkingen';
 import { logAccess, notFound, nowIso, type TxContext } from './context';
 import { beschikkingLetterData, gespreksverslagData, ontvangstbevestigingData } from './letterData';
 import { MeldingEntity, OnderzoekEntity } from '../db/entities';
-import { meldingKenmerk } from './zaken';
+import { completeTermijn, meldingKenmerk } from './zaken';
 
 /**
  * Letters: a live preview of a draft, and sending (printing) vastgestelde beschikkingen. A sent
@@ -78,6 +78,8 @@ export async function sendMeldingLetter(tx: TxContext, input: { meldingId: numbe
   const res = await tx.m.insert(LetterEntity, { soort: input.soort, meldingId: m.id, beschikkingId: null, pdf, sha256, createdAt: nowIso(), createdBy: tx.session.user.id });
   if (input.soort === 'gespreksverslag' && onderzoek && !onderzoek.verslagVerzondenOp) {
     await tx.m.update(OnderzoekEntity, { id: onderzoek.id }, { verslagVerzondenOp: today });
+    // The onderzoek term is met when the written verslag is sent (Wmo 2.3.2), not on the day of the gesprek.
+    await completeTermijn(tx, m.id, 'onderzoek', today);
   }
   logAccess(tx, { action: 'afdrukken', objectType: input.soort, objectId: m.id, clientId: m.clientId });
   return { letterId: res.identifiers[0]!.id as number, pdfBase64: pdf.toString('base64'), sha256 };

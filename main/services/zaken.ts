@@ -8,7 +8,10 @@ import type {
   OnderzoekInputSchema, Termijn, TermijnHervatSchema, TermijnOpschortSchema, TermijnVerlengSchema, Wet,
   WerkvoorraadItem, WerkvoorraadQuerySchema,
 } from '../../shared/schemas/zaak';
-import { computeTermijn, deadlineStatus } from '../../shared/termijnen';
+import {
+  computeTermijn, deadlineStatus, termijnWijzigingProbleem, wettelijkeTermijn, type TermijnWijziging, type WijzigingGrond,
+} from '../../shared/termijnen';
+import { atwExtraDagen } from './atw';
 import {
   AanvraagEntity, ClientEntity, IndicatieEntity, MeldingEntity, OnderzoekEntity, TermijnEntity, UserEntity,
   type IndicatieRow, type MeldingRow, type TermijnRow,
@@ -25,25 +28,27 @@ export function meldingKenmerk(m: Pick<MeldingRow, 'id' | 'datum'>): string {
 // ---------------------------------------------------------------- termijnen
 
 /** The legal deadline (after the Algemene termijnenwet); null while an opschorting is open. */
-export function uiterlijkVoor(t: Pick<TermijnRow, 'startdatum' | 'wet' | 'soort' | 'verlengingen' | 'opschortingen'>): string | null {
+export function uiterlijkVoor(t: Pick<TermijnRow, 'startdatum' | 'wet' | 'soort' | 'verlengingen' | 'opschortingen'>, extraFeestdagen?: ReadonlySet<string>): string | null {
   return computeTermijn({
     start: t.startdatum, wet: t.wet as Wet, soort: t.soort,
-    verlengingen: t.verlengingen, opschortingen: t.opschortingen,
+    verlengingen: t.verlengingen, opschortingen: t.opschortingen, extraFeestdagen,
   }).uiterlijk;
 }
 
 export function toTermijn(t: TermijnRow, today: string): Termijn {
   const opgeschort = t.opschortingen.some((o) => o.tot === null);
   const status: Termijn['status'] = t.afgerondOp ? 'afgerond' : opgeschort || !t.uiterlijk ? 'opgeschort' : deadlineStatus(t.uiterlijk, today);
+  const { grondslag, bron, awbBeslistermijn } = wettelijkeTermijn(t.wet as Wet, t.soort);
   return {
     id: t.id, soort: t.soort, wet: t.wet as Wet, startdatum: t.startdatum, uiterlijk: t.uiterlijk, opgeschort,
     verlengingen: t.verlengingen, opschortingen: t.opschortingen, afgerondOp: t.afgerondOp, behaald: t.behaald, status,
+    grondslag, bron, awbBeslistermijn,
   };
 }
 
 async function startTermijn(tx: TxContext, meldingId: number, soort: 'onderzoek' | 'beschikking', wet: string, start: string): Promise<void> {
   const t = { meldingId, soort, wet, startdatum: start, verlengingen: [], opschortingen: [] };
-  await tx.m.insert(TermijnEntity, { ...t, uiterlijk: uiterlijkVoor(t), afgerondOp: null, behaald: null });
+  await tx.m.insert(TermijnEntity, { ...t, uiterlijk: uiterlijkVoor(t, await atwExtraDagen(tx)), afgerondOp: null, behaald: null });
 }
 
 /** Records that the step the term was for is done, and whether that was in time. */
@@ -58,7 +63,7 @@ async function changeTermijn(tx: TxContext, termijnId: number, change: (t: Termi
   if (!t) throw notFound('Termijn', termijnId);
   if (t.afgerondOp) throw new LoketError('conflict', `Deze termijn is al afgerond op ${t.afgerondOp}; u kunt hem niet meer wijzigen.`);
   const next = { ...t, ...change(t) };
-  next.uiterlijk = uiterlijkVoor(next);
+  next.uiterlijk = uiterlijkVoor(next, await atwExtraDagen(tx));
   await tx.m.update(TermijnEntity, { id: t.id }, { verlengingen: next.verlengingen, opschortingen: next.opschortingen, uiterlijk: next.uiterlijk });
   const melding = await tx.m.findOneByOrFail(MeldingEntity, { id: t.meldingId });
   assertClientWritable(tx, melding.clientId);
@@ -66,22 +71,31 @@ async function changeTermijn(tx: TxContext, termijnId: number, change: (t: Termi
   return toTermijn(next, tx.today());
 }
 
+/** Refuses what the law does not allow: after expiry, or an Awb ground for a term that is no beslistermijn. */
+function assertWijzigbaar(t: TermijnRow, w: TermijnWijziging, today: string, veld: string): void {
+  const problem = termijnWijzigingProbleem({ wet: t.wet as Wet, soort: t.soort, uiterlijk: t.uiterlijk }, w, today);
+  if (problem) throw new LoketError(t.uiterlijk && today > t.uiterlijk ? 'conflict' : 'invoer', problem, w.grond !== 'awb' && !w.grondTekst ? 'grondTekst' : veld);
+}
+
 export function verlengTermijn(tx: TxContext, input: z.output<typeof TermijnVerlengSchema>): Promise<Termijn> {
   return changeTermijn(tx, input.termijnId, (t) => {
-    if (t.uiterlijk && tx.today() > t.uiterlijk) {
-      throw new LoketError('conflict', `De termijn is al verlopen op ${t.uiterlijk}. Verdagen kan alleen vóór het einde van de termijn (Awb 4:14).`, 'dagen');
-    }
-    return { verlengingen: [...t.verlengingen, { dagen: input.dagen, reden: input.reden, op: tx.today() }] };
-  }, `verlengd met ${input.dagen} dagen`);
+    assertWijzigbaar(t, { soort: 'verlenging', grond: input.grond, grondTekst: input.grondTekst }, tx.today(), 'dagen');
+    const grond = input.grond === 'awb' ? {} : { grond: input.grond, grondTekst: input.grondTekst };
+    return { verlengingen: [...t.verlengingen, { dagen: input.dagen, reden: input.reden, op: tx.today(), ...grond }] };
+  }, `verlengd met ${input.dagen} dagen (${GROND_LOG[input.grond]})`);
 }
 
 export function schortTermijnOp(tx: TxContext, input: z.output<typeof TermijnOpschortSchema>): Promise<Termijn> {
   return changeTermijn(tx, input.termijnId, (t) => {
     if (t.opschortingen.some((o) => o.tot === null)) throw new LoketError('conflict', 'De termijn is al opgeschort. Hervat hem eerst.');
     if (input.van < t.startdatum) throw new LoketError('invoer', 'De opschorting kan niet beginnen vóór de start van de termijn.', 'van');
-    return { opschortingen: [...t.opschortingen, { van: input.van, tot: null, reden: input.reden }] };
-  }, 'opgeschort');
+    assertWijzigbaar(t, { soort: 'opschorting', grond: input.grond, grondTekst: input.grondTekst, van: input.van }, tx.today(), 'van');
+    const grond = input.grond === 'awb' ? {} : { grond: input.grond, grondTekst: input.grondTekst };
+    return { opschortingen: [...t.opschortingen, { van: input.van, tot: null, reden: input.reden, ...grond }] };
+  }, `opgeschort (${GROND_LOG[input.grond]})`);
 }
+
+const GROND_LOG: Record<WijzigingGrond, string> = { awb: 'Awb', instemming_client: 'met instemming van de cliënt', verordening: 'op grond van de verordening' };
 
 export function hervatTermijn(tx: TxContext, input: z.output<typeof TermijnHervatSchema>): Promise<Termijn> {
   return changeTermijn(tx, input.termijnId, (t) => {
@@ -183,7 +197,6 @@ export async function saveOnderzoek(tx: TxContext, input: z.output<typeof Onderz
   const existing = await tx.m.findOneBy(OnderzoekEntity, { meldingId });
   if (existing) await tx.m.update(OnderzoekEntity, { id: existing.id }, { ...fields, updatedAt: nowIso() });
   else await tx.m.insert(OnderzoekEntity, { meldingId, ...fields, updatedAt: nowIso() });
-  await completeTermijn(tx, meldingId, 'onderzoek', input.datum);
   const saved = await tx.m.findOneByOrFail(OnderzoekEntity, { meldingId });
   logAccess(tx, { action: existing ? 'wijzigen' : 'aanmaken', objectType: 'onderzoek', objectId: saved.id, clientId: m.clientId });
   return { ...saved };

@@ -4,6 +4,7 @@ import { EXPORT_CHANNELS } from './export-channels';
 import { BEHEER_CHANNELS } from './beheer-channels';
 import { DESK_CHANNELS } from './desk-channels';
 import { ACCOUNT_CHANNELS } from './account-channels';
+import { ATW_CHANNELS } from './atw-channels';
 import {
   ChangePasswordSchema, LogEntrySchema, SettingsSchema, UnlockSchema, UserAddSchema, UserInfoSchema,
   VerifyResultSchema,
@@ -103,6 +104,7 @@ export const CHANNELS = {
   ...BEHEER_CHANNELS,
   ...DESK_CHANNELS,
   ...ACCOUNT_CHANNELS,
+  ...ATW_CHANNELS,
 } as const satisfies Record<string, ChannelDef>;
 
 export type { ChannelDef };

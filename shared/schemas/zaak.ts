@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { agbProblem } from '../agb';
 import { dateProblem } from '../dates';
+import { WIJZIGING_GRONDEN } from '../termijnen';
 import './locale';
 
 /** The case chain: melding → onderzoek (gespreksverslag) → aanvraag → indicatie → beschikking. */
@@ -37,23 +38,38 @@ export const TermijnSchema = z.object({
   startdatum: z.string(),
   uiterlijk: z.string().nullable(),
   opgeschort: z.boolean(),
-  verlengingen: z.array(z.object({ dagen: z.number().int(), reden: z.string(), op: z.string() })),
-  opschortingen: z.array(z.object({ van: z.string(), tot: z.string().nullable(), reden: z.string() })),
+  verlengingen: z.array(z.object({ dagen: z.number().int(), reden: z.string(), op: z.string(), grond: z.enum(WIJZIGING_GRONDEN).optional(), grondTekst: z.string().optional() })),
+  opschortingen: z.array(z.object({ van: z.string(), tot: z.string().nullable(), reden: z.string(), grond: z.enum(WIJZIGING_GRONDEN).optional(), grondTekst: z.string().optional() })),
+  /** What sets the term, for the screen and the letters ("artikel 2.3.2, eerste lid, Wmo 2015"). */
+  grondslag: z.string(),
+  bron: z.enum(['wet', 'awb', 'verordening']),
+  /** An Awb beslistermijn: verdaging (4:14) and opschorting (4:15) apply. Not so for the Wmo onderzoek. */
+  awbBeslistermijn: z.boolean(),
   afgerondOp: z.string().nullable(),
   behaald: z.boolean().nullable(),
   status: z.enum(['op_tijd', 'deze_week', 'verlopen', 'afgerond', 'opgeschort']),
 });
 export type Termijn = z.infer<typeof TermijnSchema>;
 
+/**
+ * What a verlenging or opschorting rests on: the Awb (4:14/4:15, beslistermijnen only), the
+ * client's consent, or a rule of the verordening; `grondTekst` says how/when or which article.
+ */
+const wijzigingGrond = {
+  grond: z.enum(WIJZIGING_GRONDEN, { error: 'Kies de grond: de Awb, instemming van de cliënt of de verordening.' }).default('awb'),
+  grondTekst: z.string().trim().max(300).optional().transform((v) => v || undefined),
+};
 export const TermijnVerlengSchema = z.object({
   termijnId: z.number().int(),
   dagen: z.number().int().min(1, 'Verleng met minstens 1 dag.').max(56, 'Verleng met hoogstens 8 weken; een langere termijn is niet redelijk (Awb 4:14).'),
   reden: z.string().trim().min(5, 'Schrijf de reden van de verlenging op; de cliënt krijgt die te horen (Awb 4:14).').max(500),
+  ...wijzigingGrond,
 });
 export const TermijnOpschortSchema = z.object({
   termijnId: z.number().int(),
   van: IsoDateSchema,
   reden: z.string().trim().min(5, 'Schrijf de reden van de opschorting op (Awb 4:15).').max(500),
+  ...wijzigingGrond,
 });
 export const TermijnHervatSchema = z.object({ termijnId: z.number().int(), tot: IsoDateSchema });
 
@@ -135,6 +151,19 @@ export type BeschikkingSoort = (typeof BESCHIKKING_SOORTEN)[number];
 export const BESCHIKKING_STATUSSEN = ['concept', 'ter_accordering', 'vastgesteld', 'verzonden'] as const;
 export type BeschikkingStatus = (typeof BESCHIKKING_STATUSSEN)[number];
 
+/** Why a beëindiging ends the support; it sets the iWmo/iJw RedenWijziging (02, 05, 06, 07, 08, 09, 12). */
+export const REDENEN_EINDE = ['herbeoordeling', 'overleden', 'ander_domein', 'verhuizing', 'pgb', 'andere_aanbieder', 'op_verzoek_aanbieder'] as const;
+export type RedenEinde = (typeof REDENEN_EINDE)[number];
+export const REDEN_EINDE_LABELS: Record<RedenEinde, string> = {
+  herbeoordeling: 'Herbeoordeling: de ondersteuning is niet meer (zo) nodig',
+  overleden: 'De cliënt is overleden',
+  ander_domein: 'Uitstroom naar een ander domein (bijvoorbeeld de Wlz of de Zvw)',
+  verhuizing: 'Verhuizing naar een andere gemeente',
+  pgb: 'De cliënt gaat over op een persoonsgebonden budget',
+  andere_aanbieder: 'Overstap naar een andere aanbieder',
+  op_verzoek_aanbieder: 'Op verzoek van de aanbieder',
+};
+
 export const BeschikkingInputSchema = z.object({
   aanvraagId: z.number().int(),
   soort: z.enum(BESCHIKKING_SOORTEN, { error: 'Kies het soort besluit.' }),
@@ -145,6 +174,8 @@ export const BeschikkingInputSchema = z.object({
   vervangtId: z.number().int().nullable().default(null),
   /** For a beëindiging (required) or wijziging: the day the change takes effect. */
   perDatum: IsoDateSchema.nullable().default(null),
+  /** For a beëindiging: why the support ends (RedenWijziging of the toewijzing). */
+  redenEinde: z.enum(REDENEN_EINDE, { error: 'Kies waarom de ondersteuning stopt.' }).nullable().default(null),
 });
 export type BeschikkingInput = z.input<typeof BeschikkingInputSchema>;
 
@@ -167,6 +198,7 @@ export const BeschikkingSchema = z.object({
   verzondenOp: z.string().nullable(),
   vervangtId: z.number().int().nullable(),
   perDatum: z.string().nullable(),
+  redenEinde: z.enum(REDENEN_EINDE).nullable(),
   letterId: z.number().int().nullable(),
   letterSha256: z.string().nullable(),
   /** The last time the besluitbevoegde sent it back, and why (shown on the concept). */

@@ -31,7 +31,7 @@ let o: MiOverzicht;
 
 beforeAll(async () => {
   desk = await Desk.open();
-  const cb = new CaseBuilder(desk, TOT);
+  const cb = new CaseBuilder(desk, TOT, { verzenden: true });
   const ids: number[] = [];
   for (const p of PEOPLE) ids.push(await cb.client(p));
   const [c1, c2, c3, c4, c5] = ids;

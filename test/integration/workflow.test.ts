@@ -94,7 +94,8 @@ describe('a case from melding to beschikking through the router', () => {
     const detail = await ok(anna2, 'melding.get', { id: melding.melding.id });
     // Aanvraag 13 April → 27 April is Koningsdag → Tuesday 28 April (Algemene termijnenwet).
     expect(detail.termijnen.find((t) => t.soort === 'beschikking')).toMatchObject({ uiterlijk: '2026-04-28' });
-    expect(detail.termijnen.find((t) => t.soort === 'onderzoek')).toMatchObject({ afgerondOp: '2026-04-10', behaald: true });
+    // The onderzoek term is met when the written verslag is sent, not by the gesprek itself.
+    expect(detail.termijnen.find((t) => t.soort === 'onderzoek')).toMatchObject({ afgerondOp: null });
 
     const b = await ok(anna2, 'beschikking.create', {
       aanvraagId: aanvraag.id, soort: 'toekenning', indicatieIds: [indicatie.id],
@@ -126,7 +127,8 @@ describe('a case from melding to beschikking through the router', () => {
     expect(() => bram.session!.db.raw.prepare(`UPDATE beschikkingen SET besluit_tekst = 'x' WHERE id = ?`).run(b.id)).toThrow(/onveranderlijk/);
 
     const finalDetail = await ok(bram, 'melding.get', { id: melding.melding.id });
-    expect(finalDetail.termijnen.find((t) => t.soort === 'beschikking')).toMatchObject({ afgerondOp: '2026-04-20', behaald: true });
+    // Vastgesteld is not bekendgemaakt: the beschikking term runs until the letter is sent (Awb 3:41).
+    expect(finalDetail.termijnen.find((t) => t.soort === 'beschikking')).toMatchObject({ afgerondOp: null, uiterlijk: '2026-04-28' });
 
     // The access log shows each step, and its chain holds.
     const log = bram.session!.db.raw.prepare(`SELECT actor, action, object_type, result FROM access_log WHERE client_id = ? ORDER BY seq`).all(client.id) as

@@ -31,7 +31,12 @@ export interface BuiltCase { meldingId: number; aanvraagId: number | null; indic
 
 export class CaseBuilder {
   private routers = new Map<string, Router>();
-  constructor(readonly desk: Desk, readonly today = '2026-06-30') {}
+  /**
+   * With `verzenden`, the gespreksverslag is sent on the day of the onderzoek and the beschikking
+   * printed and confirmed on the day it is vastgesteld: that meets the legal terms (Wmo 2.3.2,
+   * Awb 3:41), as at the desk.
+   */
+  constructor(readonly desk: Desk, readonly today = '2026-06-30', readonly opties: { verzenden?: boolean } = {}) {}
 
   async as(user: string, today = this.today): Promise<Router> {
     const key = `${user}@${today}`;
@@ -44,7 +49,8 @@ export class CaseBuilder {
   }
 
   async client(input: Omit<z.input<typeof ClientInputSchema>, 'geboortedatum'> & { geboortedatum?: string }): Promise<number> {
-    return (await ok(await this.as('anna'), 'client.create', { geboortedatum: '1950-01-01', ...input })).id;
+    const adres = { straat: 'Kerkstraat', huisnummer: 1, postcode: '1234 AB', woonplaats: 'Voorbeeldstad' };
+    return (await ok(await this.as('anna'), 'client.create', { geboortedatum: '1950-01-01', ...(this.opties.verzenden ? adres : {}), ...input })).id;
   }
 
   async build(s: CaseSpec): Promise<BuiltCase> {
@@ -62,6 +68,7 @@ export class CaseBuilder {
         mantelzorgOndersteuning: t, algemeneVoorzieningen: t, benodigdeOndersteuning: t, pgbUitgelegd: true, bijdrageUitgelegd: true,
         conclusies: 'Maatwerk is nodig.',
       });
+      if (this.opties.verzenden) await ok(await this.as('anna', s.onderzoek), 'letter.melding', { meldingId, soort: 'gespreksverslag' });
     }
     if (!s.aanvraag) return { meldingId, aanvraagId: null, indicatieIds: [], beschikkingId: null };
     const a = await ok(anna, 'aanvraag.create', { meldingId, ontvangenOp: s.aanvraag, omschrijving: 'Aanvraag maatwerkvoorziening' });
@@ -83,6 +90,11 @@ export class CaseBuilder {
     });
     await ok(anna, 'beschikking.submit', { id: b.id });
     await ok(await this.as('bram', s.beschikking.vastgesteld), 'beschikking.approve', { id: b.id });
+    if (this.opties.verzenden) {
+      const carla = await this.as('carla', s.beschikking.vastgesteld);
+      const gen = await ok(carla, 'print.generate', { beschikkingIds: [b.id] });
+      await ok(carla, 'print.confirm', { id: gen.batch!.id });
+    }
     return { meldingId, aanvraagId: a.id, indicatieIds, beschikkingId: b.id };
   }
 }

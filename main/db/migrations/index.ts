@@ -4,6 +4,7 @@ import { Werkvoorraad0003 } from './0003-werkvoorraad';
 import { Retention0004 } from './0004-retention';
 import { Beeindiging0005 } from './0005-beeindiging';
 import { NameChanges0006 } from './0006-name-changes';
+import { Iwmo0009 } from './0009-iwmo';
 import { VierOgen0010 } from './0010-vier-ogen';
 import { DatabaseId0011 } from './0011-database-id';
 import { ServerCredentials0012 } from './0012-server-credentials';
@@ -12,6 +13,7 @@ import { Desk0013 } from './0013-desk';
 /** Every migration, in order. Listed explicitly: glob paths break once bundled. Never remove one. */
 export const MIGRATIONS = [
   Initial0001, ClientSearch0002, Werkvoorraad0003, Retention0004, Beeindiging0005, NameChanges0006,
+  Iwmo0009,
   VierOgen0010,
   DatabaseId0011,
   ServerCredentials0012,

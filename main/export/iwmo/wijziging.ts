@@ -15,23 +15,11 @@
  * Plain functions over plain records; the caller reads them from the store.
  */
 import { addDays } from '../../../shared/dates';
+import type { RedenEinde } from '../../../shared/schemas/zaak';
 
 /** RedenWijziging (WMO002 / LDT_RedenWijziging) that this app sets. */
 export type RedenWijziging = '02' | '05' | '06' | '07' | '08' | '09' | '12' | '13';
 
-/** Why a beëindiging ends the support, as the consulent records it. */
-export const REDENEN_EINDE = ['herbeoordeling', 'overleden', 'ander_domein', 'verhuizing', 'pgb', 'andere_aanbieder', 'op_verzoek_aanbieder'] as const;
-export type RedenEinde = (typeof REDENEN_EINDE)[number];
-
-export const REDEN_EINDE_LABELS: Record<RedenEinde, string> = {
-  herbeoordeling: 'Herbeoordeling: de ondersteuning is niet meer nodig',
-  overleden: 'De cliënt is overleden',
-  ander_domein: 'Uitstroom naar een ander domein (bijvoorbeeld de Wlz of de Zvw)',
-  verhuizing: 'Verhuizing naar een andere gemeente',
-  pgb: 'De cliënt gaat over op een persoonsgebonden budget',
-  andere_aanbieder: 'Overstap naar een andere aanbieder',
-  op_verzoek_aanbieder: 'Op verzoek van de aanbieder',
-};
 
 const REDEN_CODE: Record<RedenEinde, RedenWijziging> = {
   herbeoordeling: '05', overleden: '02', ander_domein: '06', verhuizing: '07', pgb: '08', andere_aanbieder: '09', op_verzoek_aanbieder: '12',
