@@ -1,11 +1,11 @@
-import { copyFileSync, cpSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keysDir, listSlots, openSlot } from '../../main/db/keyslots';
 import { totpCode } from '../../main/auth/totp';
 import { buildServer, type LoketServer } from '../../main/server/app';
-import { unsealWithPassword, type Unsealed } from '../../main/server/seal';
+import { unsealWithKeyFile, unsealWithPassword, unsealWithRecoveryKey, writeKeyFile, type Unsealed } from '../../main/server/seal';
 import { lock, unlock } from '../../main/vault';
 import { ApiClient, makeCert, request } from '../support/https';
 import { ADMIN_PASSWORD, freshVault, TEST_KDF, USER_PASSWORD } from '../support/vault';
@@ -14,6 +14,7 @@ import { ADMIN_PASSWORD, freshVault, TEST_KDF, USER_PASSWORD } from '../support/
 
 let dir: string;
 let file: string;
+let recoveryKey: string;
 let tls: { cert: string; key: string };
 let server: LoketServer;
 let base: string;
@@ -51,6 +52,7 @@ beforeAll(async () => {
   await lock(v.admin);
   dir = v.dir;
   file = v.file;
+  recoveryKey = v.recoveryKey;
   tls = makeCert(dir);
   ({ server, base } = await start());
 });
@@ -84,6 +86,23 @@ describe('loket serve: sealed, then unsealed by a beheerder, which converts the 
     // The consultant still logs in to the server with the same password (her verifier is in the database).
     const c = client();
     expect((await c.login('consulent01', USER_PASSWORD)).status).toBe(200);
+  });
+});
+
+describe('unattended unseal', () => {
+  it('opens with a key file only when it is readable by its owner alone, and with the recovery key', async () => {
+    const keyFile = path.join(dir, 'loket.sleutel');
+    await writeKeyFile(keyFile, server.state!.key);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    chmodSync(keyFile, 0o644);
+    await expect(unsealWithKeyFile(file, keyFile)).rejects.toThrow(/chmod 600/);
+    chmodSync(keyFile, 0o600);
+    const viaFile = await unsealWithKeyFile(file, keyFile);
+    expect(viaFile.databaseId).toBe(server.state!.databaseId);
+    await viaFile.db.close();
+    await expect(unsealWithRecoveryKey(file, 'AAAA-BBBB-CCCC')).rejects.toThrow(/herstelsleutel klopt niet/);
+    const viaRecovery = await unsealWithRecoveryKey(file, recoveryKey);
+    await viaRecovery.db.close();
   });
 });
 
