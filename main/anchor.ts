@@ -68,6 +68,7 @@ export class Anchor {
   private tcp: net.Socket | null = null;
   private lastKey = '';
   private pending = new Set<Promise<void>>();
+  private next: { event: AnchorEvent; detail?: string } | null = null;
   /** Problems writing to syslog (the app keeps going; verify-log and the caller can report them). */
   readonly errors: string[] = [];
 
@@ -86,6 +87,18 @@ export class Anchor {
     if (this.config.file) appendLine(this.config.file, JSON.stringify(record) + '\n', options.durable ?? event !== 'schrijven');
     if (this.config.syslog) this.send(syslogMessage(record));
     return record;
+  }
+
+  /** Labels the next write-batch anchor (made after the commit) as this event, durably. */
+  markNext(event: AnchorEvent, detail?: string): void {
+    this.next = { event, detail };
+  }
+
+  /** The anchor after a committed write batch: 'schrijven', or the event marked for it. */
+  afterCommit(head: ChainHead): AnchorRecord | null {
+    const next = this.next;
+    this.next = null;
+    return next ? this.write(head, next.event, { durable: true, detail: next.detail }) : this.write(head, 'schrijven');
   }
 
   private send(message: string): void {

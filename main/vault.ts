@@ -53,7 +53,7 @@ export function attachAnchor(db: Db, databaseId: string, config: AnchorConfig | 
   const anchor = new Anchor(config!);
   db.onCommit = () => {
     try {
-      anchor.write({ chain: databaseId, ...chainHead(db.raw) }, 'schrijven');
+      anchor.afterCommit({ chain: databaseId, ...chainHead(db.raw) });
     } catch (e) {
       // The write itself committed; a failing anchor must not look like a failed write.
       if (anchor.errors.length < 20) anchor.errors.push(`ankerbestand: ${(e as Error).message}`);
@@ -172,7 +172,10 @@ async function openWithSlot(file: string, slot: string, secret: string, kdf: Kdf
       key = candidate;
       break;
     } catch (e) {
-      if (!(e instanceof LoketError) || candidate === opened.keys[opened.keys.length - 1]) throw e;
+      if (!(e instanceof LoketError) || e.code !== 'opslag') throw e;
+      if (candidate === opened.keys[opened.keys.length - 1]) {
+        throw new LoketError('wachtwoord', `De sleutel van ${slot === RECOVERY_SLOT ? 'de herstelsleutel' : `gebruiker ${slot}`} opent deze database niet (meer): de databasesleutel is vervangen of het bestand hoort niet bij deze sleutel. Vraag de beheerder om een nieuw wachtwoord.`);
+      }
     }
   }
   const databaseId = databaseIdOf(db!.raw);
@@ -456,9 +459,6 @@ export async function restore(o: RestoreOptions): Promise<{ counts: Record<strin
     liveId = opened.databaseId;
     actor = opened.actor;
     await opened.db.close();
-    if (!o.force) {
-      throw new LoketError('conflict', `Er staat al een database op ${o.to}. Gebruik --force met --reden "waarom" om die te vervangen (maak eerst een back-up).`);
-    }
   }
   // The backup's key: the live key when it was not rotated since, else the credentials against the backup's slots.
   let backupKey: Buffer | null = null;
@@ -514,6 +514,9 @@ export async function restore(o: RestoreOptions): Promise<{ counts: Record<strin
   const problems = check ? anchorProblems(check) : [];
   if (problems.length && !forced) {
     throw new LoketError('conflict', `De back-up is ouder dan het anker van het toegangslog (${problems.join('; ')}). Terugzetten maakt alles daarna ongedaan; doe het alleen met --force en een geschreven --reden.`);
+  }
+  if (live && !o.force) {
+    throw new LoketError('conflict', `Er staat al een database op ${o.to}. Gebruik --force met --reden "waarom" om die te vervangen (maak eerst een back-up).`);
   }
   if (live && !forced) {
     throw new LoketError('invoer', 'Schrijf op waarom deze back-up de huidige database vervangt: --reden "…" (minstens 10 tekens). De reden komt in het toegangslog en het anker.', 'reason');

@@ -1,7 +1,7 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { LoketError } from '../../shared/errors';
 import type { ExtraCommand } from './commands';
+import { writeOwnFile } from './files';
 import type { CliContext } from './loket';
 
 /**
@@ -89,8 +89,7 @@ export const EXPORT_COMMANDS: ExtraCommand[] = [
             return;
           }
           const dir = outDir(ctx);
-          await fs.mkdir(dir, { recursive: true });
-          for (const f of res.bestanden) await fs.writeFile(path.join(dir, f.naam), f.inhoud, 'utf8');
+          for (const f of res.bestanden) await writeOwnFile(path.join(dir, f.naam), f.inhoud);
           ctx.io.out(`Auditexport ${van} t/m ${tot} geschreven naar ${dir}: ${res.bestanden.map((f) => f.naam).join(', ')}; ${log}.`);
           return;
         }
@@ -104,9 +103,8 @@ export const EXPORT_COMMANDS: ExtraCommand[] = [
             return;
           }
           const dir = outDir(ctx);
-          await fs.mkdir(dir, { recursive: true });
-          await fs.writeFile(path.join(dir, `${res.bestandsnaam}.json`), res.json!, 'utf8');
-          await fs.writeFile(path.join(dir, `${res.bestandsnaam}.pdf`), Buffer.from(res.pdfBase64!, 'base64'));
+          await writeOwnFile(path.join(dir, `${res.bestandsnaam}.json`), res.json!);
+          await writeOwnFile(path.join(dir, `${res.bestandsnaam}.pdf`), Buffer.from(res.pdfBase64!, 'base64'));
           ctx.io.out(`Inzage cliënt ${id} geschreven naar ${dir}: ${res.bestandsnaam}.json en .pdf (${counts}).`);
           return;
         }

@@ -1,7 +1,8 @@
-import { promises as fs } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { LoketError } from '../../shared/errors';
 import type { ExtraCommand } from './commands';
+import { writeOwnFile } from './files';
 import type { CliContext } from './loket';
 
 /** `loket letter` and `loket print-batch`: the same channels as the print queue in the app. */
@@ -9,6 +10,8 @@ import type { CliContext } from './loket';
 function outFile(ctx: CliContext): string {
   const out = ctx.values.out;
   if (typeof out !== 'string' || !out) throw new LoketError('invoer', 'Optie --out ontbreekt: waar moet de PDF komen, bijvoorbeeld --out brieven.pdf?', 'out');
+  // Checked before anything is sent: the letters' state changes cannot wait for a second try.
+  if (existsSync(path.resolve(out))) throw new LoketError('conflict', `Er staat al een bestand op ${path.resolve(out)}. Kies een andere naam of verwijder het oude bestand eerst.`, 'out');
   return path.resolve(out);
 }
 
@@ -27,7 +30,7 @@ export const LETTER_COMMANDS: ExtraCommand[] = [
       const letter = b.letterId !== null
         ? await ctx.call('letter.get', { id: b.letterId })
         : await ctx.call('beschikking.preview', { id });
-      await fs.writeFile(out, Buffer.from(letter.pdfBase64, 'base64'));
+      await writeOwnFile(out, Buffer.from(letter.pdfBase64, 'base64'));
       ctx.io.out(`${b.letterId !== null ? 'Verzonden brief' : 'Voorbeeld'} van ${b.kenmerk} geschreven naar ${out} (sha256 ${letter.sha256}).`);
     },
   },
@@ -55,10 +58,10 @@ export const LETTER_COMMANDS: ExtraCommand[] = [
         if (res.pdfBase64) pdfs.push(Buffer.from(res.pdfBase64, 'base64'));
         ctx.io.err(`${Math.min(i + 50, queue.items.length)} van ${queue.items.length} verwerkt`);
       }
-      if (pdfs.length === 1) await fs.writeFile(out, pdfs[0]!);
+      if (pdfs.length === 1) await writeOwnFile(out, pdfs[0]!);
       else if (pdfs.length > 1) {
         const { mergePdfs } = await import('../letters/pdf-merge');
-        await fs.writeFile(out, mergePdfs(pdfs, { title: 'Beschikkingen', author: 'Sociaal Loket', date: new Date() }));
+        await writeOwnFile(out, mergePdfs(pdfs, { title: 'Beschikkingen', author: 'Sociaal Loket', date: new Date() }));
       }
       ctx.io.out(`${printed} brieven verzonden${pdfs.length ? ` en geschreven naar ${out}` : ''}.`);
       for (const f of failures) ctx.io.err(`Niet verzonden: ${f}`);

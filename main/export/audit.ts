@@ -12,7 +12,7 @@
  */
 import { productcategorieLabel } from '../../shared/codelists';
 import type { Wet } from '../../shared/schemas/zaak';
-import { verifyLog, type VerifyResult } from '../auditlog';
+import { chainHead, verifyLog, verifyLogWithAnchors, type VerifyResult } from '../auditlog';
 import type { RawDb } from '../db/database';
 import { meldingKenmerk } from '../services/zaken';
 
@@ -68,12 +68,15 @@ export interface AuditData {
   indicaties: Record<(typeof INDICATIE_COLUMNS)[number] | 'bsn', Cell>[];
   termijnen: Record<(typeof TERMIJN_COLUMNS)[number] | 'bsn', Cell>[];
   toegangslog: VerifyResult;
+  /** The access log's head when the export was made, so the export itself anchors the chain. */
+  kop: { keten: string | null; seq: number; head: string };
 }
 
 type Row = Record<string, unknown>;
 
 /** Collects the rows for the period (inclusive): a beschikking counts when it was created, fixed or sent in it. */
-export function collectAudit(raw: RawDb, periode: AuditPeriod, metBsn: boolean): AuditData {
+export function collectAudit(raw: RawDb, periode: AuditPeriod, metBsn: boolean,
+  anchors: { chain?: string; files: string[] } = { files: [] }): AuditData {
   const { van, tot } = periode;
   const inP = (col: string) => `(${col} IS NOT NULL AND substr(${col}, 1, 10) BETWEEN @van AND @tot)`;
   const beschikkingen = raw.prepare(`SELECT b.*, m.client_id, m.wet, c.bsn, ua.namen AS auteur, uc.display_name AS accordeur,
@@ -120,7 +123,8 @@ export function collectAudit(raw: RawDb, periode: AuditPeriod, metBsn: boolean):
         afgerond_op: s(t.afgerond_op), behaald: t.behaald === null || t.behaald === undefined ? null : t.behaald === 1,
       } as AuditData['termijnen'][number];
     }),
-    toegangslog: verifyLog(raw),
+    toegangslog: anchors.chain ? verifyLogWithAnchors(raw, anchors.chain, anchors.files) : verifyLog(raw),
+    kop: { keten: anchors.chain ?? null, ...chainHead(raw) },
   };
 }
 
@@ -152,6 +156,7 @@ export function auditFiles(d: AuditData, meta: { gemaaktOp: string; gemaaktDoor:
       soort: 'auditexport', gemeente: meta.gemeente, periode: d.periode, gemaaktOp: meta.gemaaktOp, gemaaktDoor: meta.gemaaktDoor,
       metBsn: d.metBsn,
       toegangslog: d.toegangslog,
+      toegangslogKop: d.kop,
       samenvatting: {
         beschikkingen: d.beschikkingen.length, indicaties: d.indicaties.length, termijnen: d.termijnen.length,
         termijnenAfgerond: termijnenMet.length, termijnenBehaald: termijnenMet.filter((t) => t.behaald === true).length,

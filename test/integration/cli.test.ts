@@ -1,4 +1,4 @@
-import { mkdtempSync, existsSync, readFileSync } from 'node:fs';
+import { mkdtempSync, existsSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -98,6 +98,12 @@ describe('loket command line', () => {
     const sha = /sha256 ([0-9a-f]{64})/.exec(letter.stdout.join(''))![1];
     expect(createHash('sha256').update(readFileSync(path.join(dir, 'brief.pdf'))).digest('hex')).toBe(sha);
     expect(letter.stdout.join('')).toMatch(/Verzonden brief/);
+    // Personal data on disk: owner only, and never silently overwritten.
+    expect(statSync(path.join(dir, 'brief.pdf')).mode & 0o777).toBe(0o600);
+    const again = io(carla);
+    expect(await runCli(['--db', desk.dbFile, 'letter', '--beschikking', String(ids.beschikkingId), '--out', path.join(dir, 'brief.pdf')], again)).toBe(1);
+    expect(again.stderr.join('')).toMatch(/Er staat al een bestand op .*brief\.pdf\. Kies een andere naam/);
+    expect(createHash('sha256').update(readFileSync(path.join(dir, 'brief.pdf'))).digest('hex')).toBe(sha);
     const empty = io(carla);
     expect(await runCli(['--db', desk.dbFile, 'print-batch', '--out', path.join(dir, 'leeg.pdf')], empty)).toBe(0);
     expect(empty.stdout.join('')).toMatch(/printwachtrij is leeg/);
