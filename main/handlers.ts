@@ -4,6 +4,7 @@ import { BESCHIKKING_HANDLERS } from './services/beschikkingen.handlers';
 import { CLIENT_HANDLERS } from './services/clients.handlers';
 import { ATW_HANDLERS } from './services/atw';
 import { DESK_HANDLERS } from './services/desk';
+import { PRIVACY_HANDLERS } from './beheer/inzagerecht';
 import type { Handler } from './services/context';
 import { EXPORT_HANDLERS } from './services/export';
 import { ACCOUNT_HANDLERS } from './auth/handlers';
@@ -29,6 +30,7 @@ const TABLES: Record<string, Partial<Record<string, unknown>>> = {
   desk: DESK_HANDLERS,
   account: ACCOUNT_HANDLERS,
   atw: ATW_HANDLERS,
+  privacy: PRIVACY_HANDLERS,
 };
 
 export type AnyHandler = Handler<ChannelName>;
@@ -69,6 +71,6 @@ export const HANDLERS: ReadonlyMap<string, AnyHandler> = mergeHandlerTables(TABL
  */
 type Covered = keyof typeof SESSION_HANDLERS | keyof typeof CLIENT_HANDLERS | keyof typeof ZAAK_HANDLERS
   | keyof typeof BESCHIKKING_HANDLERS | keyof typeof PRINT_HANDLERS | keyof typeof EXPORT_HANDLERS | keyof typeof BEHEER_HANDLERS
-  | keyof typeof DESK_HANDLERS | keyof typeof ACCOUNT_HANDLERS | keyof typeof ATW_HANDLERS;
+  | keyof typeof DESK_HANDLERS | keyof typeof ACCOUNT_HANDLERS | keyof typeof ATW_HANDLERS | keyof typeof PRIVACY_HANDLERS;
 const allCovered: Exclude<ChannelName, Covered> extends never ? true : Exclude<ChannelName, Covered> = true;
 void allCovered;

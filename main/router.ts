@@ -99,7 +99,7 @@ export class Router {
       const auditorOnly = roles.includes('auditor') && !roles.some((r) => r !== 'auditor');
       if (!allowed || (def.writes && auditorOnly)) {
         await logRefusal(session, channel, def.writes, null, 'rol niet bevoegd');
-        throw new LoketError('geen_toegang', `Uw rol (${roles.join(', ')}) mag dit niet doen (${channel}). Vraag een collega met de juiste rol.`);
+        throw new LoketError('geen_toegang', ('refusal' in def && def.refusal) || `Uw rol (${roles.join(', ')}) mag dit niet doen (${channel}). Vraag een collega met de juiste rol.`);
       }
     }
     const handler = HANDLERS.get(channel) as (ctx: HandlerContext<Session | null>, input: unknown) => Promise<unknown>;

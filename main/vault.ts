@@ -3,7 +3,7 @@ import { promises as fs, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LoketError } from '../shared/errors';
-import { ROLES, type Role } from '../shared/roles';
+import { roleCombinationProblem, ROLES, type Role } from '../shared/roles';
 import { Anchor, anchorProblems, checkAnchors, hasAnchors, readAnchors, type AnchorConfig, type AnchorEvent } from './anchor';
 import { appendLog, chainHead } from './auditlog';
 import { applyKey, openConnection, openDatabase, type Db, type RawDb } from './db/database';
@@ -271,6 +271,7 @@ export async function addUser(s: Session, u: NewUser): Promise<UserRow> {
   for (const r of u.roles) {
     if (!ROLES.includes(r)) throw new LoketError('invoer', `Rol '${r}' bestaat niet. Kies uit: ${ROLES.join(', ')}.`, 'roles');
   }
+  check(roleCombinationProblem(u.roles), 'roles');
   const repo = s.db.ds.getRepository(UserEntity);
   if (await repo.findOneBy({ username: u.username })) {
     throw new LoketError('conflict', `Gebruiker '${u.username}' bestaat al.`, 'username');

@@ -45,11 +45,11 @@ export const EXPORT_COMMANDS: ExtraCommand[] = [
   export retry ID         bied een opdracht met een fout opnieuw aan
   export audit --van JJJJ-MM-DD --tot JJJJ-MM-DD --out MAP [--met-bsn --reden "..."] [--dry-run]
                           auditexport (CSV voor Excel en JSON) met de controle van het toegangslog
-  export inzage --client ID --out MAP [--dry-run]
-                          inzage AVG art. 15 voor één cliënt (JSON en PDF)`,
+  export inzage --client ID --verzoek ID --out MAP [--dry-run]
+                          inzage AVG art. 15 voor één cliënt (JSON en PDF), op een geregistreerd verzoek`,
     options: {
       'dry-run': { type: 'boolean' }, van: { type: 'string' }, tot: { type: 'string' }, client: { type: 'string' },
-      'met-bsn': { type: 'boolean' }, reden: { type: 'string' },
+      verzoek: { type: 'string' }, 'met-bsn': { type: 'boolean' }, reden: { type: 'string' },
     },
     async run(ctx) {
       const [sub, arg] = ctx.args;
@@ -96,7 +96,9 @@ export const EXPORT_COMMANDS: ExtraCommand[] = [
         case 'inzage': {
           const id = Number(ctx.values.client);
           if (!Number.isInteger(id) || id <= 0) throw new LoketError('invoer', 'Optie --client ontbreekt of is geen nummer.', 'client');
-          const res = await ctx.call('export.inzage', { clientId: id, dryRun: dry(ctx) });
+          const verzoek = ctx.values.verzoek === undefined ? undefined : Number(ctx.values.verzoek);
+          if (verzoek !== undefined && (!Number.isInteger(verzoek) || verzoek <= 0)) throw new LoketError('invoer', 'Optie --verzoek is geen nummer: geef het nummer van het geregistreerde inzageverzoek.', 'verzoek');
+          const res = await ctx.call('export.inzage', { clientId: id, verzoekId: verzoek, dryRun: dry(ctx) });
           const counts = Object.entries(res.aantallen).map(([k, v]) => `${v} ${k}`).join(', ');
           if (res.dryRun) {
             ctx.io.out(`Proefrun inzage cliënt ${id}: ${counts}. Er is niets geschreven.`);

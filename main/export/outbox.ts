@@ -26,6 +26,10 @@ import { enqueueMissingIwmo, runIwmoJob } from './iwmoExport';
 import { createZgwClient, ZgwClientError, ZgwTransientError, type RetryOptions } from './zgw/client';
 import { caseExportStepKeys, runCaseExport, type StepState } from './zgw/caseExport';
 import { buildZgwPlan } from './zgwPlan';
+import { isBeperkt } from '../services/beperking';
+
+export const EXPORT_BEPERKT = 'De verwerking van de gegevens van deze cliënt is beperkt (AVG art. 18): de export is gestopt. ' +
+  'Bied de opdracht opnieuw aan (export.retry) zodra de beperking is opgeheven.';
 
 export type { StepState };
 export type OutboxKind = OutboxRow['kind'];
@@ -207,7 +211,7 @@ async function claimNext(db: Db, kinds: OutboxKind[], tried: Set<number>, t: Dat
 
 type Resolved = RunOutboxOptions & { now: () => Date; today: () => string; leaseMs: number };
 
-function log(db: Db, actor: OutboxActor, e: { objectType: string; objectId: number; clientId: number | null; result: 'gelukt' | 'mislukt'; detail: string }) {
+function log(db: Db, actor: OutboxActor, e: { objectType: string; objectId: number; clientId: number | null; result: 'gelukt' | 'mislukt' | 'geweigerd'; detail: string }) {
   appendLog(db.raw, {
     actor: actor.user.username, role: actor.user.roles.join(','), action: 'exporteren', origin: actor.origin,
     objectType: e.objectType, objectId: e.objectId, clientId: e.clientId, result: e.result, detail: scrubNumbers(e.detail),
@@ -225,6 +229,9 @@ async function runJob(db: Db, actor: OutboxActor, job: OutboxRow, cfg: ExportCon
   let clientId: number | null = null;
   try {
     let detail: string;
+    // AVG art. 18: while processing is restricted, nothing about the client leaves the desk.
+    clientId = await db.write((m) => clientIdOfBeschikking(m, job.subjectId));
+    if (clientId !== null && isBeperkt(db.raw, clientId)) throw new LoketError('geen_toegang', EXPORT_BEPERKT);
     if (job.kind === 'zgw') {
       const built = await db.write((m) => buildZgwPlan(m, db.raw, job.subjectId, cfg));
       clientId = built.clientId;
@@ -294,7 +301,8 @@ async function runJob(db: Db, actor: OutboxActor, job: OutboxRow, cfg: ExportCon
         error = { message: INTERN };
       }
       await m.update(OutboxEntity, { id: job.id }, { status, attempts, nextAttemptAt: next, lastError: storeError(error), updatedAt: t.toISOString() });
-      log(db, actor, { objectType, objectId: job.subjectId, clientId, result: 'mislukt', detail: `${status === 'fout' ? 'gestopt' : 'later opnieuw'}: ${error.message}` });
+      const refused = e instanceof LoketError && e.code === 'geen_toegang';
+      log(db, actor, { objectType, objectId: job.subjectId, clientId, result: refused ? 'geweigerd' : 'mislukt', detail: `${status === 'fout' ? 'gestopt' : 'later opnieuw'}: ${error.message}` });
       return { id: job.id, kind: job.kind, subjectId: job.subjectId, status, error: { message: scrubNumbers(error.message), ...(error.field ? { field: error.field } : {}) } };
     });
   }

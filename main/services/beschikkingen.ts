@@ -147,8 +147,10 @@ export async function loadBeschikking(tx: TxContext, id: number): Promise<Beschi
 
 /** The client an aanvraag (and so its beschikkingen and letters) belongs to. */
 export function clientIdOf(raw: RawDb, aanvraagId: number): number {
-  return (raw.prepare('SELECT m.client_id AS id FROM aanvragen a JOIN meldingen m ON m.id = a.melding_id WHERE a.id = ?')
-    .get(aanvraagId) as { id: number }).id;
+  const r = raw.prepare('SELECT m.client_id AS id FROM aanvragen a JOIN meldingen m ON m.id = a.melding_id WHERE a.id = ?')
+    .get(aanvraagId) as { id: number } | undefined;
+  if (!r) throw notFound('Aanvraag', aanvraagId);
+  return r.id;
 }
 
 /** The client of an aanvraag, checked writable (AVG art. 18 restriction). */
@@ -231,8 +233,8 @@ async function setIndicaties(tx: TxContext, beschikkingId: number, ids: number[]
 }
 
 export async function createBeschikking(tx: TxContext, input: Input): Promise<Beschikking> {
-  await checkContent(tx, input);
   const clientId = await writableClientOf(tx, input.aanvraagId);
+  await checkContent(tx, input);
   const now = nowIso();
   const year = tx.today().slice(0, 4);
   const seq = (tx.raw.prepare(`SELECT count(*) AS n FROM beschikkingen WHERE kenmerk LIKE ?`).get(`BES-${year}-%`) as { n: number }).n + 1;

@@ -8,7 +8,7 @@ import { sha256Hex } from '../letters/hash';
 import { countPages, mergePdfs } from '../letters/pdf-merge';
 import { AanvraagEntity, BeschikkingEntity, LetterEntity } from '../db/entities';
 import { clientIdOf } from './beschikkingen';
-import { BEPERKT_MELDING, isBeperkt } from './beperking';
+import { assertClientWritable, BEPERKT_MELDING, isBeperkt } from './beperking';
 import { clientNaam } from './clients';
 import { logAccess, notFound, nowIso, type TxContext } from './context';
 import { beschikkingLetterData } from './letterData';
@@ -33,6 +33,11 @@ export async function generateBatch(tx: TxContext, beschikkingIds: number[]): Pr
     const b = await tx.m.findOneBy(BeschikkingEntity, { id });
     if (!b) { failures.push({ beschikkingId: id, kenmerk: null, reason: `Beschikking ${id} bestaat niet (meer). Ververs het scherm.` }); continue; }
     kenmerken.set(id, b.kenmerk);
+    // AVG art. 18 first: a restricted client's letter is refused whatever else holds.
+    if (isBeperkt(tx.raw, clientIdOf(tx.raw, b.aanvraagId)) && !tx.session.user.roles.includes('beheerder')) {
+      failures.push({ beschikkingId: id, kenmerk: b.kenmerk, reason: BEPERKT_MELDING });
+      continue;
+    }
     if (b.status !== 'vastgesteld') {
       failures.push({ beschikkingId: id, kenmerk: b.kenmerk, reason: b.status === 'verzonden' ? `${b.kenmerk} is al verzonden; druk de opgeslagen brief opnieuw af.` : `${b.kenmerk} is nog niet vastgesteld.` });
       continue;
@@ -41,11 +46,6 @@ export async function generateBatch(tx: TxContext, beschikkingIds: number[]): Pr
       WHERE bl.beschikking_id = ? AND pb.status = 'klaar'`).pluck().get(id) as number | undefined;
     if (waiting !== undefined) {
       failures.push({ beschikkingId: id, kenmerk: b.kenmerk, reason: `${b.kenmerk} zit al in stapel ${waiting}, die wacht op bevestiging.` });
-      continue;
-    }
-    const clientId = clientIdOf(tx.raw, b.aanvraagId);
-    if (isBeperkt(tx.raw, clientId) && !tx.session.user.roles.includes('beheerder')) {
-      failures.push({ beschikkingId: id, kenmerk: b.kenmerk, reason: BEPERKT_MELDING });
       continue;
     }
     items.push({ id: String(id), data: await beschikkingLetterData(tx, b, today) });
@@ -117,6 +117,8 @@ export async function confirmBatch(tx: TxContext, id: number): Promise<{ beschik
   for (const r of rows) {
     const b = await tx.m.findOneByOrFail(BeschikkingEntity, { id: r.beschikking_id });
     if (b.status !== 'vastgesteld') throw new LoketError('conflict', `${b.kenmerk} is intussen ${b.status}; verwerp stapel ${id} en maak een nieuwe.`);
+    assertClientWritable(tx, clientIdOf(tx.raw, b.aanvraagId)); // restricted since the batch was made: nothing is sent
+
     const pdf = Buffer.from(r.pdf);
     const res = await tx.m.insert(LetterEntity, { soort: `beschikking-${b.soort}`, meldingId: null, beschikkingId: b.id, pdf, sha256: r.sha256, createdAt: nowIso(), createdBy: tx.session.user.id });
     await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'verzonden', verzondenOp: pb.datum, updatedAt: nowIso() });

@@ -6,6 +6,9 @@ import { BeschikkingEntity, LetterEntity } from '../db/entities';
 import { batchPdf, confirmBatch, generateBatch } from './printBatches';
 import { clientIdOf, loadBeschikking } from './beschikkingen';
 import { logAccess, notFound, nowIso, type TxContext } from './context';
+import { VERSLAG_REFUSAL } from '../../shared/ipc/channels';
+import { assertClientWritable } from './beperking';
+import { MELDING_LETTERS, readsHulpvraagEnVerslag } from './toegang';
 import { beschikkingLetterData, gespreksverslagData, ontvangstbevestigingData } from './letterData';
 import { MeldingEntity, OnderzoekEntity } from '../db/entities';
 import { completeTermijn, meldingKenmerk } from './zaken';
@@ -49,6 +52,10 @@ export async function getLetter(tx: TxContext, input: { id: number }) {
   const letter = await tx.m.findOneBy(LetterEntity, { id: input.id });
   if (!letter) throw notFound('Brief', input.id);
   const b = letter.beschikkingId ? await tx.m.findOneBy(BeschikkingEntity, { id: letter.beschikkingId }) : null;
+  if (MELDING_LETTERS.includes(letter.soort) && !readsHulpvraagEnVerslag(tx.session.user)) {
+    const m = letter.meldingId ? await tx.m.findOneBy(MeldingEntity, { id: letter.meldingId }) : null;
+    throw new LoketError('geen_toegang', VERSLAG_REFUSAL, undefined, m?.clientId);
+  }
   logAccess(tx, { action: 'afdrukken', objectType: 'brief', objectId: letter.id, clientId: b ? clientIdOf(tx.raw, b.aanvraagId) : null, detail: 'herdruk van de opgeslagen brief' });
   return { pdfBase64: Buffer.from(letter.pdf).toString('base64'), sha256: letter.sha256 };
 }
@@ -60,6 +67,7 @@ export async function getLetter(tx: TxContext, input: { id: number }) {
 export async function sendMeldingLetter(tx: TxContext, input: { meldingId: number; soort: 'ontvangstbevestiging' | 'gespreksverslag' }) {
   const m = await tx.m.findOneBy(MeldingEntity, { id: input.meldingId });
   if (!m) throw notFound('Melding', input.meldingId);
+  assertClientWritable(tx, m.clientId); // AVG art. 18: no new letter while processing is restricted
   const today = tx.today();
   const onderzoek = await tx.m.findOneBy(OnderzoekEntity, { meldingId: m.id });
   if (input.soort === 'gespreksverslag' && !onderzoek) {

@@ -19,6 +19,7 @@ import {
 import { clientNaam } from './clients';
 import { beschikkingenForAanvraag } from './beschikkingen';
 import { assertClientWritable } from './beperking';
+import { readsHulpvraagEnVerslag } from './toegang';
 import { logAccess, notFound, nowIso, type TxContext } from './context';
 
 export function meldingKenmerk(m: Pick<MeldingRow, 'id' | 'datum'>): string {
@@ -61,12 +62,12 @@ export async function completeTermijn(tx: TxContext, meldingId: number, soort: '
 async function changeTermijn(tx: TxContext, termijnId: number, change: (t: TermijnRow) => Partial<TermijnRow>, detail: string): Promise<Termijn> {
   const t = await tx.m.findOneBy(TermijnEntity, { id: termijnId });
   if (!t) throw notFound('Termijn', termijnId);
+  const melding = await tx.m.findOneByOrFail(MeldingEntity, { id: t.meldingId });
+  assertClientWritable(tx, melding.clientId);
   if (t.afgerondOp) throw new LoketError('conflict', `Deze termijn is al afgerond op ${t.afgerondOp}; u kunt hem niet meer wijzigen.`);
   const next = { ...t, ...change(t) };
   next.uiterlijk = uiterlijkVoor(next, await atwExtraDagen(tx));
   await tx.m.update(TermijnEntity, { id: t.id }, { verlengingen: next.verlengingen, opschortingen: next.opschortingen, uiterlijk: next.uiterlijk });
-  const melding = await tx.m.findOneByOrFail(MeldingEntity, { id: t.meldingId });
-  assertClientWritable(tx, melding.clientId);
   logAccess(tx, { action: 'wijzigen', objectType: 'termijn', objectId: t.id, clientId: melding.clientId, detail });
   return toTermijn(next, tx.today());
 }
@@ -287,8 +288,10 @@ export async function clientTimeline(tx: TxContext, input: { id: number }) {
     JOIN meldingen m ON m.id = a.melding_id WHERE m.client_id = ? ORDER BY i.ingangsdatum DESC`).all(input.id) as { id: number }[];
   const rows = indicaties.length ? await tx.m.findBy(IndicatieEntity, { id: In(indicaties.map((i) => i.id)) }) : [];
   logAccess(tx, { action: 'lezen', objectType: 'client-tijdlijn', objectId: input.id, clientId: input.id });
+  const hulpvraag = readsHulpvraagEnVerslag(tx.session.user);
   return {
-    meldingen: await Promise.all(meldingen.map((m) => toMelding(tx, m))),
+    // Administratie sees the cases, not what the client asked for.
+    meldingen: (await Promise.all(meldingen.map((m) => toMelding(tx, m)))).map((m) => (hulpvraag ? m : { ...m, hulpvraag: '' })),
     indicaties: rows.sort((a, b) => b.ingangsdatum.localeCompare(a.ingangsdatum)).map(toIndicatie),
   };
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { CASE_READERS, CASE_WRITERS, ch, STAFF, type ChannelDef } from './define';
+import { CASE_READERS, CASE_WRITERS, ch, CONTENT_READERS, STAFF, type ChannelDef } from './define';
 import { EXPORT_CHANNELS } from './export-channels';
 import { BEHEER_CHANNELS } from './beheer-channels';
+import { PRIVACY_CHANNELS } from './privacy-channels';
 import { DESK_CHANNELS } from './desk-channels';
 import { ACCOUNT_CHANNELS } from './account-channels';
 import { ATW_CHANNELS } from './atw-channels';
@@ -21,6 +22,9 @@ import {
 } from '../schemas/zaak';
 
 const empty = z.object({}).default({});
+/** Least privilege: the hulpvraag and gespreksverslag are for the people who do the casework. */
+export const VERSLAG_REFUSAL = 'De hulpvraag en het gespreksverslag zijn alleen voor consulenten en besluitbevoegden. ' +
+  'Voor het printen van beschikkingen heeft u ze niet nodig; een auditor ziet een dossier in met \'Inzage met reden\'.';
 const ok = z.object({ ok: z.literal(true) });
 const byId = z.object({ id: z.number().int() });
 const pdf = z.object({ pdfBase64: z.string(), sha256: z.string() });
@@ -39,16 +43,16 @@ export const CHANNELS = {
 
   'client.create': ch({ input: ClientInputSchema, output: ClientSchema, roles: CASE_WRITERS, writes: true }),
   'client.update': ch({ input: ClientInputSchema.extend({ id: z.number().int() }), output: ClientSchema, roles: CASE_WRITERS, writes: true }),
-  'client.get': ch({ input: byId, output: ClientSchema, roles: CASE_READERS, writes: false }),
+  'client.get': ch({ input: byId, output: ClientSchema, roles: CONTENT_READERS, writes: false }),
   'client.search': ch({ input: ClientSearchSchema, output: z.object({ results: z.array(ClientSummarySchema) }), roles: CASE_READERS, writes: false }),
-  'client.timeline': ch({ input: byId, output: z.object({ meldingen: z.array(MeldingSchema), indicaties: z.array(IndicatieSchema) }), roles: CASE_READERS, writes: false }),
+  'client.timeline': ch({ input: byId, output: z.object({ meldingen: z.array(MeldingSchema), indicaties: z.array(IndicatieSchema) }), roles: CONTENT_READERS, writes: false }),
 
   'household.create': ch({ input: HouseholdInputSchema, output: HouseholdSchema, roles: CASE_WRITERS, writes: true }),
-  'household.get': ch({ input: byId, output: HouseholdSchema, roles: CASE_READERS, writes: false }),
+  'household.get': ch({ input: byId, output: HouseholdSchema, roles: CONTENT_READERS, writes: false }),
   'household.updatePlan': ch({ input: HouseholdPlanSchema, output: HouseholdSchema, roles: CASE_WRITERS, writes: true }),
 
   'melding.create': ch({ input: MeldingInputSchema, output: MeldingDetailSchema, roles: CASE_WRITERS, writes: true }),
-  'melding.get': ch({ input: byId, output: MeldingDetailSchema, roles: CASE_READERS, writes: false }),
+  'melding.get': ch({ input: byId, output: MeldingDetailSchema, roles: CASE_WRITERS, writes: false, refusal: VERSLAG_REFUSAL }),
   'onderzoek.save': ch({ input: OnderzoekInputSchema, output: OnderzoekSchema, roles: CASE_WRITERS, writes: true }),
   'aanvraag.create': ch({ input: AanvraagInputSchema, output: AanvraagSchema, roles: CASE_WRITERS, writes: true }),
   'indicatie.create': ch({ input: IndicatieInputSchema, output: IndicatieSchema, roles: CASE_WRITERS, writes: true }),
@@ -59,13 +63,13 @@ export const CHANNELS = {
 
   'beschikking.create': ch({ input: BeschikkingInputSchema, output: BeschikkingSchema, roles: CASE_WRITERS, writes: true }),
   'beschikking.update': ch({ input: BeschikkingInputSchema.extend({ id: z.number().int() }), output: BeschikkingSchema, roles: CASE_WRITERS, writes: true }),
-  'beschikking.get': ch({ input: byId, output: BeschikkingSchema, roles: CASE_READERS, writes: false }),
+  'beschikking.get': ch({ input: byId, output: BeschikkingSchema, roles: CONTENT_READERS, writes: false }),
   'beschikking.submit': ch({ input: byId, output: BeschikkingSchema, roles: CASE_WRITERS, writes: true }),
   'beschikking.approve': ch({ input: byId, output: BeschikkingSchema, roles: ['besluitbevoegd'], writes: true }),
   'beschikking.reject': ch({ input: byId.extend({ reden: z.string().trim().min(5, 'Schrijf op waarom u het besluit terugstuurt.').max(2000) }), output: BeschikkingSchema, roles: ['besluitbevoegd'], writes: true }),
   // A colleague takes over a concept to write it further (logged; she is then an author and cannot approve it).
   'beschikking.overnemen': ch({ input: byId.extend({ reden: z.string().trim().min(5, 'Schrijf op waarom u het concept overneemt.').max(500) }), output: BeschikkingSchema, roles: CASE_WRITERS, writes: true }),
-  'beschikking.preview': ch({ input: byId, output: pdf, roles: CASE_READERS, writes: false }),
+  'beschikking.preview': ch({ input: byId, output: pdf, roles: CONTENT_READERS, writes: false }),
 
   'werkvoorraad.list': ch({ input: WerkvoorraadQuerySchema, output: z.object({ items: z.array(WerkvoorraadItemSchema) }), roles: CASE_READERS, writes: false }),
   'accordering.queue': ch({ input: empty, output: z.object({ items: z.array(BeschikkingSchema) }), roles: ['besluitbevoegd'], writes: false }),
@@ -79,11 +83,11 @@ export const CHANNELS = {
     }),
     roles: ['administratie'], writes: true,
   }),
-  'letter.get': ch({ input: byId, output: pdf, roles: CASE_READERS, writes: false }),
+  'letter.get': ch({ input: byId, output: pdf, roles: CONTENT_READERS, writes: false }),
   'letter.melding': ch({
     input: z.object({ meldingId: z.number().int(), soort: z.enum(['ontvangstbevestiging', 'gespreksverslag'], { error: 'Kies ontvangstbevestiging of gespreksverslag.' }) }),
     output: pdf.extend({ letterId: z.number().int() }),
-    roles: ['consulent', 'besluitbevoegd', 'administratie'], writes: true,
+    roles: CASE_WRITERS, writes: true, refusal: VERSLAG_REFUSAL,
   }),
 
   'audit.verify': ch({ input: z.object({ ankerBestanden: z.array(z.string().min(1).max(1000)).max(20).optional() }).strict(), output: VerifyResultSchema, roles: ['auditor', 'beheerder'], writes: false }),
@@ -105,6 +109,7 @@ export const CHANNELS = {
   ...DESK_CHANNELS,
   ...ACCOUNT_CHANNELS,
   ...ATW_CHANNELS,
+  ...PRIVACY_CHANNELS,
 } as const satisfies Record<string, ChannelDef>;
 
 export type { ChannelDef };

@@ -88,7 +88,8 @@ export const EXPORT_CHANNELS = {
     roles: ['auditor', 'beheerder'], writes: false,
   }),
   'export.inzage': ch({
-    input: z.object({ clientId: z.number().int(), dryRun: z.boolean().default(false) }),
+    // verzoekId: the registered AVG art. 15 request this answers (rechten.inzageVerzoek); refused without one.
+    input: z.object({ clientId: z.number().int(), verzoekId: z.number().int().optional(), dryRun: z.boolean().default(false) }),
     output: z.object({
       dryRun: z.boolean(),
       bestandsnaam: z.string(),

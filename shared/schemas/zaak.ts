@@ -207,6 +207,8 @@ export const BeschikkingSchema = z.object({
 export type Beschikking = z.infer<typeof BeschikkingSchema>;
 
 export const MeldingSchema = MeldingInputSchema.extend({
+  /** Empty for a reader without access to it (administratie: least privilege). */
+  hulpvraag: z.string(),
   id: z.number().int(),
   consulentId: z.number().int(),
   consulentNaam: z.string(),

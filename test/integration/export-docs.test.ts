@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../../main/cli/loket';
 import { toCsv } from '../../main/export/audit';
 import { Desk, LETTERHEAD, ok, vastgesteldeToekenning } from '../support/cases';
+import { wmo315Xml } from '../support/iwmo-fixtures';
 import { ADMIN_PASSWORD, USER_PASSWORD } from '../support/vault';
 import { validateXml, xsdPath } from '../support/xmllint';
 
@@ -111,20 +112,7 @@ describe('iWmo/iJw toewijzingen to the GGk folder', () => {
   });
 
   it('reads a WMO315 into a melding with the clock started; the client is created from the message; no double import', async () => {
-    const xml = `<?xml version="1.0" encoding="UTF-8"?>
-<wmo315:Bericht xmlns:iwmo="http://www.istandaarden.nl/iwmo/3_2/basisschema/schema" xmlns:wmo315="http://www.istandaarden.nl/iwmo/3_2/wmo315/schema">
-  <wmo315:Header><wmo315:BerichtCode>444</wmo315:BerichtCode><wmo315:BerichtVersie>3</wmo315:BerichtVersie><wmo315:BerichtSubversie>2</wmo315:BerichtSubversie>
-    <wmo315:Afzender>42420001</wmo315:Afzender><wmo315:Ontvanger>9999</wmo315:Ontvanger>
-    <wmo315:BerichtIdentificatie><iwmo:Identificatie>VOT-000123</iwmo:Identificatie><iwmo:Dagtekening>2026-04-20</iwmo:Dagtekening></wmo315:BerichtIdentificatie>
-    <wmo315:XsdVersie><iwmo:BasisschemaXsdVersie>1.0.0</iwmo:BasisschemaXsdVersie><iwmo:BerichtXsdVersie>1.0.0</iwmo:BerichtXsdVersie></wmo315:XsdVersie></wmo315:Header>
-  <wmo315:Client><wmo315:Bsn>999990482</wmo315:Bsn><wmo315:Geboortedatum><iwmo:Datum>1948-07-01</iwmo:Datum><iwmo:DatumGebruik>1</iwmo:DatumGebruik></wmo315:Geboortedatum>
-    <wmo315:Geslacht>2</wmo315:Geslacht><wmo315:Naam><iwmo:Geslachtsnaam><iwmo:Achternaam>Berg</iwmo:Achternaam><iwmo:Voorvoegsel>van den</iwmo:Voorvoegsel></iwmo:Geslachtsnaam><iwmo:Voorletters>MJ</iwmo:Voorletters></wmo315:Naam>
-    <wmo315:AangevraagdeProducten><wmo315:AangevraagdProduct><wmo315:ReferentieAanbieder>REF-A-001</wmo315:ReferentieAanbieder>
-      <wmo315:Product><iwmo:Categorie>02</iwmo:Categorie><iwmo:Code>02A01</iwmo:Code></wmo315:Product>
-      <wmo315:ToewijzingIngangsdatum>2026-05-01</wmo315:ToewijzingIngangsdatum><wmo315:ToewijzingEinddatum>2027-04-30</wmo315:ToewijzingEinddatum>
-      <wmo315:Omvang><iwmo:Volume>4</iwmo:Volume><iwmo:Eenheid>04</iwmo:Eenheid><iwmo:Frequentie>2</iwmo:Frequentie></wmo315:Omvang>
-      <wmo315:Verwijzer><iwmo:Type>02</iwmo:Type><iwmo:Naam>Huisartsenpraktijk Centrum</iwmo:Naam></wmo315:Verwijzer></wmo315:AangevraagdProduct></wmo315:AangevraagdeProducten>
-  </wmo315:Client></wmo315:Bericht>`;
+    const xml = wmo315Xml();
     expect(validateXml(xml, xsdPath('iwmo-3.2', 'WMO315.xsd')).ok).toBe(true);
     const anna = await desk.as('anna', '2026-04-23');
     const r = await ok(anna, 'iwmo.importVerzoek', { xml });
@@ -202,7 +190,8 @@ function toCsvRoundTrip(): string {
 describe('inzage (AVG art. 15)', () => {
   it('JSON with every section and a PDF that shows the name and the access log', async () => {
     const beheer = await desk.as('beheer', '2026-04-23', ADMIN_PASSWORD);
-    const res = await ok(beheer, 'export.inzage', { clientId: ids.clientWmo });
+    const verzoek = await ok(beheer, 'rechten.inzageVerzoek', { clientId: ids.clientWmo, ontvangenOp: '2026-04-22', toelichting: 'Brief van de cliënt: wil alles zien.' });
+    const res = await ok(beheer, 'export.inzage', { clientId: ids.clientWmo, verzoekId: verzoek.id });
     const d = JSON.parse(res.json!);
     for (const k of ['client', 'vertegenwoordigers', 'huishouden', 'meldingen', 'verslagen', 'aanvragen', 'indicaties', 'beschikkingen', 'termijnen', 'brieven', 'toegang']) {
       expect(d).toHaveProperty(k);
@@ -253,9 +242,11 @@ describe('loket export (CLI)', () => {
     expect(readFileSync(path.join(dir, 'audit-2026-01-01-2026-12-31-beschikkingen.csv'))[0]).toBe(0xef); // UTF-8 BOM on disk
 
     const b = io('beheer', ADMIN_PASSWORD, desk.dbFile);
-    expect(await runCli(['export', 'inzage', '--client', String(ids.clientWmo), '--out', dir, '--dry-run'], b.cli)).toBe(0);
+    const verzoek = await ok(await desk.as('beheer', '2026-04-23', ADMIN_PASSWORD), 'rechten.inzageVerzoek', { clientId: ids.clientWmo, ontvangenOp: '2026-04-22', toelichting: 'Verzoek aan de balie.' });
+    const inzage = ['export', 'inzage', '--client', String(ids.clientWmo), '--verzoek', String(verzoek.id), '--out', dir];
+    expect(await runCli([...inzage, '--dry-run'], b.cli)).toBe(0);
     expect(readdirSync(dir)).toHaveLength(4);
-    expect(await runCli(['export', 'inzage', '--client', String(ids.clientWmo), '--out', dir], b.cli)).toBe(0);
+    expect(await runCli(inzage, b.cli)).toBe(0);
     expect(readdirSync(dir).filter((f) => f.startsWith('inzage-'))).toHaveLength(2);
 
     const c = io('carla', USER_PASSWORD, desk.dbFile);

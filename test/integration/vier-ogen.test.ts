@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Router } from '../../main/router';
-import type { ChannelInput, ChannelName } from '../../shared/ipc/channels';
-import { Desk, ok } from '../support/cases';
+import { Desk, ok, refused } from '../support/cases';
 import { ADMIN_PASSWORD, USER_PASSWORD } from '../support/vault';
 import { execFileSync } from 'node:child_process';
 
@@ -14,12 +13,6 @@ beforeAll(async () => {
   await ok(beheer, 'user.add', { username: 'eva', displayName: 'Eva Besluit', roles: ['besluitbevoegd'], mandaat: 'Mandaatbesluit sociaal domein 2026', password: USER_PASSWORD });
 }, 60_000);
 afterAll(() => desk.close());
-
-async function refused<C extends ChannelName>(r: Router, channel: C, input: ChannelInput<C>) {
-  const res = await r.call(channel, input);
-  if (res.ok) throw new Error(`${channel} should have been refused`);
-  return res.error;
-}
 
 async function concept(anna: Router, bsn: string) {
   const c = await ok(anna, 'client.create', { bsn, voornamen: 'Greet', geslachtsnaam: 'Visser', geboortedatum: '1950-01-01', straat: 'Dorpsstraat', huisnummer: 3, postcode: '1234 AB', woonplaats: 'Voorbeeldstad' });

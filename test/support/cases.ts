@@ -57,6 +57,13 @@ export async function ok<C extends ChannelName>(r: Router, channel: C, input: Ch
   return res.value;
 }
 
+/** A call that must be refused: its Dutch error. */
+export async function refused<C extends ChannelName>(r: Router, channel: C, input: ChannelInput<C>): Promise<{ code: string; message: string; field?: string }> {
+  const res = await r.call(channel, input);
+  if (res.ok) throw new Error(`${channel} should have been refused`);
+  return res.error;
+}
+
 export interface CaseIds {
   clientId: number;
   meldingId: number;

@@ -6,6 +6,7 @@ import { Beeindiging0005 } from './0005-beeindiging';
 import { NameChanges0006 } from './0006-name-changes';
 import { Iwmo0009 } from './0009-iwmo';
 import { VierOgen0010 } from './0010-vier-ogen';
+import { InzageVerzoeken0010 } from './0010-inzage-verzoeken';
 import { DatabaseId0011 } from './0011-database-id';
 import { ServerCredentials0012 } from './0012-server-credentials';
 import { Desk0013 } from './0013-desk';
@@ -14,7 +15,7 @@ import { Desk0013 } from './0013-desk';
 export const MIGRATIONS = [
   Initial0001, ClientSearch0002, Werkvoorraad0003, Retention0004, Beeindiging0005, NameChanges0006,
   Iwmo0009,
-  VierOgen0010,
+  VierOgen0010, InzageVerzoeken0010,
   DatabaseId0011,
   ServerCredentials0012,
   Desk0013,
