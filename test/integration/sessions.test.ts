@@ -17,7 +17,9 @@ describe('sessions that follow the database', () => {
     await ok(beheer, 'user.add', { username: 'frank', displayName: 'Frank Vertrek', roles: ['consulent'], password: USER_PASSWORD });
     const frank = await desk.as('frank');
     const c = await ok(frank, 'client.create', { bsn: '999990044', voornamen: 'Jan', geslachtsnaam: 'Smit', geboortedatum: '1960-02-02' });
-    await ok(beheer, 'user.remove', { username: 'frank' });
+    // Her open session keeps the database open, so the rekey after removal waits ('loket rekey'); the removal itself holds.
+    await beheer.call('user.remove', { username: 'frank' });
+    expect(beheer.session!.db.raw.prepare(`SELECT active FROM users WHERE username = 'frank'`).get()).toEqual({ active: 0 });
 
     const read = await frank.call('client.get', { id: c.id });
     expect(read.ok).toBe(false);
