@@ -98,6 +98,7 @@ const WALK: Record<string, Walk> = {
   'rechten.beperkingOpheffen': { geenClientgegevens: 'lifts the restriction itself' },
   'rechten.inzageVerzoek': { geenClientgegevens: 'registering a request of the client (AVG art. 15 stays)' },
   'notificatie.gelezen': { geenClientgegevens: 'the user\'s own notifications' },
+  'atw.gelijkgesteld.zet': { geenClientgegevens: 'days the Algemene termijnenwet equals to a holiday' },
 };
 
 describe('AVG art. 18 restriction everywhere', () => {
