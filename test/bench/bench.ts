@@ -29,6 +29,7 @@ import { foldForSearch } from '../../shared/names';
 import { makePlan, ZGW_CLIENT_ID, ZGW_SECRET, ZGW_USER } from '../support/zgw-fixtures';
 import { startZgwServer } from '../support/zgw-server';
 import { benchLettersInChild } from './letters';
+import { benchWerkvoorraadUi } from './werkvoorraad-ui';
 
 const { values: args } = parseArgs({
   options: {
@@ -270,6 +271,18 @@ async function main() {
       await server.close();
     }
     await r.close();
+
+    // ---------------------------------------------------------------- werkvoorraad in the browser
+    // At 2,000 clients (a demo municipality of its own): the router's page query and, in Chromium,
+    // click → new rows painted for paging, sorting and the phase filter.
+    log('  werkvoorraad at 2,000 clients (router and Chromium)');
+    const wvUi = await benchWerkvoorraadUi(TODAY);
+    json.werkvoorraadUi = wvUi;
+    if (wvUi.skipped) row('werkvoorraad.page at 2,000 clients', `overgeslagen: ${wvUi.skipped}`);
+    else {
+      row(`werkvoorraad.page (router) at 2,000 clients p50 / p95 [${wvUi.openCases} open]`, `${ms(pct(wvUi.router, 50))} / ${ms(pct(wvUi.router, 95))}`, 'p95 < 50 ms', pct(wvUi.router, 95) < 50);
+      row(`werkvoorraad page in Chromium: click → rows painted p50 / p95 [${wvUi.clicks.length} clicks]`, `${ms(pct(wvUi.clicks, 50))} / ${ms(pct(wvUi.clicks, 95))}`, 'p95 < 300 ms', pct(wvUi.clicks, 95) < 300);
+    }
 
     // ---------------------------------------------------------------- letters
     // The target is set for a batch of 1000, so --quick prints 1000 letters too (about 20 s).

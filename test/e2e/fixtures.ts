@@ -1,22 +1,15 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { CSP } from '../../main/electron/csp';
 import { createRouter, type Router } from '../../main/router';
 import { freshVault, TEST_KDF, USER_PASSWORD, ADMIN_PASSWORD } from '../support/vault';
+import { RENDERER, serve } from '../support/static-server';
 
 /**
  * The renderer served from dist/renderer over a tiny HTTP server with the app's CSP, talking to
  * the real Router on a fresh encrypted database through the same API shape the preload exposes.
  */
 
-const RENDERER = path.resolve(__dirname, '..', '..', 'dist', 'renderer');
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.json': 'application/json',
-};
 
 export const USERS = {
   anna: { username: 'anna', password: USER_PASSWORD },
@@ -26,30 +19,6 @@ export const USERS = {
   beheer: { username: 'beheer', password: ADMIN_PASSWORD },
 } as const;
 export type TestUser = keyof typeof USERS;
-
-function serve(root: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = path.resolve(root, `.${urlPath === '/' ? '/index.html' : urlPath}`);
-    if (!file.startsWith(root + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('Niet gevonden');
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': CSP,
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-store',
-    });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) });
-    });
-  });
-}
 
 interface Fixtures {
   vault: { file: string; dir: string };
