@@ -1,8 +1,12 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createZgwClient,
+  MAX_RESPONSE_BYTES,
   withRetry,
   ZgwClientError,
+  ZgwRefusedError,
   ZgwTransientError,
   type ZgwClient,
 } from '../../main/export/zgw/client';
@@ -409,5 +413,83 @@ describe('withRetry', () => {
     const p = withRetry(async () => { throw transient(); }, { attempts: 10, baseMs: 10_000, signal: ac.signal });
     setTimeout(() => ac.abort(new Error('afgebroken')), 10);
     await expect(p).rejects.toThrow('afgebroken');
+  });
+});
+
+describe('ZGW client refuses what would leak (issue 15)', () => {
+  it('a 307 from the ZGW server to another origin is refused: the body with the BSN never reaches it', async () => {
+    const { server: s, client } = await setup();
+    const elsewhere: { method?: string; url?: string; body: string }[] = [];
+    const evil = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (d: Buffer) => { body += d.toString(); });
+      req.on('end', () => {
+        elsewhere.push({ method: req.method, url: req.url, body });
+        res.writeHead(201, { 'content-type': 'application/json' }).end('{"url":"http://elders/x"}');
+      });
+    });
+    await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve));
+    try {
+      s.setRedirect(`http://127.0.0.1:${(evil.address() as AddressInfo).port}`);
+      const box = outbox();
+      const err = await runCaseExport(makePlan(), box.state, { client, saveStep: box.saveStep }).then(() => null, (e: unknown) => e);
+      expect(err).toBeInstanceOf(ZgwRefusedError);
+      expect((err as Error).message).toMatch(/De ZGW-server stuurde GET .* door naar een ander adres\. Sociaal Loket volgt geen doorverwijzingen/);
+      expect(box.saved).toEqual([]);
+      // The review's case: a POST whose body holds the BSN.
+      const plan = makePlan();
+      const rol = client.createRol({
+        zaak: `${s.zakenUrl}/zaken/1`, betrokkeneType: 'natuurlijk_persoon', roltype: plan.rol.roltype, roltoelichting: 'aanvrager',
+        betrokkeneIdentificatie: { inpBsn: plan.rol.natuurlijkPersoon.inpBsn, geslachtsnaam: plan.rol.natuurlijkPersoon.geslachtsnaam },
+      } as never);
+      await expect(rol).rejects.toThrow(/De ZGW-server stuurde POST .*\/rollen door naar een ander adres/);
+      expect(s.requests.length).toBe(0); // the redirect answers before the API apps record anything
+      expect(elsewhere).toEqual([]);
+    } finally {
+      evil.close();
+    }
+  });
+
+  it('refuses http:// to another host, credentials in the URL, and an answer above the size cap', async () => {
+    const base = { clientId: ZGW_CLIENT_ID, secret: ZGW_SECRET, user: ZGW_USER };
+    expect(() => createZgwClient({ ...base, zakenUrl: 'http://zaken.gemeente.example/api/v1', documentenUrl: 'https://d.example', besluitenUrl: 'https://b.example' }))
+      .toThrow(/De URL van de Zaken API 'http:\/\/zaken\.gemeente\.example\/api\/v1' moet met https:\/\/ beginnen/);
+    expect(() => createZgwClient({ ...base, zakenUrl: 'https://u:p@z.example', documentenUrl: 'https://d.example', besluitenUrl: 'https://b.example' }))
+      .toThrow(/mag geen gebruikersnaam of wachtwoord bevatten/);
+    // A server that answers with an endless body: the client stops reading at the cap.
+    let sent = 0;
+    const flood = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      const pump = () => {
+        while (sent <= MAX_RESPONSE_BYTES * 2 && res.write(chunk)) sent += chunk.length;
+        if (sent <= MAX_RESPONSE_BYTES * 2) res.once('drain', pump);
+        else res.end();
+      };
+      res.on('close', () => { sent = Infinity; });
+      pump();
+    });
+    await new Promise<void>((resolve) => flood.listen(0, '127.0.0.1', resolve));
+    try {
+      const root = `http://127.0.0.1:${(flood.address() as AddressInfo).port}`;
+      const client = createZgwClient({ ...base, zakenUrl: `${root}/zaken`, documentenUrl: `${root}/documenten`, besluitenUrl: `${root}/besluiten` });
+      await expect(client.get(`${root}/zaken/zaken/1`)).rejects.toThrow(/is groter dan 16 MB en is geweigerd/);
+    } finally {
+      flood.closeAllConnections();
+      flood.close();
+    }
+  });
+
+  it('never puts the BSN in a URL: the rol is looked up by zaak and matched in the answer', async () => {
+    const { server: s, client } = await setup();
+    const plan = makePlan();
+    const box = outbox();
+    await runCaseExport(plan, box.state, { client, saveStep: box.saveStep });
+    // A second run without saved state looks everything up again, the rol included.
+    await runCaseExport(plan, {}, { client, saveStep: async () => undefined });
+    const rolLookups = s.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/rollen'));
+    expect(rolLookups.length).toBeGreaterThan(0);
+    for (const r of s.requests) expect(JSON.stringify(r.query)).not.toContain(plan.rol.natuurlijkPersoon.inpBsn);
+    expect(s.counts().rollen).toBe(1);
   });
 });

@@ -80,6 +80,8 @@ export interface ZgwTestServer {
   counts(): Record<string, number>;
   objects(resource: string): Record<string, unknown>[];
   setFault(mode: FaultMode | undefined): void;
+  /** Answer every request with a 307 to this origin (null: stop), as a hijacked or misconfigured server would. */
+  setRedirect(origin: string | null): void;
   close(): Promise<void>;
 }
 
@@ -151,6 +153,11 @@ export async function startZgwServer(opts: ZgwServerOptions): Promise<ZgwTestSer
 
   const root = express();
   root.disable('x-powered-by');
+  let redirectTo: string | null = null;
+  root.use((req: Request, res: Response, next: NextFunction) => {
+    if (!redirectTo) return next();
+    res.redirect(307, redirectTo + req.originalUrl);
+  });
 
   for (const api of Object.keys(SPEC_FILES) as ZgwApiName[]) {
     const spec = loadSpec(path.join(specDir, SPEC_FILES[api]));
@@ -456,6 +463,9 @@ export async function startZgwServer(opts: ZgwServerOptions): Promise<ZgwTestSer
     requests,
     counts: () => Object.fromEntries([...store].map(([r, m]) => [r, m.size])),
     objects: (resource) => [...(store.get(resource)?.values() ?? [])].map(({ _inhoudBase64, ...o }) => o),
+    setRedirect: (origin) => {
+      redirectTo = origin;
+    },
     setFault: (m) => {
       fault = m;
       seenPosts.clear();

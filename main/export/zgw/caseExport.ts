@@ -19,7 +19,7 @@
  *   with the list filters the specs offer, and adopts what it finds instead of creating a
  *   second one:
  *     zaak        GET /zaken?identificatie&bronorganisatie          (client-chosen identificatie)
- *     rol         GET /rollen?zaak&roltype&betrokkeneIdentificatie__natuurlijkPersoon__inpBsn
+ *     rol         GET /rollen?zaak&roltype&betrokkeneType, the BSN matched in the answer (never in a URL)
  *     status      GET /statussen?zaak&statustype  (+ same datumStatusGezet)
  *     eio         GET /enkelvoudiginformatieobjecten?identificatie&bronorganisatie (client-chosen)
  *     zio         GET /zaakinformatieobjecten?zaak&informatieobject
@@ -254,9 +254,10 @@ export async function runCaseExport(
           zaak: zaakUrl,
           roltype: plan.rol.roltype,
           betrokkeneType: 'natuurlijk_persoon',
-          betrokkeneIdentificatie__natuurlijkPersoon__inpBsn: np.inpBsn,
         })
-      )[0]?.url,
+        // The BSN is matched here, not sent in the query string (URLs end up in server logs);
+        // /rollen has no body-based search in Zaken 1.5.1.
+      ).find((r) => ((r as { betrokkeneIdentificatie?: { inpBsn?: string } }).betrokkeneIdentificatie)?.inpBsn === np.inpBsn)?.url,
     () =>
       client.createRol({
         zaak: zaakUrl,

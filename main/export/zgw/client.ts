@@ -146,7 +146,6 @@ export interface ZgwClient {
     zaak: string;
     roltype?: string;
     betrokkeneType?: string;
-    betrokkeneIdentificatie__natuurlijkPersoon__inpBsn?: string;
   }): Promise<WithUrl<Rol>[]>;
   createStatus(body: StatusCreate): Promise<WithUrl<Status>>;
   findStatussen(q: { zaak: string; statustype?: string }): Promise<WithUrl<Status>[]>;
@@ -171,11 +170,74 @@ export interface ZgwClient {
 }
 
 const MAX_PAGES = 20;
+/** No ZGW answer this client reads comes near this; a bigger one is refused, not buffered. */
+export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+/** A refusal by this client itself (not by the server): never retried, the job stops with the reason. */
+export class ZgwRefusedError extends LoketError {
+  constructor(message: string) {
+    super('extern', message);
+    this.name = 'ZgwRefusedError';
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost']);
+
+/** https only; plain http only to this computer itself (the test server). */
+export function zgwUrlProblem(url: string, label: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return `De ${label} '${url}' is geen geldige URL.`;
+  }
+  if (u.username || u.password) return `De ${label} mag geen gebruikersnaam of wachtwoord bevatten.`;
+  if (u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.has(u.hostname))) return null;
+  return `De ${label} '${url}' moet met https:// beginnen: gegevens van cliënten gaan nooit onversleuteld over het netwerk.`;
+}
+
+/** Reads a body up to `max` bytes; a longer one is cancelled and refused. */
+async function readCapped(res: Response, max: number, method: string, url: string): Promise<string> {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  const tooBig = () => new ZgwRefusedError(`Het antwoord van de ZGW-server op ${method} ${url} is groter dan ${max / 1024 / 1024} MB en is geweigerd.`);
+  if (declared > max) {
+    await res.body?.cancel();
+    throw tooBig();
+  }
+  if (!res.body) return '';
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = res.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel();
+      throw tooBig();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function isRedirectRefusal(e: unknown): boolean {
+  const cause = (e as { cause?: { message?: string } })?.cause;
+  return /redirect/i.test(`${(e as Error)?.message ?? ''} ${cause?.message ?? ''}`);
+}
 
 export function createZgwClient(config: ZgwClientConfig): ZgwClient {
   const doFetch = config.fetch ?? globalThis.fetch;
   const timeoutMs = config.timeoutMs ?? 30_000;
   const now = config.now ?? Date.now;
+  for (const [url, label] of [[config.zakenUrl, 'URL van de Zaken API'], [config.documentenUrl, 'URL van de Documenten API'], [config.besluitenUrl, 'URL van de Besluiten API']] as const) {
+    const problem = zgwUrlProblem(url, label);
+    if (problem) throw new ZgwRefusedError(problem);
+  }
+  // TLS certificates are always checked: a process started with verification off may not export.
+  if (process.env.NODE_TLS_REJECT_UNAUTHORIZED === '0') {
+    throw new ZgwRefusedError('De controle van TLS-certificaten staat uit (NODE_TLS_REJECT_UNAUTHORIZED=0); zo exporteert Sociaal Loket niet. Zet de controle weer aan.');
+  }
   const roots: Record<ZgwApi, string> = {
     zaken: config.zakenUrl.replace(/\/+$/, ''),
     documenten: config.documentenUrl.replace(/\/+$/, ''),
@@ -217,9 +279,15 @@ export function createZgwClient(config: ZgwClientConfig): ZgwClient {
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
         signal,
+        // A redirect would re-send the body (with the BSN) to wherever the server points.
+        redirect: 'error',
       });
-      text = await res.text();
+      text = await readCapped(res, MAX_RESPONSE_BYTES, method, url);
     } catch (e) {
+      if (e instanceof ZgwRefusedError) throw e;
+      if (isRedirectRefusal(e)) {
+        throw new ZgwRefusedError(`De ZGW-server stuurde ${method} ${url} door naar een ander adres. Sociaal Loket volgt geen doorverwijzingen: de gegevens zouden dan naar een onbekende server gaan. Controleer de URL's in de instellingen.`);
+      }
       const timedOut = signal.aborted || (e as Error)?.name === 'TimeoutError';
       throw new ZgwTransientError(timedOut ? 'timeout' : 'network', method, url, undefined, undefined, { cause: e });
     }
