@@ -9,13 +9,15 @@
  *   `object-src` stays 'none' (we use <iframe>, not <object>).
  * - `style-src 'unsafe-inline'` was in the baseline: Mantine injects its CSS variables in a
  *   <style> element and floating elements (popovers, selects) position themselves with inline styles.
+ * - `connect-src 'self'`: in a browser the same renderer talks to the team server that served it
+ *   (fetch to /api on its own origin). In Electron 'self' is app://loket, which answers no API.
  */
 export const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "connect-src 'none'",
+  "connect-src 'self'",
   "frame-src blob:",
   "object-src 'none'",
   "frame-ancestors 'none'",

@@ -12,6 +12,7 @@ import { isChannel } from '../../shared/ipc/channels';
 import type { AnchorConfig } from '../anchor';
 import { appendLog } from '../auditlog';
 import { UserEntity, type UserRow } from '../db/entities';
+import { CSP } from '../electron/csp';
 import { STRONG_KDF, type KdfParams } from '../db/keyslots';
 import {
   checkDummy, checkVerifier, credentialsOf, isLegacyVerifier, makeVerifier, storeVerifier, VERIFIER_STORE, WRONG_PASSWORD,
@@ -55,12 +56,11 @@ export const SESSION_COOKIE = '__Host-loket';
 export const CSRF_HEADER = 'x-loket-csrf';
 export const WORKSTATION_HEADER = 'x-loket-werkplek';
 
-/** The renderer's policy in a browser: same as in Electron, but the API is on 'self'. */
-export const SERVER_CSP = {
-  defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'blob:'],
-  connectSrc: ["'self'"], frameSrc: ['blob:'], objectSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"],
-  formAction: ["'none'"],
-};
+/** The renderer's one policy (main/electron/csp.ts), as helmet's directives. */
+export const SERVER_CSP: Record<string, string[]> = Object.fromEntries(CSP.split(';').map((d) => {
+  const [name, ...values] = d.trim().split(/\s+/);
+  return [name!, values];
+}));
 
 /** Channels a session may use while its second factor still has to be set up. */
 const ENROLLING_ALLOWED = new Set(['session.current', 'session.lock', 'totp.status', 'totp.begin', 'totp.confirm']);

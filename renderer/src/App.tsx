@@ -9,6 +9,7 @@ import { importDraftKey } from './drafts';
 import { match, navigate, useRoute } from './route';
 import { hasRole, SessionContext, type SessionInfo } from './session';
 import { Login } from './screens/Login';
+import { TotpEnroll } from './screens/TotpEnroll';
 import { Werkvoorraad } from './screens/Werkvoorraad';
 import { Accordering } from './screens/Accordering';
 import { PrintQueue } from './screens/PrintQueue';
@@ -70,10 +71,17 @@ export function App() {
   const [state, setState] = useState<{ user: UserInfo; gemeenteNaam: string; draftKey: CryptoKey } | null | undefined>(undefined);
   const [lockedByIdle, setLockedByIdle] = useState(false);
   const [lastUser, setLastUser] = useState<string | null>(null);
+  // Team server: a beheerder or besluitbevoegde sets up the second factor before anything else.
+  const [enrollTotp, setEnrollTotp] = useState(false);
+  const checkTotp = useCallback(async () => {
+    const r = await call('totp.status', {});
+    setEnrollTotp(r.ok && r.value.required && !r.value.enrolled);
+  }, []);
 
   useEffect(() => {
     void call('session.current', {}).then(async (r) => {
       if (r.ok && r.value.user && r.value.draftKey) {
+        await checkTotp();
         setState({ user: r.value.user, gemeenteNaam: r.value.gemeenteNaam ?? '', draftKey: await importDraftKey(r.value.draftKey) });
         setLastUser(r.value.user.username);
       } else {
@@ -98,6 +106,7 @@ export function App() {
           lockedByIdle={lockedByIdle}
           onUnlocked={async (user, gemeenteNaam, draftKey) => {
             setLockedByIdle(false);
+            await checkTotp();
             setState({ user, gemeenteNaam, draftKey: await importDraftKey(draftKey) });
             // The same person after an auto-lock continues where they were (drafts intact);
             // someone else starts at their own home screen.
@@ -105,6 +114,8 @@ export function App() {
             setLastUser(user.username);
           }}
         />
+      ) : enrollTotp ? (
+        <TotpEnroll onDone={() => setEnrollTotp(false)} onLock={() => void lock(false)} />
       ) : (
         <SessionContext.Provider value={{ ...state, lock: () => void lock(false) }}>
           <Shell onIdle={() => void lock(true)} />

@@ -1,13 +1,27 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
-import type { CallResult, ChannelInput, ChannelName, ChannelOutput } from '../../shared/ipc/channels';
+import type { LoketApi } from '../../shared/ipc/api';
+import type { CallResult, ChannelInput, ChannelName, ChannelOutput, LoketCall } from '../../shared/ipc/channels';
+import { createRemoteCall } from '../../shared/ipc/remote';
 
 export type CallError = { code: string; message: string; field?: string };
 
-/** window.loket.call, never throwing: a broken bridge becomes a Dutch error like any other. */
+/**
+ * The transport: the Electron preload's bridge (or the test bridge) when there is one; otherwise
+ * this page was served by the team server, and calls go to it over HTTPS with the session cookie
+ * and a CSRF header. Nothing else in the renderer knows which one it has.
+ */
+let transport: LoketCall | null = null;
+function loketCall(): LoketCall {
+  transport ??= (window as { loket?: LoketApi }).loket?.call
+    ?? createRemoteCall({ base: '', mode: 'cookie', fetch: (url, init) => window.fetch(url, init) });
+  return transport;
+}
+
+/** One call through the transport, never throwing: a broken bridge becomes a Dutch error like any other. */
 export async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<CallResult<C>> {
   try {
-    return await window.loket.call(channel, input);
+    return await loketCall()(channel, input);
   } catch {
     return { ok: false, error: { code: 'intern', message: 'Sociaal Loket reageert niet. Wacht even en probeer het opnieuw; uw invoer is bewaard.' } };
   }

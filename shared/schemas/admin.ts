@@ -102,6 +102,8 @@ export const UserAddSchema = z.object({
 export const UnlockSchema = z.object({
   username: z.string().trim().toLowerCase().min(1, 'Vul uw gebruikersnaam in.'),
   password: z.string().min(1, 'Vul uw wachtwoord in.'),
+  /** The second factor at the team server (a 6-digit code or a recovery code); unused locally. */
+  totp: z.string().trim().max(20).optional(),
 });
 
 export const ChangePasswordSchema = z.object({

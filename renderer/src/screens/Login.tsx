@@ -1,5 +1,6 @@
 import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { UnlockSchema, type UserInfo } from '../../../shared/schemas/admin';
@@ -12,14 +13,18 @@ export function Login({ onUnlocked, lockedByIdle }: { onUnlocked: (u: UserInfo, 
   const { t } = useT();
   const form = useForm<z.input<typeof UnlockSchema>, unknown, z.output<typeof UnlockSchema>>({
     resolver: zodResolver(UnlockSchema),
-    defaultValues: { username: '', password: '' },
+    defaultValues: { username: '', password: '', totp: '' },
   });
+  // The team server asks for the code from the authenticator app (error on field 'totp').
+  const [needTotp, setNeedTotp] = useState(false);
   const submit = form.handleSubmit(async (values) => {
-    const res = await call('session.unlock', values);
+    const res = await call('session.unlock', { ...values, totp: values.totp || undefined });
     if (res.ok) {
-      form.reset({ username: '', password: '' });
+      form.reset({ username: '', password: '', totp: '' });
+      setNeedTotp(false);
       onUnlocked(res.value.user, res.value.gemeenteNaam, res.value.draftKey);
     } else {
+      if (res.error.field === 'totp') setNeedTotp(true);
       showError(form, res.error.field ? res.error : { ...res.error, field: 'password' });
     }
   });
@@ -40,6 +45,10 @@ export function Login({ onUnlocked, lockedByIdle }: { onUnlocked: (u: UserInfo, 
                 error={form.formState.errors.username?.message} {...form.register('username')} />
               <PasswordInput label={t('password')} autoComplete="current-password" required
                 error={form.formState.errors.password?.message} {...form.register('password')} />
+              {needTotp && (
+                <TextInput label={t('totpCode')} description={t('totpCodeHelp')} autoComplete="one-time-code" inputMode="numeric" autoFocus
+                  error={form.formState.errors.totp?.message} {...form.register('totp')} />
+              )}
               <Button type="submit" loading={form.formState.isSubmitting}>{t('login')}</Button>
             </Stack>
           </form>

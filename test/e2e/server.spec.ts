@@ -1,0 +1,143 @@
+import { test, expect, type Browser, type Page } from '@playwright/test';
+import path from 'node:path';
+import { totpCode } from '../../main/auth/totp';
+import { createRouter } from '../../main/router';
+import { buildServer, type LoketServer } from '../../main/server/app';
+import { unsealWithPassword } from '../../main/server/seal';
+import { lock } from '../../main/vault';
+import { LETTERHEAD } from '../support/cases';
+import { ApiClient, makeCert } from '../support/https';
+import { ADMIN_PASSWORD, freshVault, TEST_KDF, USER_PASSWORD } from '../support/vault';
+import { checkScreen } from './screen';
+
+/**
+ * The team server in a browser: the same renderer, served by `loket serve` from dist/renderer over
+ * HTTPS (certificate made here), no bridge: the renderer talks to /api with its cookie and CSRF
+ * header. A consultant and a besluitbevoegde in two browser contexts; the besluitbevoegde sets up
+ * TOTP on her first login, approves, and needs the code at her next login.
+ */
+
+const RENDERER = path.resolve(__dirname, '..', '..', 'dist', 'renderer');
+let server: LoketServer;
+let base: string;
+let client: ApiClient;
+let ids: { meldingId: number; beschikkingId: number };
+
+test.beforeAll(async () => {
+  const v = await freshVault([
+    { username: 'consulent01', roles: ['consulent'] },
+    { username: 'besluit1', roles: ['besluitbevoegd'], mandaat: 'Mandaatbesluit sociaal domein 2026' },
+  ]);
+  await lock(v.admin);
+  const local = createRouter({ dbFile: v.file, route: 'test', kdf: TEST_KDF });
+  expect((await local.call('session.unlock', { username: 'beheer', password: ADMIN_PASSWORD })).ok).toBe(true);
+  expect((await local.call('settings.update', LETTERHEAD)).ok).toBe(true);
+  await local.close();
+  const tls = makeCert(v.dir);
+  server = await buildServer({
+    dbFile: v.file, tls, kdf: TEST_KDF, rendererDir: RENDERER,
+    unsealed: await unsealWithPassword(v.file, 'beheer', ADMIN_PASSWORD, { kdf: TEST_KDF }),
+  });
+  base = (await server.app.listen({ host: '127.0.0.1', port: 0 })).replace(/^http:/, 'https:');
+
+  // The case up to a concept beschikking, made over the API as the consultant's desktop would.
+  client = new ApiClient(base, tls.cert, 'werkplek-voorbereiding');
+  expect((await client.login('consulent01', USER_PASSWORD)).status).toBe(200);
+  const c = await client.ok('client.create', {
+    bsn: '999993847', voornamen: 'Wilhelmina', geslachtsnaam: 'Dijk', voorvoegsel: 'van', geboortedatum: '1941-05-12', geslacht: '2',
+    straat: 'Kerkstraat', huisnummer: 12, postcode: '1234 AB', woonplaats: 'Voorbeeldstad', wijk: 'Centrum',
+  });
+  const m = await client.ok('melding.create', {
+    clientId: c.id, datum: '2026-03-02', kanaal: 'telefoon', wet: 'wmo', hulpvraag: 'Ik kan mijn huis niet meer schoonhouden.',
+    toestemming: true, clientondersteuningAangeboden: true,
+  });
+  await client.ok('onderzoek.save', {
+    meldingId: m.melding.id, datum: '2026-04-10', aanwezigen: 'cliënt, dochter, consulent', behoeften: 'Zelfstandig thuis wonen.',
+    eigenKracht: 'Licht werk lukt zelf.', netwerk: 'Dochter kan niet meer helpen.', mantelzorgOndersteuning: 'Respijtzorg besproken.',
+    algemeneVoorzieningen: 'Geen passende algemene voorziening.', benodigdeOndersteuning: 'Hulp bij het huishouden.',
+    pgbUitgelegd: true, bijdrageUitgelegd: true, conclusies: 'Maatwerkvoorziening is nodig.',
+  });
+  const a = await client.ok('aanvraag.create', { meldingId: m.melding.id, ontvangenOp: '2026-04-13', omschrijving: 'Hulp bij het huishouden' });
+  const i = await client.ok('indicatie.create', {
+    aanvraagId: a.id, productcategorie: '01', omvang: { volume: 3, eenheid: '04', frequentie: '2' }, leveringsvorm: 'ZIN',
+    aanbiederAgb: '12345678', aanbiederNaam: 'Thuiszorg De Linde', ingangsdatum: '2026-05-01', einddatum: '2027-04-30',
+    motivering: 'Het zware huishoudelijke werk lukt niet zelf en het netwerk kan het niet overnemen.',
+  });
+  const b = await client.ok('beschikking.create', {
+    aanvraagId: a.id, soort: 'toekenning', indicatieIds: [i.id], besluitTekst: 'U krijgt hulp bij het huishouden, 3 uur per week.',
+    motivering: 'Uit het onderzoek blijkt dat u het zware huishoudelijke werk niet zelf kunt doen.', wettelijkeGrondslag: ['Wmo 2015 art. 2.3.5'],
+  });
+  await client.ok('session.lock');
+  ids = { meldingId: m.melding.id, beschikkingId: b.id };
+});
+
+test.afterAll(async () => {
+  client?.close();
+  await server?.close();
+});
+
+async function desk(browser: Browser): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'nl-NL' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text()) && !/delivered via a <meta> element/.test(m.text())) errors.push(m.text());
+  });
+  return { page, errors };
+}
+
+async function login(page: Page, username: string): Promise<void> {
+  await page.getByLabel('Gebruikersnaam').fill(username);
+  await page.getByLabel(/^Wachtwoord/).fill(USER_PASSWORD);
+  await page.getByLabel(/^Wachtwoord/).press('Enter');
+}
+
+test('consultant and besluitbevoegde in two browsers against the server, with TOTP enrollment', async ({ browser }) => {
+  const consultant = await desk(browser);
+  const response = await consultant.page.goto(`${base}/#/melding/${ids.meldingId}`);
+  const headers = response!.headers();
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['strict-transport-security']).toMatch(/max-age=\d+/);
+  expect(headers['x-frame-options']).toBe('DENY');
+  await expect(consultant.page.getByRole('heading', { name: 'Inloggen bij Sociaal Loket' })).toBeVisible();
+  await checkScreen(consultant.page, 'server-01-inloggen');
+  await login(consultant.page, 'consulent01');
+  await expect(consultant.page.getByText('Ingelogd als')).toBeVisible();
+  // The script cannot read the session: the cookie is HttpOnly.
+  expect(await consultant.page.evaluate(() => document.cookie)).toBe('');
+  await consultant.page.getByRole('form', { name: 'Concept-beschikking' }).getByRole('button', { name: 'Ter accordering aanbieden' }).click();
+  await expect(consultant.page.getByRole('article', { name: /^Beschikking BES-/ }).getByRole('status')).toContainText('ligt nu ter accordering');
+
+  const besluit = await desk(browser);
+  await besluit.page.goto(`${base}/`);
+  await login(besluit.page, 'besluit1');
+  await expect(besluit.page.getByRole('heading', { name: 'Tweestapsverificatie instellen' })).toBeVisible();
+  await expect(besluit.page.getByRole('img', { name: 'QR-code voor de authenticator-app' })).toBeVisible();
+  await checkScreen(besluit.page, 'server-02-tweestapsverificatie');
+  const secret = (await besluit.page.locator('code').innerText()).trim();
+  await besluit.page.getByLabel(/^Code uit de authenticator-app/).fill(totpCode(secret));
+  await besluit.page.getByRole('button', { name: 'Code controleren' }).click();
+  await expect(besluit.page.getByRole('heading', { name: 'Uw herstelcodes' })).toBeVisible();
+  await expect(besluit.page.getByRole('listitem')).toHaveCount(10);
+  await checkScreen(besluit.page, 'server-03-herstelcodes');
+  await besluit.page.getByRole('button', { name: 'Ik heb de codes bewaard' }).click();
+
+  await expect(besluit.page.getByRole('heading', { level: 1, name: 'Accorderen' })).toBeVisible();
+  const item = besluit.page.getByRole('article', { name: /Dijk/ });
+  await item.getByRole('button', { name: 'Accorderen (vaststellen)' }).click();
+  await besluit.page.getByRole('alertdialog').getByRole('button', { name: 'Ja, vaststellen' }).click();
+  await expect(besluit.page.getByText(/is vastgesteld/)).toBeVisible();
+
+  // Next time the code is asked for after the password.
+  await besluit.page.getByRole('button', { name: 'Vergrendelen' }).click();
+  await login(besluit.page, 'besluit1');
+  const code = besluit.page.getByLabel(/^Code uit de authenticator-app/);
+  await expect(code).toBeVisible();
+  await checkScreen(besluit.page, 'server-04-inloggen-met-code');
+  await code.fill(totpCode(secret));
+  await code.press('Enter');
+  await expect(besluit.page.getByText('Ingelogd als')).toBeVisible();
+
+  expect([...consultant.errors, ...besluit.errors]).toEqual([]);
+});
