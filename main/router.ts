@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LoketError } from '../shared/errors';
+import { inputTextProblem } from '../shared/text';
 import { CHANNELS, isChannel, type CallResult, type ChannelName } from '../shared/ipc/channels';
 import type { AnchorConfig } from './anchor';
 import { appendLog } from './auditlog';
@@ -89,6 +90,8 @@ export class Router {
     const def = CHANNELS[channel];
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw zodToLoketError(parsed.error, rawInput);
+    const text = inputTextProblem(def.input, parsed.data);
+    if (text) throw new LoketError('invoer', `Veld '${text.path}' ${text.message}`, text.path);
     const ended = await this.guardSession(slot, channel, def.writes);
     const session = slot.session;
     if (def.roles !== 'public') {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiline } from '../text';
 import { CASE_READERS, CASE_WRITERS, ch, CONTENT_READERS, STAFF, type ChannelDef } from './define';
 import { EXPORT_CHANNELS } from './export-channels';
 import { BEHEER_CHANNELS } from './beheer-channels';
@@ -66,9 +67,9 @@ export const CHANNELS = {
   'beschikking.get': ch({ input: byId, output: BeschikkingSchema, roles: CONTENT_READERS, writes: false }),
   'beschikking.submit': ch({ input: byId, output: BeschikkingSchema, roles: CASE_WRITERS, writes: true }),
   'beschikking.approve': ch({ input: byId, output: BeschikkingSchema, roles: ['besluitbevoegd'], writes: true }),
-  'beschikking.reject': ch({ input: byId.extend({ reden: z.string().trim().min(5, 'Schrijf op waarom u het besluit terugstuurt.').max(2000) }), output: BeschikkingSchema, roles: ['besluitbevoegd'], writes: true }),
+  'beschikking.reject': ch({ input: byId.extend({ reden: multiline(z.string().trim().min(5, 'Schrijf op waarom u het besluit terugstuurt.').max(2000)) }), output: BeschikkingSchema, roles: ['besluitbevoegd'], writes: true }),
   // A colleague takes over a concept to write it further (logged; she is then an author and cannot approve it).
-  'beschikking.overnemen': ch({ input: byId.extend({ reden: z.string().trim().min(5, 'Schrijf op waarom u het concept overneemt.').max(500) }), output: BeschikkingSchema, roles: CASE_WRITERS, writes: true }),
+  'beschikking.overnemen': ch({ input: byId.extend({ reden: multiline(z.string().trim().min(5, 'Schrijf op waarom u het concept overneemt.').max(500)) }), output: BeschikkingSchema, roles: CASE_WRITERS, writes: true }),
   'beschikking.preview': ch({ input: byId, output: pdf, roles: CONTENT_READERS, writes: false }),
 
   'werkvoorraad.list': ch({ input: WerkvoorraadQuerySchema, output: z.object({ items: z.array(WerkvoorraadItemSchema) }), roles: CASE_READERS, writes: false }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiline } from '../text';
 import { IsoDateSchema } from '../schemas/zaak';
 import { ch, STAFF, type ChannelDef } from './define';
 
@@ -21,7 +22,7 @@ export const PRIVACY_CHANNELS = {
     input: z.object({
       clientId: z.number().int(),
       ontvangenOp: IsoDateSchema,
-      toelichting: z.string().trim().min(5, 'Schrijf kort op hoe het verzoek binnenkwam (brief, balie, e-mail) en wat de cliënt vraagt.').max(2000),
+      toelichting: multiline(z.string().trim().min(5, 'Schrijf kort op hoe het verzoek binnenkwam (brief, balie, e-mail) en wat de cliënt vraagt.').max(2000)),
     }),
     output: InzageVerzoekSchema,
     roles: ['consulent', 'besluitbevoegd', 'administratie', 'beheerder'], writes: true,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiline } from '../text';
 import { ClientInputSchema } from './client';
 import { BESCHIKKING_SOORTEN, IsoDateSchema, LEVERINGSVORMEN, WETTEN } from './zaak';
 import './locale';
@@ -91,12 +92,12 @@ export type VernietigingVoorstel = z.infer<typeof VernietigingVoorstelSchema>;
 export const VernietigingLijstSchema = z.object({ peildatum: IsoDateSchema.optional() });
 export const VernietigingVoorstelInputSchema = z.object({
   meldingIds: z.array(z.number().int()).min(1, 'Kies minstens één zaak.').max(1000),
-  toelichting: z.string().trim().max(2000).optional().nullable().transform((v) => v || null),
+  toelichting: multiline(z.string().trim().max(2000)).optional().nullable().transform((v) => v || null),
 });
 export const VernietigingBeoordelingSchema = z.object({
   voorstelId: z.number().int(),
   akkoord: z.boolean(),
-  toelichting: z.string().trim().max(2000).optional().nullable().transform((v) => v || null),
+  toelichting: multiline(z.string().trim().max(2000)).optional().nullable().transform((v) => v || null),
 }).refine((v) => v.akkoord || (v.toelichting ?? '').length >= 5, { message: 'Schrijf op waarom u het voorstel afwijst.', path: ['toelichting'] });
 
 export const VernietigingResultaatSchema = z.object({
@@ -168,7 +169,7 @@ export const VerzoekInputSchema = z.object({
   clientId: z.number().int(),
   soort: z.enum(['vernietiging', 'rectificatie', 'beperking'], { error: 'Kies het soort verzoek: vernietiging, rectificatie of beperking.' }),
   ontvangenOp: IsoDateSchema,
-  toelichting: z.string().trim().min(5, 'Schrijf kort op wat de cliënt vraagt.').max(5000),
+  toelichting: multiline(z.string().trim().min(5, 'Schrijf kort op wat de cliënt vraagt.').max(5000)),
   /** Vernietiging: which cases; empty = every case of the client. */
   meldingIds: z.array(z.number().int()).max(200).default([]),
 });
@@ -195,7 +196,7 @@ export type Verzoek = z.infer<typeof VerzoekSchema>;
 export const VerzoekBesluitSchema = z.object({
   verzoekId: z.number().int(),
   besluit: z.enum(['toegewezen', 'afgewezen'], { error: 'Kies: toewijzen of afwijzen.' }),
-  reden: z.string().trim().min(5, 'Schrijf de reden van het besluit op; de cliënt krijgt die te horen.').max(5000),
+  reden: multiline(z.string().trim().min(5, 'Schrijf de reden van het besluit op; de cliënt krijgt die te horen.').max(5000)),
 });
 
 export const RectificatieSchema = z.object({
@@ -205,7 +206,7 @@ export const RectificatieSchema = z.object({
 
 export const BeperkingOpheffenSchema = z.object({
   clientId: z.number().int(),
-  reden: z.string().trim().min(5, 'Schrijf op waarom de beperking eindigt.').max(2000),
+  reden: multiline(z.string().trim().min(5, 'Schrijf op waarom de beperking eindigt.').max(2000)),
 });
 
 export const VerzoekLijstSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiline } from '../text';
 import { bsnProblem } from '../bsn';
 import { partialDateProblem } from '../dates';
 import { postcodeProblem } from '../postcode';
@@ -94,11 +95,11 @@ export const ClientSearchSchema = z.object({
 });
 
 export const PlanDoelSchema = z.object({
-  omschrijving: z.string().trim().min(1, 'Beschrijf het doel.').max(500),
+  omschrijving: multiline(z.string().trim().min(1, 'Beschrijf het doel.').max(500)),
   status: z.enum(['open', 'bezig', 'bereikt', 'vervallen']).default('open'),
 });
 export const PlanAfspraakSchema = z.object({
-  omschrijving: z.string().trim().min(1, 'Beschrijf de afspraak.').max(500),
+  omschrijving: multiline(z.string().trim().min(1, 'Beschrijf de afspraak.').max(500)),
   wie: z.string().trim().max(100).default(''),
   wanneer: z.string().trim().max(40).default(''),
 });

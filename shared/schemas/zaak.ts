@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiline } from '../text';
 import { agbProblem } from '../agb';
 import { dateProblem } from '../dates';
 import { WIJZIGING_GRONDEN } from '../termijnen';
@@ -22,7 +23,7 @@ export const MeldingInputSchema = z.object({
   datum: IsoDateSchema,
   kanaal: z.enum(KANALEN, { error: 'Kies hoe de melding binnenkwam.' }),
   wet: z.enum(WETTEN, { error: 'Kies de wet: Wmo, Jeugdwet of Participatiewet.' }),
-  hulpvraag: z.string().trim().min(5, 'Schrijf de hulpvraag op in de woorden van de cliënt.').max(5000),
+  hulpvraag: multiline(z.string().trim().min(5, 'Schrijf de hulpvraag op in de woorden van de cliënt.').max(5000)),
   toestemming: z.boolean(),
   clientondersteuningAangeboden: z.boolean(),
   persoonlijkPlanOntvangenOp: IsoDateSchema.optional().nullable().transform((v) => v ?? null),
@@ -62,25 +63,25 @@ const wijzigingGrond = {
 export const TermijnVerlengSchema = z.object({
   termijnId: z.number().int(),
   dagen: z.number().int().min(1, 'Verleng met minstens 1 dag.').max(56, 'Verleng met hoogstens 8 weken; een langere termijn is niet redelijk (Awb 4:14).'),
-  reden: z.string().trim().min(5, 'Schrijf de reden van de verlenging op; de cliënt krijgt die te horen (Awb 4:14).').max(500),
+  reden: multiline(z.string().trim().min(5, 'Schrijf de reden van de verlenging op; de cliënt krijgt die te horen (Awb 4:14).').max(500)),
   ...wijzigingGrond,
 });
 export const TermijnOpschortSchema = z.object({
   termijnId: z.number().int(),
   van: IsoDateSchema,
-  reden: z.string().trim().min(5, 'Schrijf de reden van de opschorting op (Awb 4:15).').max(500),
+  reden: multiline(z.string().trim().min(5, 'Schrijf de reden van de opschorting op (Awb 4:15).').max(500)),
   ...wijzigingGrond,
 });
 export const TermijnHervatSchema = z.object({ termijnId: z.number().int(), tot: IsoDateSchema });
 
 const verslagText = (label: string) =>
-  z.string().trim().min(3, `Vul het onderdeel '${label}' in; de wet vraagt dit te onderzoeken.`).max(10000);
+  multiline(z.string().trim().min(3, `Vul het onderdeel '${label}' in; de wet vraagt dit te onderzoeken.`).max(10000));
 
 /** One field per topic of Wmo 2015 art. 2.3.2 lid 4 (a–e), plus pgb and bijdrage explained. */
 export const OnderzoekInputSchema = z.object({
   meldingId: z.number().int(),
   datum: IsoDateSchema,
-  aanwezigen: z.string().trim().min(2, 'Schrijf op wie er bij het gesprek waren.').max(1000),
+  aanwezigen: multiline(z.string().trim().min(2, 'Schrijf op wie er bij het gesprek waren.').max(1000)),
   behoeften: verslagText('behoeften, persoonskenmerken en voorkeuren (a)'),
   eigenKracht: verslagText('eigen kracht en gebruikelijke hulp (b)'),
   netwerk: verslagText('mantelzorg en sociaal netwerk (c)'),
@@ -89,9 +90,9 @@ export const OnderzoekInputSchema = z.object({
   benodigdeOndersteuning: verslagText('benodigde ondersteuning'),
   pgbUitgelegd: z.boolean(),
   bijdrageUitgelegd: z.boolean(),
-  conclusies: z.string().trim().min(5, 'Schrijf de conclusie van het onderzoek op.').max(10000),
+  conclusies: multiline(z.string().trim().min(5, 'Schrijf de conclusie van het onderzoek op.').max(10000)),
   verslagVerzondenOp: IsoDateSchema.optional().nullable().transform((v) => v ?? null),
-  opmerkingenClient: z.string().trim().max(5000).optional().nullable().transform((v) => v || null),
+  opmerkingenClient: multiline(z.string().trim().max(5000)).optional().nullable().transform((v) => v || null),
 });
 export type OnderzoekInput = z.input<typeof OnderzoekInputSchema>;
 export const OnderzoekSchema = OnderzoekInputSchema.extend({ id: z.number().int() });
@@ -99,7 +100,7 @@ export const OnderzoekSchema = OnderzoekInputSchema.extend({ id: z.number().int(
 export const AanvraagInputSchema = z.object({
   meldingId: z.number().int(),
   ontvangenOp: IsoDateSchema,
-  omschrijving: z.string().trim().min(3, 'Beschrijf wat de cliënt aanvraagt.').max(2000),
+  omschrijving: multiline(z.string().trim().min(3, 'Beschrijf wat de cliënt aanvraagt.').max(2000)),
 });
 export const AanvraagSchema = AanvraagInputSchema.extend({ id: z.number().int() });
 
@@ -123,7 +124,7 @@ export const IndicatieInputSchema = z.object({
   aanbiederNaam: z.string().trim().max(200).optional().nullable().transform((v) => v || null),
   ingangsdatum: IsoDateSchema,
   einddatum: IsoDateSchema.optional().nullable().transform((v) => v ?? null),
-  motivering: z.string().trim().min(10, 'Motiveer de indicatie: waarom deze ondersteuning, in deze omvang?').max(10000),
+  motivering: multiline(z.string().trim().min(10, 'Motiveer de indicatie: waarom deze ondersteuning, in deze omvang?').max(10000)),
 });
 export type IndicatieInput = z.input<typeof IndicatieInputSchema>;
 export const IndicatieSchema = z.object({
@@ -168,8 +169,8 @@ export const BeschikkingInputSchema = z.object({
   aanvraagId: z.number().int(),
   soort: z.enum(BESCHIKKING_SOORTEN, { error: 'Kies het soort besluit.' }),
   indicatieIds: z.array(z.number().int()).max(20).default([]),
-  besluitTekst: z.string().trim().min(10, 'Schrijf het besluit op, in één of twee zinnen.').max(2000),
-  motivering: z.string().trim().min(20, 'Motiveer het besluit: de feiten uit het onderzoek en de regels (Awb 3:46).').max(20000),
+  besluitTekst: multiline(z.string().trim().min(10, 'Schrijf het besluit op, in één of twee zinnen.').max(2000)),
+  motivering: multiline(z.string().trim().min(20, 'Motiveer het besluit: de feiten uit het onderzoek en de regels (Awb 3:46).').max(20000)),
   wettelijkeGrondslag: z.array(z.string().trim().min(3).max(200)).min(1, 'Noem minstens één wetsartikel als grondslag.').max(20),
   vervangtId: z.number().int().nullable().default(null),
   /** For a beëindiging (required) or wijziging: the day the change takes effect. */

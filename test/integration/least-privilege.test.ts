@@ -72,3 +72,19 @@ describe('least privilege', () => {
     expect((await refused(beheer, 'user.add', { username: 'gert', displayName: 'Gert Dubbel', roles: ['beheerder', 'auditor'], password: USER_PASSWORD })).field).toBe('roles');
   }, 60_000);
 });
+
+describe('one text validator at the door', () => {
+  it('refuses a CR/LF in a single-line field and U+202E anywhere, naming the field', async () => {
+    const anna = await desk.as('anna');
+    const client = { bsn: '999990093', voornamen: 'Jan', geslachtsnaam: 'Smit', geboortedatum: '1950-01-01' };
+    const crlf = await refused(anna, 'client.create', { ...client, straat: 'Kerkstraat 1\r\nPostbus 99' });
+    expect(crlf).toEqual({ code: 'invoer', field: 'straat', message: "Veld 'straat' moet op één regel passen: haal de regelovergang (Enter) of tab weg." });
+    const rlo = await refused(anna, 'client.create', { ...client, geslachtsnaam: 'Smit\u202Efdp.exe' });
+    expect(rlo).toEqual({ code: 'invoer', field: 'geslachtsnaam', message: "Veld 'geslachtsnaam' bevat een onzichtbaar teken dat de leesrichting omdraait (U+202E). Typ de tekst opnieuw in plaats van hem te plakken." });
+    expect((await refused(anna, 'melding.create', { clientId: ids.clientId, datum: '2026-04-19', kanaal: 'balie', wet: 'wmo', hulpvraag: 'Hulp\u0000nodig', toestemming: true, clientondersteuningAangeboden: true })).field).toBe('hulpvraag');
+    // A multi-line field keeps its lines.
+    const ok2 = await anna.call('rechten.inzageVerzoek', { clientId: ids.clientId, ontvangenOp: '2026-04-19', toelichting: 'Brief ontvangen.\r\nWil alles zien.' });
+    expect(ok2.ok).toBe(true);
+    expect(anna.session!.db.raw.prepare(`SELECT count(*) AS n FROM clients WHERE bsn = ?`).get('999990093')).toEqual({ n: 0 });
+  }, 60_000);
+});
