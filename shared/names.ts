@@ -82,15 +82,34 @@ export interface NaamDelen {
 
 /**
  * Initials from the first names: "Jan Pieter" → "J.P.". The Dutch digraph IJ is one letter:
- * "IJsbrand" → "IJ.".
+ * "IJsbrand" → "IJ.". Each initial is the first whole grapheme that is a letter (never half of a
+ * surrogate pair, never an emoji or digit); a "name" without any letter gives no initial.
  */
 export function voorlettersVan(voornamen: string): string {
   return voornamen
     .trim()
     .split(/\s+/)
     .filter(Boolean)
-    .map((n) => (/^(ij|ĳ)/i.test(n) ? 'IJ' : n.charAt(0).toUpperCase()) + '.')
+    .map((n) => {
+      if (/^(ij|ĳ)/i.test(n)) return 'IJ.';
+      for (const { segment } of GRAPHEMES.segment(n)) {
+        if (/^\p{L}/u.test(segment)) return `${segment.toLocaleUpperCase('nl')}.`;
+      }
+      return '';
+    })
     .join('');
+}
+
+const GRAPHEMES = new Intl.Segmenter('nl', { granularity: 'grapheme' });
+
+/** Voorletters as typed: letters (with their accents), each followed by a dot, nothing else. */
+export function voorlettersProblem(voorletters: string): string | null {
+  const v = voorletters.replace(/\s+/g, '');
+  if (v === '') return null;
+  if (!/^(?:(?:IJ|\p{L}\p{M}*)\.)+$/u.test(v)) {
+    return `Voorletters "${voorletters}" kloppen niet: schrijf alleen letters, elk gevolgd door een punt (bijvoorbeeld J.M.).`;
+  }
+  return null;
 }
 
 function deel(voorvoegsel: string | null | undefined, naam: string): string {

@@ -2,7 +2,8 @@ import type Sqlite from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { normalizeBsn } from '../../shared/bsn';
 import { LoketError } from '../../shared/errors';
-import { foldForSearch, formatNaam } from '../../shared/names';
+import { partialDateProblem } from '../../shared/dates';
+import { foldForSearch, formatNaam, voorlettersProblem } from '../../shared/names';
 import type {
   Client, ClientInputSchema, ClientSearchSchema, ClientSummary, Household, HouseholdInputSchema,
   HouseholdPlanSchema,
@@ -75,12 +76,21 @@ async function saveRepresentatives(tx: TxContext, clientId: number, reps: Client
   }
 }
 
+/** What the shared schema cannot know: today (no birth date ahead of it) and the voorletters' shape. */
+function checkClientInput(tx: TxContext, input: ClientInput): void {
+  const datum = partialDateProblem(input.geboortedatum, tx.today());
+  if (datum) throw new LoketError('invoer', datum, 'geboortedatum');
+  const letters = input.voorletters ? voorlettersProblem(input.voorletters) : null;
+  if (letters) throw new LoketError('invoer', letters, 'voorletters');
+}
+
 function rowFields(input: ClientInput) {
   const { vertegenwoordigers: _reps, ...fields } = input;
   return { ...fields, bsn: normalizeBsn(input.bsn) };
 }
 
 export async function createClient(tx: TxContext, input: ClientInput): Promise<Client> {
+  checkClientInput(tx, input);
   const fields = rowFields(input);
   const existing = await existingWithBsn(tx, fields.bsn);
   if (existing) throw duplicateBsn(existing);
@@ -97,6 +107,7 @@ export async function updateClient(tx: TxContext, input: ClientInput & { id: num
   if (!current) throw notFound('Cliënt', input.id);
   assertClientWritable(tx, input.id);
   const { id, ...rest } = input;
+  checkClientInput(tx, rest);
   const fields = rowFields(rest);
   const existing = await existingWithBsn(tx, fields.bsn, id);
   if (existing) throw duplicateBsn(existing);
@@ -118,8 +129,11 @@ export type SearchKind = 'bsn' | 'naam' | 'fuzzy' | 'postcode' | 'geboortedatum'
 /** What the person typed, recognised: 9 digits is a BSN, "1234 AB 5" a postcode + huisnummer, a date a date. */
 export function detectSearch(query: string): { kind: SearchKind; value: string; huisnummer?: number } {
   const q = query.trim();
-  if (/^\d{8,9}$/.test(q)) return { kind: 'bsn', value: q.padStart(9, '0') };
-  const pc = /^([1-9]\d{3})\s?([a-zA-Z]{2})(?:\s+(\d+))?/.exec(q);
+  // "999 927 243" and "999.927.243" are a BSN as well.
+  const digits = q.replace(/[\s.]/g, '');
+  if (/^\d{8,9}$/.test(digits)) return { kind: 'bsn', value: digits.padStart(9, '0') };
+  // "7423 AH 37", "7423ah37": postcode with huisnummer.
+  const pc = /^([1-9]\d{3})\s?([a-zA-Z]{2})(?:\s*(\d+))?/.exec(q);
   if (pc) return { kind: 'postcode', value: `${pc[1]} ${pc[2]!.toUpperCase()}`, huisnummer: pc[3] ? Number(pc[3]) : undefined };
   const nl = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(q);
   if (nl) return { kind: 'geboortedatum', value: `${nl[3]}-${nl[2]!.padStart(2, '0')}-${nl[1]!.padStart(2, '0')}` };
@@ -182,7 +196,7 @@ export function searchClientsRaw(raw: RawDb, query: string, kind: 'auto' | Searc
   const k = kind === 'auto' ? detected.kind : kind;
   const s = searchStatements(raw);
   let rows: RawClient[];
-  if (k === 'bsn') rows = s.bsn!.all(query.trim().padStart(9, '0'), limit) as RawClient[];
+  if (k === 'bsn') rows = s.bsn!.all(normalizeBsn(query).padStart(9, '0'), limit) as RawClient[];
   else if (k === 'postcode') {
     rows = detected.huisnummer !== undefined
       ? s.postcodeHuis!.all(detected.value, detected.huisnummer, limit) as RawClient[]

@@ -147,3 +147,19 @@ describe('the werkvoorraad page', () => {
     expect((await ok(anna, 'werkvoorraad.page', { fase: 'accordering' })).items.map((i) => i.meldingId)).toEqual([b.meldingId]);
   });
 });
+
+describe('input the router refuses or understands', () => {
+  it('refuses a birth date in the future and voorletters that are not letters; finds a spaced BSN and a postcode glued to its number', async () => {
+    const desk = await open();
+    const anna = await desk.as('anna', '2026-04-13');
+    const base = { bsn: '999993847', voornamen: 'Anna', voorvoegsel: 'van', geslachtsnaam: 'Vliet', geslacht: '2' as const, straat: 'Hovenlaan', huisnummer: 37, postcode: '7423 AH', woonplaats: 'Deventer' };
+    const future = await anna.call('client.create', { ...base, geboortedatum: '2031-01-01' });
+    expect(future.ok ? null : future.error).toMatchObject({ field: 'geboortedatum', message: expect.stringMatching(/01-01-2031 ligt in de toekomst/) });
+    const emoji = await anna.call('client.create', { ...base, geboortedatum: '1950-01-01', voorletters: 'A.🙂.' });
+    expect(emoji.ok ? null : emoji.error).toMatchObject({ field: 'voorletters' });
+    const c = await ok(anna, 'client.create', { ...base, geboortedatum: '1950-01-01' });
+    expect((await ok(anna, 'client.search', { query: '999 993 847' })).results.map((r) => r.id)).toEqual([c.id]);
+    expect((await ok(anna, 'client.search', { query: '7423ah37' })).results.map((r) => r.id)).toEqual([c.id]);
+    expect((await ok(anna, 'client.search', { query: '7423 AH 12' })).results).toEqual([]);
+  });
+});

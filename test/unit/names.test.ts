@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { achternaam, foldForSearch, formatNaam, NaamSchema, voorlettersVan } from '../../shared/names';
+import { achternaam, foldForSearch, formatNaam, NaamSchema, voorlettersProblem, voorlettersVan } from '../../shared/names';
 
 describe('foldForSearch', () => {
   it('folds IJ in all spellings alike', () => {
@@ -78,5 +78,20 @@ describe('NaamSchema', () => {
     expect(r.success).toBe(false);
     expect(r.error!.issues[0]).toMatchObject({ path: ['partnerGeslachtsnaam'] });
     expect(r.error!.issues[0]!.message).toContain('Bij naamgebruik V hoort de achternaam van de partner');
+  });
+});
+
+describe('voorletters from letters only, per grapheme', () => {
+  it('skips emoji and digits and never splits a surrogate pair', () => {
+    expect(voorlettersVan('Fatima 🙂 فاطمة')).toBe('F.ف.');
+    expect(voorlettersVan('🙂Anna 2Piet')).toBe('A.P.');
+    expect(voorlettersVan('élise Øystein')).toBe('É.Ø.');
+    expect(voorlettersVan('Ĳsbrand')).toBe('IJ.');
+  });
+  it('refuses typed voorletters with anything but letters and dots, in Dutch', () => {
+    expect(voorlettersProblem('J.M.')).toBeNull();
+    expect(voorlettersProblem('IJ. É.')).toBeNull();
+    expect(voorlettersProblem('F.🙂.')).toMatch(/alleen letters/);
+    expect(voorlettersProblem('JM')).toMatch(/gevolgd door een punt/);
   });
 });
