@@ -6,7 +6,7 @@ import { buildServer, type LoketServer } from '../../main/server/app';
 import { unsealWithPassword } from '../../main/server/seal';
 import { lock } from '../../main/vault';
 import { LETTERHEAD } from '../support/cases';
-import { ApiClient, makeCert } from '../support/https';
+import { ApiClient, conceptOverApi, makeCert } from '../support/https';
 import { ADMIN_PASSWORD, freshVault, TEST_KDF, USER_PASSWORD } from '../support/vault';
 import { checkScreen } from './screen';
 
@@ -43,32 +43,8 @@ test.beforeAll(async () => {
   // The case up to a concept beschikking, made over the API as the consultant's desktop would.
   client = new ApiClient(base, tls.cert, 'werkplek-voorbereiding');
   expect((await client.login('consulent01', USER_PASSWORD)).status).toBe(200);
-  const c = await client.ok('client.create', {
-    bsn: '999993847', voornamen: 'Wilhelmina', geslachtsnaam: 'Dijk', voorvoegsel: 'van', geboortedatum: '1941-05-12', geslacht: '2',
-    straat: 'Kerkstraat', huisnummer: 12, postcode: '1234 AB', woonplaats: 'Voorbeeldstad', wijk: 'Centrum',
-  });
-  const m = await client.ok('melding.create', {
-    clientId: c.id, datum: '2026-03-02', kanaal: 'telefoon', wet: 'wmo', hulpvraag: 'Ik kan mijn huis niet meer schoonhouden.',
-    toestemming: true, clientondersteuningAangeboden: true,
-  });
-  await client.ok('onderzoek.save', {
-    meldingId: m.melding.id, datum: '2026-04-10', aanwezigen: 'cliënt, dochter, consulent', behoeften: 'Zelfstandig thuis wonen.',
-    eigenKracht: 'Licht werk lukt zelf.', netwerk: 'Dochter kan niet meer helpen.', mantelzorgOndersteuning: 'Respijtzorg besproken.',
-    algemeneVoorzieningen: 'Geen passende algemene voorziening.', benodigdeOndersteuning: 'Hulp bij het huishouden.',
-    pgbUitgelegd: true, bijdrageUitgelegd: true, conclusies: 'Maatwerkvoorziening is nodig.',
-  });
-  const a = await client.ok('aanvraag.create', { meldingId: m.melding.id, ontvangenOp: '2026-04-13', omschrijving: 'Hulp bij het huishouden' });
-  const i = await client.ok('indicatie.create', {
-    aanvraagId: a.id, productcategorie: '01', omvang: { volume: 3, eenheid: '04', frequentie: '2' }, leveringsvorm: 'ZIN',
-    aanbiederAgb: '12345678', aanbiederNaam: 'Thuiszorg De Linde', ingangsdatum: '2026-05-01', einddatum: '2027-04-30',
-    motivering: 'Het zware huishoudelijke werk lukt niet zelf en het netwerk kan het niet overnemen.',
-  });
-  const b = await client.ok('beschikking.create', {
-    aanvraagId: a.id, soort: 'toekenning', indicatieIds: [i.id], besluitTekst: 'U krijgt hulp bij het huishouden, 3 uur per week.',
-    motivering: 'Uit het onderzoek blijkt dat u het zware huishoudelijke werk niet zelf kunt doen.', wettelijkeGrondslag: ['Wmo 2015 art. 2.3.5'],
-  });
+  ids = await conceptOverApi(client);
   await client.ok('session.lock');
-  ids = { meldingId: m.melding.id, beschikkingId: b.id };
 });
 
 test.afterAll(async () => {

@@ -5,7 +5,7 @@ import { totpCode } from '../../main/auth/totp';
 import { createRouter } from '../../main/router';
 import { lock } from '../../main/vault';
 import { LETTERHEAD } from '../support/cases';
-import { ApiClient, makeCert, request } from '../support/https';
+import { ApiClient, conceptOverApi, makeCert, request } from '../support/https';
 import { ADMIN_PASSWORD, freshVault, TEST_KDF, USER_PASSWORD } from '../support/vault';
 
 /**
@@ -73,30 +73,8 @@ describe('two and three clients of one server: the four-eyes flow', () => {
 
     const consulent = desk('werkplek-wijk-noord');
     expect((await consulent.login('consulent01', USER_PASSWORD)).status).toBe(200);
-    const c = await consulent.ok('client.create', {
-      bsn: '999993847', voornamen: 'Wilhelmina', geslachtsnaam: 'Dijk', voorvoegsel: 'van', geboortedatum: '1941-05-12', geslacht: '2',
-      straat: 'Kerkstraat', huisnummer: 12, postcode: '1234 AB', woonplaats: 'Voorbeeldstad', wijk: 'Centrum',
-    });
-    const m = await consulent.ok('melding.create', {
-      clientId: c.id, datum: '2026-03-02', kanaal: 'telefoon', wet: 'wmo', hulpvraag: 'Ik kan mijn huis niet meer schoonhouden.',
-      toestemming: true, clientondersteuningAangeboden: true,
-    });
-    await consulent.ok('onderzoek.save', {
-      meldingId: m.melding.id, datum: '2026-04-10', aanwezigen: 'cliënt, dochter, consulent', behoeften: 'Zelfstandig thuis wonen.',
-      eigenKracht: 'Licht werk lukt zelf.', netwerk: 'Dochter kan niet meer helpen.', mantelzorgOndersteuning: 'Respijtzorg besproken.',
-      algemeneVoorzieningen: 'Geen passende algemene voorziening.', benodigdeOndersteuning: 'Hulp bij het huishouden.',
-      pgbUitgelegd: true, bijdrageUitgelegd: true, conclusies: 'Maatwerkvoorziening is nodig.',
-    });
-    const a = await consulent.ok('aanvraag.create', { meldingId: m.melding.id, ontvangenOp: '2026-04-13', omschrijving: 'Hulp bij het huishouden' });
-    const i = await consulent.ok('indicatie.create', {
-      aanvraagId: a.id, productcategorie: '01', omvang: { volume: 3, eenheid: '04', frequentie: '2' }, leveringsvorm: 'ZIN',
-      aanbiederAgb: '12345678', aanbiederNaam: 'Thuiszorg De Linde', ingangsdatum: '2026-05-01', einddatum: '2027-04-30',
-      motivering: 'Het zware huishoudelijke werk lukt niet zelf en het netwerk kan het niet overnemen.',
-    });
-    const b = await consulent.ok('beschikking.create', {
-      aanvraagId: a.id, soort: 'toekenning', indicatieIds: [i.id], besluitTekst: 'U krijgt hulp bij het huishouden, 3 uur per week.',
-      motivering: 'Uit het onderzoek blijkt dat u het zware huishoudelijke werk niet zelf kunt doen.', wettelijkeGrondslag: ['Wmo 2015 art. 2.3.5'],
-    });
+    const { beschikkingId } = await conceptOverApi(consulent);
+    const b = { id: beschikkingId };
     await consulent.ok('beschikking.submit', { id: b.id });
 
     // The besluitbevoegde: first login asks for the second factor, nothing else works until then.

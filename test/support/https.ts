@@ -77,3 +77,32 @@ export class ApiClient {
     this.agent.destroy();
   }
 }
+
+/** A Wmo case up to a concept beschikking (hulp bij het huishouden), made over the API by a consultant's client. */
+export async function conceptOverApi(c: ApiClient): Promise<{ clientId: number; meldingId: number; beschikkingId: number }> {
+  const client = await c.ok('client.create', {
+    bsn: '999993847', voornamen: 'Wilhelmina', geslachtsnaam: 'Dijk', voorvoegsel: 'van', geboortedatum: '1941-05-12', geslacht: '2',
+    straat: 'Kerkstraat', huisnummer: 12, postcode: '1234 AB', woonplaats: 'Voorbeeldstad', wijk: 'Centrum',
+  });
+  const m = await c.ok('melding.create', {
+    clientId: client.id, datum: '2026-03-02', kanaal: 'telefoon', wet: 'wmo', hulpvraag: 'Ik kan mijn huis niet meer schoonhouden.',
+    toestemming: true, clientondersteuningAangeboden: true,
+  });
+  await c.ok('onderzoek.save', {
+    meldingId: m.melding.id, datum: '2026-04-10', aanwezigen: 'cliënt, dochter, consulent', behoeften: 'Zelfstandig thuis wonen.',
+    eigenKracht: 'Licht werk lukt zelf.', netwerk: 'Dochter kan niet meer helpen.', mantelzorgOndersteuning: 'Respijtzorg besproken.',
+    algemeneVoorzieningen: 'Geen passende algemene voorziening.', benodigdeOndersteuning: 'Hulp bij het huishouden.',
+    pgbUitgelegd: true, bijdrageUitgelegd: true, conclusies: 'Maatwerkvoorziening is nodig.',
+  });
+  const a = await c.ok('aanvraag.create', { meldingId: m.melding.id, ontvangenOp: '2026-04-13', omschrijving: 'Hulp bij het huishouden' });
+  const i = await c.ok('indicatie.create', {
+    aanvraagId: a.id, productcategorie: '01', omvang: { volume: 3, eenheid: '04', frequentie: '2' }, leveringsvorm: 'ZIN',
+    aanbiederAgb: '12345678', aanbiederNaam: 'Thuiszorg De Linde', ingangsdatum: '2026-05-01', einddatum: '2027-04-30',
+    motivering: 'Het zware huishoudelijke werk lukt niet zelf en het netwerk kan het niet overnemen.',
+  });
+  const b = await c.ok('beschikking.create', {
+    aanvraagId: a.id, soort: 'toekenning', indicatieIds: [i.id], besluitTekst: 'U krijgt hulp bij het huishouden, 3 uur per week.',
+    motivering: 'Uit het onderzoek blijkt dat u het zware huishoudelijke werk niet zelf kunt doen.', wettelijkeGrondslag: ['Wmo 2015 art. 2.3.5'],
+  });
+  return { clientId: client.id, meldingId: m.melding.id, beschikkingId: b.id };
+}
