@@ -36,7 +36,7 @@ import { scrubNumbers, type ExportConfig } from './config';
 import { STANDAARDEN, type Wet } from './iwmo/standaarden';
 import { buildToewijzingXml, selectToewijzingenForMessage, type ToewijzingRecord } from './iwmo/toewijzing';
 import type { ClientInput as IwmoClient, ToegewezenProductInput } from './iwmo/types';
-import { parseVerzoekOmToewijzing } from './iwmo/verzoek';
+import { parseVerzoekOmToewijzing, type VerzoekOmToewijzing } from './iwmo/verzoek';
 import type { OutboxActor } from './outbox';
 
 const COUNTER_KEY = 'iwmo.volgnummer';
@@ -308,8 +308,9 @@ function productTekst(wet: ZaakWet, p: ReturnType<typeof parseVerzoekOmToewijzin
  * Reads a WMO315/JW315 into a melding (kanaal 'verwijzer'); the client is found by BSN or created.
  * One transaction: the client, the melding and its clock land together or not at all.
  */
-export async function importVerzoek(tx: TxContext, input: { xml: string }): Promise<ImportResult> {
-  const v = parseVerzoekOmToewijzing(input.xml);
+export async function importVerzoek(tx: TxContext, input: { xml: string; parsed?: VerzoekOmToewijzing }): Promise<ImportResult> {
+  // The router's handler parses on a worker thread first (parse-in-worker.ts) and passes the result.
+  const v = input.parsed ?? parseVerzoekOmToewijzing(input.xml);
   const objectId = `${v.aanbiederAgb}/${v.berichtIdentificatie}`;
   const settings = (await tx.m.findOneBy(SettingEntity, { key: 'gemeente.code' }))?.value;
   if (typeof settings === 'string' && settings !== v.gemeentecode) {

@@ -6,6 +6,7 @@ import { SettingEntity, OutboxEntity } from '../db/entities';
 import { auditFiles, collectAudit } from '../export/audit';
 import { iwmoConfigProblems, readExportConfig, SECRET_KEY, zgwConfigProblems } from '../export/config';
 import { collectInzage, inzagePdf } from '../export/inzage';
+import { parseVerzoekInWorker } from '../export/iwmo/parse-in-worker';
 import { importVerzoek, planIwmoMessages } from '../export/iwmoExport';
 import { listJobs, retryJob, runOutbox, type OutboxKind } from '../export/outbox';
 import { caseExportStepKeys } from '../export/zgw/caseExport';
@@ -154,7 +155,12 @@ export const EXPORT_HANDLERS: HandlerTable<typeof EXPORT_CHANNELS> = {
   'export.run': exportRun,
   'export.retry': transactional(exportRetry),
   'export.setSecret': transactional(setSecret),
-  'iwmo.importVerzoek': transactional(importVerzoek),
+  // Parsed on a worker thread before the transaction: a large or hostile file neither blocks the
+  // main thread nor holds the write queue, so other calls keep answering meanwhile.
+  'iwmo.importVerzoek': async (ctx, input) => {
+    const parsed = await parseVerzoekInWorker(input.xml);
+    return inTransaction(ctx, (tx) => importVerzoek(tx, { ...input, parsed }));
+  },
   'export.audit': transactional(exportAudit),
   'export.inzage': transactional(exportInzage),
 };

@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { LoketError, type LoketErrorCode } from '../../../shared/errors';
+import type { VerzoekOmToewijzing } from './verzoek';
+
+/** The worker's file: the .ts source (through tsx) in tests, the bundled .js in dist/. */
+function parseWorkerFile(): { file: string; execArgv: string[] } {
+  if (__filename.endsWith('.ts')) return { file: join(__dirname, 'parse-worker.ts'), execArgv: ['--require', 'tsx/cjs'] };
+  const candidates = [join(__dirname, 'parse-worker.js'), join(__dirname, '..', 'export', 'iwmo', 'parse-worker.js')];
+  const found = candidates.find((f) => existsSync(f));
+  if (!found) throw new Error(`iWmo-worker niet gevonden naast ${__dirname}`);
+  return { file: found, execArgv: [] };
+}
+
+/**
+ * Parses a verzoek om toewijzing on a worker thread of its own, with a memory cap, a time cap and
+ * the size and element limits of limits.ts: the main process stays free for every other call.
+ */
+export function parseVerzoekInWorker(xml: string, timeoutMs = 20_000): Promise<VerzoekOmToewijzing> {
+  const { file, execArgv } = parseWorkerFile();
+  const worker = new Worker(file, { execArgv, resourceLimits: { maxOldGenerationSizeMb: 256, stackSizeMb: 4 } });
+  return new Promise<VerzoekOmToewijzing>((resolve, reject) => {
+    const fail = (message: string) => reject(new LoketError('invoer', message));
+    const timer = setTimeout(() => fail('Het lezen van het bericht duurde te lang en is gestopt; het bestand is te groot of klopt niet.'), timeoutMs);
+    worker.once('message', (m: { ok: true; value: VerzoekOmToewijzing } | { ok: false; error: { code: string; message: string; field?: string } | null }) => {
+      if (m.ok) resolve(m.value);
+      else if (m.error) reject(new LoketError(m.error.code as LoketErrorCode, m.error.message, m.error.field));
+      else fail('Het bericht kon niet worden gelezen; vraag de aanbieder om een nieuw bestand.');
+    });
+    worker.once('error', () => fail('Het bericht kon niet worden gelezen (te groot of te diep genest); vraag de aanbieder om een nieuw bestand.'));
+    worker.once('exit', () => fail('Het lezen van het bericht is afgebroken.'));
+    worker.postMessage(xml);
+  }).finally(() => {
+    void worker.terminate();
+  });
+}
