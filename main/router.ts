@@ -136,7 +136,7 @@ export class Router {
         const o = this.options;
         const s = o.openSession
           ? await o.openSession(username, password)
-          : await unlock({ file: o.dbFile, username, password, route: o.route, kdf: o.kdf, anchor: o.anchor });
+          : await unlock({ file: o.dbFile, username, password, route: o.route, kdf: o.kdf, anchor: o.anchor, now: o.clock });
         slot.session = s;
         return s;
       },

@@ -13,6 +13,7 @@ import {
   sealNextKey, STRONG_KDF, writeSlot, type KdfParams,
 } from './db/keyslots';
 import { passwordStoreFor, SLOT_STORE, type PasswordStore } from './db/verifiers';
+import { assertNotLockedOut, clearFailures, recordFailure } from './login-throttle';
 
 /**
  * Opening and managing the encrypted store: init, unlock per user, passwords, users, rekey,
@@ -154,6 +155,8 @@ export interface UnlockOptions {
   route?: Route;
   kdf?: KdfParams;
   anchor?: AnchorConfig;
+  /** Milliseconds since the epoch, for the lockout; tests move it. */
+  now?: () => number;
 }
 
 /**
@@ -191,13 +194,26 @@ export async function unlock(o: UnlockOptions): Promise<Session> {
   if (!existsSync(o.file)) {
     throw new LoketError('opslag', `Databasebestand ${o.file} bestaat niet. Controleer het pad of maak een database met 'loket init'.`);
   }
+  // The pattern users are made with; anything else (a path like ../) never reaches the key slots.
+  check(usernameProblem(o.username), 'username');
+  const now = o.now ?? Date.now;
+  await assertNotLockedOut(o.file, o.username, now());
   const kdf = o.kdf ?? STRONG_KDF;
-  const { db, key, databaseId } = await openWithSlot(o.file, o.username, o.password, kdf);
-  const user = await db.ds.getRepository(UserEntity).findOneBy({ username: o.username, active: true });
-  if (!user) {
-    await db.close();
-    throw new LoketError('wachtwoord', 'Gebruikersnaam of wachtwoord klopt niet. Probeer het opnieuw of vraag de beheerder om hulp.');
+  let opened: Awaited<ReturnType<typeof openWithSlot>>;
+  let user: UserRow | null;
+  try {
+    opened = await openWithSlot(o.file, o.username, o.password, kdf);
+    user = await opened.db.ds.getRepository(UserEntity).findOneBy({ username: o.username, active: true });
+    if (!user) {
+      await opened.db.close();
+      throw new LoketError('wachtwoord', 'Gebruikersnaam of wachtwoord klopt niet. Probeer het opnieuw of vraag de beheerder om hulp.');
+    }
+  } catch (e) {
+    if (e instanceof LoketError && e.code === 'wachtwoord') await recordFailure(o.file, o.username, now());
+    throw e;
   }
+  await clearFailures(o.file, o.username);
+  const { db, key, databaseId } = opened;
   const anchor = attachAnchor(db, databaseId, o.anchor);
   const session: Session = { db, user, origin: originFor(o.route ?? 'app'), key, kdf, databaseId, anchor, passwords: passwordStoreFor(db) };
   await logAdmin(session, 'inloggen', 'gebruiker', user.id, 'ontgrendeld');

@@ -200,7 +200,15 @@ function wrongSecret(slot: string): LoketError {
 
 /** Opens a slot, or throws a Dutch error that does not reveal which part was wrong. */
 export async function openSlotFull(dbFile: string, slot: string, secret: string): Promise<OpenedSlot> {
-  return openSlotContent(await readSlotFile(dbFile, slot), slot, secret);
+  const file = await readSlotFile(dbFile, slot);
+  if (!file) {
+    // An unknown user costs the same key derivation as a known one (the recovery slot's cost), so
+    // the time of the answer does not tell which usernames exist.
+    const like = await readSlotFile(dbFile, RECOVERY_SLOT);
+    const kdf = like && !kdfProblem(like) ? { N: like.N, r: like.r, p: like.p } : STRONG_KDF;
+    await deriveKek(secret, randomBytes(16), kdf);
+  }
+  return openSlotContent(file, slot, secret);
 }
 
 /** Opens a slot's content: from its file, or moved into the database as a password verifier (team server). */
