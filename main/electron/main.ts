@@ -1,6 +1,7 @@
-import { app, BrowserWindow, ipcMain, powerMonitor, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session, type WebContents } from 'electron';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { anchorConfigFromEnv } from '../anchor';
 import { useNativeBinding } from '../db/database';
 import { createRouter, type Router } from '../router';
 import { CSP } from './csp';
@@ -80,6 +81,8 @@ function createWindow(): BrowserWindow {
     show: false,
     autoHideMenuBar: true,
     webPreferences: {
+      // Developer tools only in a development run, never in an installed (packaged) app.
+      devTools: !app.isPackaged,
       preload: path.join(__dirname, 'preload.js'),
       contextIsolation: true,
       sandbox: true,
@@ -122,6 +125,12 @@ async function main(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 
   await app.whenReady();
+  // An application menu without developer tools or reload: only what a user of the desk needs.
+  Menu.setApplicationMenu(Menu.buildFromTemplate([
+    { label: 'Bestand', submenu: [{ role: 'quit', label: 'Afsluiten' }] },
+    { label: 'Bewerken', submenu: [{ role: 'undo', label: 'Ongedaan maken' }, { role: 'redo', label: 'Opnieuw' }, { type: 'separator' }, { role: 'cut', label: 'Knippen' }, { role: 'copy', label: 'Kopiëren' }, { role: 'paste', label: 'Plakken' }, { role: 'selectAll', label: 'Alles selecteren' }] },
+    { label: 'Beeld', submenu: [{ role: 'resetZoom', label: 'Ware grootte' }, { role: 'zoomIn', label: 'Inzoomen' }, { role: 'zoomOut', label: 'Uitzoomen' }] },
+  ]));
 
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
@@ -133,7 +142,7 @@ async function main(): Promise<void> {
   protocol.handle(SCHEME, serveRendererFile);
 
   useElectronBuildOfSqlite();
-  router = createRouter({ dbFile: dbFile(), route: 'app' });
+  router = createRouter({ dbFile: dbFile(), route: 'app', anchor: anchorConfigFromEnv(process.env) });
   const r = router;
   ipcMain.handle('loket:call', (event, channel: unknown, input: unknown) => {
     const url = event.senderFrame?.url ?? '';
