@@ -233,8 +233,9 @@ export function importDemo(db: Db, o: DemoOptions): DemoStats {
       leveringsvorm, aanbieder_agb, aanbieder_naam, ingangsdatum, einddatum, motivering, toewijzing_nummer, created_at)
       VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     beschikking: raw.prepare(`INSERT INTO beschikkingen (id, aanvraag_id, kenmerk, soort, besluit_tekst, motivering, wettelijke_grondslag, status,
-      auteur_id, accordeur_id, ter_accordering_op, vastgesteld_op, verzonden_op, vervangt_id, per_datum, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      auteur_id, accordeur_id, ter_accordering_op, vastgesteld_op, verzonden_op, vervangt_id, per_datum, created_at, updated_at,
+      vastgesteld_moment, reden_einde)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     link: raw.prepare(`INSERT INTO beschikking_indicaties (beschikking_id, indicatie_id) VALUES (?, ?)`),
     termijn: raw.prepare(`INSERT INTO termijnen (id, melding_id, soort, wet, startdatum, verlengingen, opschortingen, uiterlijk, afgerond_op, behaald)
       VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?, ?)`),
@@ -279,20 +280,24 @@ export function importDemo(db: Db, o: DemoOptions): DemoStats {
 
     // Onderzoek termijn (starts at the melding).
     const verlengd = rng.chance(0.04);
-    const tOnd = { startdatum: d0, wet, soort: 'onderzoek' as const, verlengingen: verlengd ? [{ dagen: 14, reden: 'Het gesprek kon door ziekte van de cliënt later plaatsvinden.', op: addDays(d0, 20) }] : [], opschortingen: [] };
+    // The onderzoek term is no Awb beslistermijn (Wmo, verordening jeugdhulp): extended with the client's consent.
+    const grond = wet === 'participatiewet' ? {} : { grond: 'instemming_client' as const, grondTekst: 'mondeling, bij het verzetten van het gesprek' };
+    const tOnd = { startdatum: d0, wet, soort: 'onderzoek' as const, verlengingen: verlengd ? [{ dagen: 14, reden: 'Het gesprek kon door ziekte van de cliënt later plaatsvinden.', op: addDays(d0, 20), ...grond }] : [], opschortingen: [] };
     const uiterlijkOnd = computeTermijn({ start: d0, wet, soort: 'onderzoek', verlengingen: tOnd.verlengingen, opschortingen: [] }).uiterlijk;
     const ondDatum = addDays(d0, slow(rng.int(5, 34)));
     const ondDone = ondDatum <= today;
     let status: 'open' | 'afgesloten' = 'open';
 
+    // The onderzoek term is met when the written verslag is sent, not on the day of the gesprek.
+    const verzonden = ondDone ? addDays(ondDatum, rng.int(1, 6)) : null;
+    const verslagWeg = verzonden !== null && verzonden <= today;
     const termijnOnd = ++termijnId;
     ins.termijn.run(termijnOnd, mid, 'onderzoek', wet, d0, JSON.stringify(tOnd.verlengingen), uiterlijkOnd,
-      ondDone ? ondDatum : null, ondDone ? (uiterlijkOnd !== null && ondDatum <= uiterlijkOnd ? 1 : 0) : null);
+      verslagWeg ? verzonden : null, verslagWeg ? (uiterlijkOnd !== null && verzonden <= uiterlijkOnd ? 1 : 0) : null);
     counts.termijnen!++;
 
     const geenMaatwerk = rng.chance(0.08);
-    if (ondDone) {
-      const verzonden = addDays(ondDatum, rng.int(1, 6));
+    if (ondDone && verzonden) {
       ins.onderzoek.run(++onderzoekId, mid, ondDatum, rng.pick(['cliënt, consulent', 'cliënt, dochter, consulent', 'ouders, consulent', 'cliënt, partner, consulent']),
         rng.pick(VERSLAG.behoeften), rng.pick(VERSLAG.eigenKracht), rng.pick(VERSLAG.netwerk), rng.pick(VERSLAG.mantelzorg), rng.pick(VERSLAG.algemeen),
         rng.pick(VERSLAG.benodigd), wet === 'wmo' ? 1 : 0, geenMaatwerk ? VERSLAG.conclusie[2]! : rng.pick(VERSLAG.conclusie.slice(0, 2)),
@@ -319,8 +324,10 @@ export function importDemo(db: Db, o: DemoOptions): DemoStats {
       const bStatus = concept > today ? null : vz <= today ? 'verzonden' : vs <= today ? 'vastgesteld' : ta <= today ? 'ter_accordering' : 'concept';
       const fixed = bStatus === 'vastgesteld' || bStatus === 'verzonden';
       const termijnBes = ++termijnId;
-      ins.termijn.run(termijnBes, mid, 'beschikking', wet, aanvraagDatum, '[]', uiterlijkBes, fixed ? vs : null,
-        fixed ? (uiterlijkBes !== null && vs <= uiterlijkBes ? 1 : 0) : null);
+      // The beschikking term is met at bekendmaking (sending), not at vaststelling.
+      const bekend = bStatus === 'verzonden';
+      ins.termijn.run(termijnBes, mid, 'beschikking', wet, aanvraagDatum, '[]', uiterlijkBes, bekend ? vz : null,
+        bekend ? (uiterlijkBes !== null && vz <= uiterlijkBes ? 1 : 0) : null);
       counts.termijnen!++;
 
       if (bStatus) {
@@ -388,7 +395,9 @@ export function importDemo(db: Db, o: DemoOptions): DemoStats {
             : 'Uit het onderzoek blijkt dat u deze ondersteuning nodig heeft om zelfstandig te blijven wonen en mee te doen.',
           JSON.stringify(wet === 'wmo' ? GRONDSLAG_WMO : GRONDSLAG_JEUGD), bStatus, consulent, accordeur,
           bStatus === 'concept' ? null : ta, fixed ? vs : null, bStatus === 'verzonden' ? vz : null,
-          prior ? prior.beschikkingId : null, perDatum, ts(concept, 10), ts(bStatus === 'verzonden' ? vz : bStatus === 'vastgesteld' ? vs : bStatus === 'ter_accordering' ? ta : concept, 14));
+          prior ? prior.beschikkingId : null, perDatum, ts(concept, 10), ts(bStatus === 'verzonden' ? vz : bStatus === 'vastgesteld' ? vs : bStatus === 'ter_accordering' ? ta : concept, 14),
+          fixed ? ts(vs, 13) : null,
+          soort === 'beeindiging' ? (p.overleden ? 'overleden' : rng.weighted([['herbeoordeling', 60], ['ander_domein', 25], ['verhuizing', 15]] as const)) : null);
         counts.beschikkingen!++;
         if (bStatus === 'verzonden') {
           status = 'afgesloten';

@@ -21,11 +21,11 @@ import { In, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { LoketError } from '../../shared/errors';
 import { ClientInputSchema } from '../../shared/schemas/client';
-import { MeldingInputSchema, type Wet as ZaakWet } from '../../shared/schemas/zaak';
+import { MeldingInputSchema, type RedenEinde, type Wet as ZaakWet } from '../../shared/schemas/zaak';
 import { eenheidLabel, frequentieLabel, productcategorieLabel } from '../../shared/codelists';
 import type { Db, RawDb } from '../db/database';
 import {
-  BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, IndicatieEntity, OutboxEntity, SettingEntity,
+  BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, IndicatieEntity, OutboxEntity, RepresentativeEntity, SettingEntity,
   type ClientRow, type IndicatieRow, type OutboxRow,
 } from '../db/entities';
 import { clientIdOf } from '../services/beschikkingen';
@@ -35,7 +35,9 @@ import { createMelding } from '../services/zaken';
 import { scrubNumbers, type ExportConfig } from './config';
 import { STANDAARDEN, type Wet } from './iwmo/standaarden';
 import { buildToewijzingXml, selectToewijzingenForMessage, type ToewijzingRecord } from './iwmo/toewijzing';
-import type { ClientInput as IwmoClient, ToegewezenProductInput } from './iwmo/types';
+import { iwmoClient } from './iwmo/clientgegevens';
+import type { ToegewezenProductInput } from './iwmo/types';
+import { beeindigVervangen, redenVoorBeeindiging, type Toewijzing, type WijzigingBesluit } from './iwmo/wijziging';
 import { parseVerzoekOmToewijzing, type VerzoekOmToewijzing } from './iwmo/verzoek';
 import type { OutboxActor } from './outbox';
 
@@ -46,7 +48,7 @@ const COUNTER_KEY = 'iwmo.volgnummer';
 /** Beschikkingen with approved ZIN indicaties that have no iWmo job yet get one. */
 export async function enqueueMissingIwmo(m: EntityManager, createdBy: number, now: Date): Promise<number> {
   const rows = await m.query(`SELECT DISTINCT b.id FROM beschikkingen b
-      JOIN beschikking_indicaties bi ON bi.beschikking_id = b.id
+      JOIN beschikking_indicaties bi ON bi.beschikking_id = b.id OR bi.beschikking_id = b.vervangt_id
       JOIN indicaties i ON i.id = bi.indicatie_id
     WHERE b.status IN ('vastgesteld', 'verzonden') AND i.leveringsvorm = 'ZIN' AND i.toewijzing_nummer IS NOT NULL
       AND i.wet IN ('wmo', 'jeugdwet')
@@ -62,62 +64,73 @@ export async function enqueueMissingIwmo(m: EntityManager, createdBy: number, no
   return rows.length;
 }
 
-interface ToewijzingRow extends ToewijzingRecord {
+type ToewijzingRow = Omit<Toewijzing, 'aanbiederAgb' | 'toewijzingNummer'> & ToewijzingRecord & {
   indicatie: IndicatieRow;
-  beschikkingId: number;
-  vastgesteldOp: string;
+  /** The day the decision that last changed it was vastgesteld: the Toewijzingsdatum. */
+  gewijzigdDatum: string;
+  toewijzingNummer: number;
+  aanbiederAgb: string;
+  redenWijziging: Toewijzing['redenWijziging'];
+};
+
+/** The instant a beschikking was vastgesteld (its own column); noon of the day for rows without one. */
+function momentVan(r: { vastgesteld_moment: string | null; vastgesteld_op: string }): string {
+  return r.vastgesteld_moment ?? `${r.vastgesteld_op}T12:00:00.000Z`;
 }
 
-/** The moment a beschikking was vastgesteld (from the access log), else noon of that day. */
-function vastgesteldMoment(raw: RawDb, beschikkingId: number, vastgesteldOp: string): string {
-  const r = raw.prepare(`SELECT ts FROM access_log WHERE object_type = 'beschikking' AND object_id = ? AND detail LIKE 'vastgesteld%' AND result = 'gelukt' ORDER BY seq LIMIT 1`)
-    .get(String(beschikkingId)) as { ts: string } | undefined;
-  return r?.ts ?? `${vastgesteldOp}T12:00:00Z`;
-}
-
-function amsterdamTime(iso: string): string {
+function amsterdamTijd(iso: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
     .format(new Date(iso));
 }
 
 /**
- * Every approved ZIN toewijzing of a client (all aanbieders), oldest first. A toewijzing that a
- * later beëindiging ended carries that end: Einddatum = the beëindiging's per-datum,
- * RedenWijziging 05 (herbeoordeling: verkorting) or 02 (cliënt overleden), and the beëindiging's
- * moment as Toewijzingsdatum/-tijd, so that OP087 sends it as changed since the last message.
+ * Every approved ZIN toewijzing of a client (all aanbieders), in the order they were granted,
+ * with the Einddatum and RedenWijziging that the later decisions give them (iwmo/wijziging.ts):
+ * a beëindiging ends it on its per-datum with the recorded reason (02, 06, 07, 08 …), a
+ * wijziging ends the toewijzing it replaces the day before the new one starts, and no two
+ * toewijzingen for one aanbieder and product overlap. The changing decision's moment becomes the
+ * Toewijzingsdatum/-tijd, so OP087 sends the change as new since the last message.
  */
 async function toewijzingenVan(m: EntityManager, raw: RawDb, client: ClientRow): Promise<ToewijzingRow[]> {
-  const rows = await m.query(`SELECT i.id AS indicatie_id, b.id AS beschikking_id, b.vastgesteld_op, b.soort, b.per_datum FROM indicaties i
+  type Row = { indicatie_id: number; beschikking_id: number; vastgesteld_op: string; vastgesteld_moment: string | null; soort: string;
+    per_datum: string | null; vervangt_id: number | null; reden_einde: string | null };
+  const rows = raw.prepare(`SELECT i.id AS indicatie_id, b.id AS beschikking_id, b.vastgesteld_op, b.vastgesteld_moment, b.soort, b.per_datum,
+        b.vervangt_id, b.reden_einde FROM indicaties i
       JOIN beschikking_indicaties bi ON bi.indicatie_id = i.id
       JOIN beschikkingen b ON b.id = bi.beschikking_id
       JOIN aanvragen a ON a.id = i.aanvraag_id
       JOIN meldingen mm ON mm.id = a.melding_id
-    WHERE mm.client_id = ? AND b.status IN ('vastgesteld', 'verzonden') AND i.leveringsvorm = 'ZIN'
-      AND i.toewijzing_nummer IS NOT NULL AND i.aanbieder_agb IS NOT NULL
-    ORDER BY i.toewijzing_nummer, b.id`, [client.id]) as
-    { indicatie_id: number; beschikking_id: number; vastgesteld_op: string; soort: string; per_datum: string | null }[];
-  const indicaties = rows.length ? await m.findBy(IndicatieEntity, { id: In(rows.map((r) => r.indicatie_id)) }) : [];
+    WHERE mm.client_id = ? AND b.status IN ('vastgesteld', 'verzonden') AND i.wet IN ('wmo', 'jeugdwet')
+      AND ((i.leveringsvorm = 'ZIN' AND i.toewijzing_nummer IS NOT NULL AND i.aanbieder_agb IS NOT NULL) OR i.leveringsvorm = 'PGB')
+    ORDER BY i.id, b.id`).all(client.id) as Row[];
+  const indicaties = rows.length ? await m.findBy(IndicatieEntity, { id: In([...new Set(rows.map((r) => r.indicatie_id))]) }) : [];
   const byId = new Map(indicaties.map((i) => [i.id, i]));
-  const granted = new Map<number, (typeof rows)[number]>(); // the first beschikking that granted it
-  const ended = new Map<number, (typeof rows)[number] & { per_datum: string }>(); // the last beëindiging
+  const granted = new Map<number, Row>(); // the first beschikking that granted it
+  const ended = new Map<number, Row & { per_datum: string }>(); // the last beëindiging
+  const wijzigingen = new Map<number, WijzigingBesluit>();
   for (const r of rows) {
     if (r.soort === 'beeindiging' && r.per_datum) ended.set(r.indicatie_id, { ...r, per_datum: r.per_datum });
     else if (!granted.has(r.indicatie_id)) granted.set(r.indicatie_id, r);
+    if (r.soort === 'wijziging' && r.vervangt_id !== null) wijzigingen.set(r.beschikking_id, { beschikkingId: r.beschikking_id, vervangtId: r.vervangt_id, moment: momentVan(r) });
   }
-  const out: ToewijzingRow[] = [];
+  const records: (Toewijzing & { indicatie: IndicatieRow })[] = [];
   for (const [indicatieId, g] of granted) {
     const i = byId.get(indicatieId)!;
     const end = ended.get(indicatieId);
-    const last = end ?? g;
-    out.push({
-      indicatie: i, beschikkingId: last.beschikking_id, vastgesteldOp: last.vastgesteld_op,
-      clientBsn: client.bsn, aanbiederAgb: i.aanbiederAgb!, ingangsdatum: i.ingangsdatum,
-      einddatum: end && (!i.einddatum || end.per_datum < i.einddatum) ? end.per_datum : i.einddatum,
-      redenWijziging: end ? (client.overleden ? '02' : '05') : null,
-      gewijzigdOp: vastgesteldMoment(raw, last.beschikking_id, last.vastgesteld_op),
+    const endsEarlier = end && (!i.einddatum || end.per_datum < i.einddatum);
+    records.push({
+      indicatie: i, volgorde: i.id, toewijzingNummer: i.toewijzingNummer, aanbiederAgb: i.aanbiederAgb, leveringsvorm: i.leveringsvorm,
+      productcategorie: i.productcategorie, productcode: i.productcode, ingangsdatum: i.ingangsdatum,
+      einddatum: endsEarlier ? end.per_datum : i.einddatum, beschikkingId: g.beschikking_id,
+      redenWijziging: end ? redenVoorBeeindiging(end.reden_einde as RedenEinde | null, client.overleden) : null,
+      gewijzigdOp: momentVan(end ?? g), gewijzigdDoor: (end ?? g).beschikking_id,
     });
   }
-  return out;
+  const datumVan = new Map(rows.map((r) => [r.beschikking_id, r.vastgesteld_op]));
+  return beeindigVervangen(records, [...wijzigingen.values()]).map((t) => ({
+    ...t, indicatie: t.indicatie, toewijzingNummer: t.toewijzingNummer!, clientBsn: client.bsn, aanbiederAgb: t.aanbiederAgb!,
+    gewijzigdDatum: datumVan.get(t.gewijzigdDoor)!,
+  }));
 }
 
 interface SentRecord { id: string; bestand: string; status: 'gereserveerd' | 'geschreven' | 'leeg'; clientId: number; agb: string; wet: Wet; at?: string }
@@ -142,33 +155,6 @@ async function lastSent(m: EntityManager, clientId: number, agb: string, wet: We
 
 // ---------------------------------------------------------------- message content
 
-const NAAMGEBRUIK: Record<string, '1' | '2' | '3' | '4'> = { E: '1', P: '2', V: '3', N: '4' };
-
-export function iwmoClient(c: ClientRow): IwmoClient {
-  const adres = c.postcode || c.straat
-    ? {
-        ...(c.huisnummer !== null ? { huisnummer: c.huisnummer } : {}),
-        ...(c.huisletter ? { huisletter: c.huisletter } : {}),
-        ...(c.huisnummerToevoeging ? { huisnummerToevoeging: c.huisnummerToevoeging } : {}),
-        ...(c.postcode ? { postcode: c.postcode.replace(/\s/g, '') } : {}),
-        ...(c.straat ? { straatnaam: c.straat.slice(0, 24) } : {}),
-        ...(c.woonplaats ? { plaatsnaam: c.woonplaats } : {}),
-        landcode: 'NL',
-      }
-    : undefined;
-  return {
-    bsn: c.bsn, geboortedatum: c.geboortedatum, geslacht: c.geslacht as '0' | '1' | '2',
-    naam: {
-      geslachtsnaam: c.geslachtsnaam, ...(c.voorvoegsel ? { voorvoegsel: c.voorvoegsel } : {}),
-      ...(c.partnerGeslachtsnaam ? { partnernaam: { achternaam: c.partnerGeslachtsnaam, ...(c.partnerVoorvoegsel ? { voorvoegsel: c.partnerVoorvoegsel } : {}) } } : {}),
-      voornamen: c.voornamen, ...(c.voorletters ? { voorletters: c.voorletters } : {}),
-      naamgebruik: NAAMGEBRUIK[c.naamgebruik] ?? '1',
-    },
-    ...(adres ? { adres } : {}),
-    ...(c.email ? { emailadres: c.email.slice(0, 80) } : {}),
-  };
-}
-
 /**
  * A stored indicatie as a ToegewezenProduct. Without a productcode the toewijzing is aspecifiek
  * and its Omvang stays empty (CD080); the omvang of the beschikking then goes in the Commentaar.
@@ -181,11 +167,12 @@ export function toegewezenProduct(t: ToewijzingRow): ToegewezenProductInput {
   const specifiek = !!i.productcode;
   const omvangTekst = omvang ? `${omvang.volume} ${eenheidLabel(omvang.eenheid, omvang.volume).toLowerCase()} ${frequentieLabel(omvang.frequentie).toLowerCase()}` : null;
   return {
-    toewijzingNummer: i.toewijzingNummer!, leveringsvorm: 'ZIN',
+    toewijzingNummer: t.toewijzingNummer, leveringsvorm: 'ZIN',
+    ...(i.referentieAanbieder ? { referentieAanbieder: i.referentieAanbieder } : {}), // IV097: echoed from the 315
     product: { categorie: i.productcategorie, ...(i.productcode ? { code: i.productcode } : {}) },
-    toewijzingsdatum: t.vastgesteldOp, toewijzingstijd: amsterdamTime(t.gewijzigdOp),
+    toewijzingsdatum: t.gewijzigdDatum, toewijzingstijd: amsterdamTijd(t.gewijzigdOp),
     ingangsdatum: i.ingangsdatum, ...(t.einddatum ? { einddatum: t.einddatum } : {}),
-    ...(t.redenWijziging ? { redenWijziging: t.redenWijziging as NonNullable<ToegewezenProductInput['redenWijziging']> } : {}),
+    ...(t.redenWijziging ? { redenWijziging: t.redenWijziging } : {}),
     ...(specifiek && omvang ? { omvang } : {}),
     ...(i.budgetCents !== null && !omvang ? { budgetCents: i.budgetCents } : {}),
     ...(!specifiek && omvangTekst ? { commentaar: `Omvang volgens beschikking: ${omvangTekst}.` } : {}),
@@ -207,19 +194,34 @@ export async function planIwmoMessages(m: EntityManager, raw: RawDb, beschikking
   const links = await m.findBy(BeschikkingIndicatieEntity, { beschikkingId });
   const own = links.length ? await m.findBy(IndicatieEntity, { id: In(links.map((l) => l.indicatieId)) }) : [];
   const zin = own.filter((i) => i.leveringsvorm === 'ZIN' && i.toewijzingNummer !== null && i.aanbiederAgb && (i.wet === 'wmo' || i.wet === 'jeugdwet'));
-  if (!zin.length) return [];
   const clientId = clientIdOf(raw, b.aanvraagId);
   const client = await m.findOneByOrFail(ClientEntity, { id: clientId });
   const all = await toewijzingenVan(m, raw, client);
+  // Its own toewijzingen, and those it ends (a wijziging to another aanbieder or to a PGB).
+  const changed = all.filter((t) => t.gewijzigdDoor === beschikkingId);
+  if (!zin.length && !changed.length) return [];
   const groups = new Map<string, { wet: Wet; agb: string }>();
   for (const i of zin) groups.set(`${i.wet}:${i.aanbiederAgb}`, { wet: i.wet as Wet, agb: i.aanbiederAgb! });
+  for (const t of changed) groups.set(`${t.indicatie.wet}:${t.aanbiederAgb}`, { wet: t.indicatie.wet as Wet, agb: t.aanbiederAgb });
   const out: PlannedMessage[] = [];
   for (const { wet, agb } of groups.values()) {
     const changedSince = await lastSent(m, client.id, agb, wet);
     const selected = selectToewijzingenForMessage(all.filter((t) => t.indicatie.wet === wet), { clientBsn: client.bsn, aanbiederAgb: agb, creationDate: today, changedSince });
-    out.push({ wet, bericht: STANDAARDEN[wet].toewijzing.bericht.toUpperCase(), clientId, aanbiederAgb: agb, toewijzingNummers: selected.map((t) => t.indicatie.toewijzingNummer!) });
+    out.push({ wet, bericht: STANDAARDEN[wet].toewijzing.bericht.toUpperCase(), clientId, aanbiederAgb: agb, toewijzingNummers: selected.map((t) => t.toewijzingNummer) });
   }
   return out;
+}
+
+/** The WMO301/JW301 of a planned message: the client as the app knows them, the selected toewijzingen. */
+export async function toewijzingXml(m: EntityManager, raw: RawDb, p: PlannedMessage,
+  h: { gemeentecode: string; berichtIdentificatie: string; dagtekening: string }): Promise<string> {
+  const client = await m.findOneByOrFail(ClientEntity, { id: p.clientId });
+  const vertegenwoordigers = await m.find(RepresentativeEntity, { where: { clientId: client.id }, order: { id: 'ASC' } });
+  const all = (await toewijzingenVan(m, raw, client)).filter((t) => p.toewijzingNummers.includes(t.toewijzingNummer));
+  return buildToewijzingXml({
+    wet: p.wet, gemeentecode: h.gemeentecode, aanbiederAgb: p.aanbiederAgb, berichtIdentificatie: h.berichtIdentificatie, dagtekening: h.dagtekening,
+    client: iwmoClient(client, vertegenwoordigers), toewijzingen: all.map(toegewezenProduct),
+  }, { vandaag: h.dagtekening });
 }
 
 export function berichtBestand(bericht: string, gemeentecode: string, agb: string, id: string): string {
@@ -255,14 +257,7 @@ export async function runIwmoJob(db: Db, job: OutboxRow, cfg: ExportConfig, acto
       await markStep(db, job.id, key, { ...reserved, status: 'leeg' }, now);
       continue;
     }
-    const xml = await db.write(async (m) => {
-      const client = await m.findOneByOrFail(ClientEntity, { id: p.clientId });
-      const all = (await toewijzingenVan(m, db.raw, client)).filter((t) => p.toewijzingNummers.includes(t.indicatie.toewijzingNummer!));
-      return buildToewijzingXml({
-        wet: p.wet, gemeentecode, aanbiederAgb: p.aanbiederAgb, berichtIdentificatie: reserved.id, dagtekening: today,
-        client: iwmoClient(client), toewijzingen: all.map(toegewezenProduct),
-      }, { vandaag: today });
-    });
+    const xml = await db.write((m) => toewijzingXml(m, db.raw, p, { gemeentecode, berichtIdentificatie: reserved.id, dagtekening: today }));
     await fs.mkdir(outDir, { recursive: true });
     const file = path.join(outDir, reserved.bestand);
     const tmp = `${file}.tmp`;

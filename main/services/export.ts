@@ -38,7 +38,7 @@ async function dryRun(tx: TxContext, input: In<'export.run'>) {
     const rows = tx.raw.prepare(kind === 'zgw'
       ? `SELECT o.id AS job, b.id AS bid FROM beschikkingen b LEFT JOIN export_outbox o ON o.kind = 'zgw' AND o.subject_id = b.id
          WHERE b.status = 'verzonden' AND (o.id IS NULL OR o.status IN ('wachtend', 'bezig')) ORDER BY b.id`
-      : `SELECT DISTINCT o.id AS job, b.id AS bid FROM beschikkingen b JOIN beschikking_indicaties bi ON bi.beschikking_id = b.id
+      : `SELECT DISTINCT o.id AS job, b.id AS bid FROM beschikkingen b JOIN beschikking_indicaties bi ON bi.beschikking_id = b.id OR bi.beschikking_id = b.vervangt_id
            JOIN indicaties i ON i.id = bi.indicatie_id LEFT JOIN export_outbox o ON o.kind = 'iwmo' AND o.subject_id = b.id
          WHERE b.status IN ('vastgesteld', 'verzonden') AND i.leveringsvorm = 'ZIN' AND i.toewijzing_nummer IS NOT NULL
            AND (o.id IS NULL OR o.status IN ('wachtend', 'bezig')) ORDER BY b.id`).all() as { job: number | null; bid: number }[];

@@ -126,8 +126,9 @@ export async function confirmBatch(tx: TxContext, id: number): Promise<{ beschik
     const aanvraag = await tx.m.findOneByOrFail(AanvraagEntity, { id: b.aanvraagId });
     await completeTermijn(tx, aanvraag.meldingId, 'beschikking', pb.datum);
     if (queueZgw) await enqueueZgwExport(tx, b.id);
+    // Its own toewijzingen, or those of the decision it changes (a wijziging to a PGB ends them).
     const toewijzingen = tx.raw.prepare(`SELECT count(*) AS n FROM beschikking_indicaties bi JOIN indicaties i ON i.id = bi.indicatie_id
-      WHERE bi.beschikking_id = ? AND i.leveringsvorm = 'ZIN' AND i.toewijzing_nummer IS NOT NULL`).get(b.id) as { n: number };
+      WHERE bi.beschikking_id IN (?, ?) AND i.leveringsvorm = 'ZIN' AND i.toewijzing_nummer IS NOT NULL`).get(b.id, b.vervangtId ?? -1) as { n: number };
     if (queueIwmo && toewijzingen.n > 0) await enqueueIwmoExport(tx, b.id);
     logAccess(tx, { action: 'afdrukken', objectType: 'beschikking', objectId: b.id, clientId: clientIdOf(tx.raw, b.aanvraagId), detail: `brief verzonden (stapel ${id}), sha256 ${r.sha256.slice(0, 16)}…` });
     printed.push({ beschikkingId: b.id, letterId: res.identifiers[0]!.id as number, sha256: r.sha256, pages: r.pages });

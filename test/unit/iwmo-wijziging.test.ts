@@ -8,7 +8,7 @@ import { readMessage } from '../support/verzoek315';
 import { validateXml, xsdPath } from '../support/xmllint';
 
 const tw = (over: Partial<Toewijzing>): Toewijzing => ({
-  toewijzingNummer: 1, aanbiederAgb: '42420001', leveringsvorm: 'ZIN', productcategorie: '02', productcode: '02A01',
+  volgorde: over.toewijzingNummer ?? 1, gewijzigdDoor: over.beschikkingId ?? 1, toewijzingNummer: 1, aanbiederAgb: '42420001', leveringsvorm: 'ZIN', productcategorie: '02', productcode: '02A01',
   ingangsdatum: '2026-01-01', einddatum: '2026-12-31', beschikkingId: 1, gewijzigdOp: '2026-01-01T09:00:00Z', redenWijziging: null, ...over,
 });
 
@@ -16,7 +16,7 @@ describe('a wijziging ends the old toewijzing (IV093)', () => {
   it('same aanbieder: Einddatum = new start − 1, RedenWijziging 05, changed at the wijziging', () => {
     const out = beeindigVervangen([tw({}), tw({ toewijzingNummer: 2, beschikkingId: 2, ingangsdatum: '2026-06-15', gewijzigdOp: '2026-06-10T10:00:00Z' })],
       [{ beschikkingId: 2, vervangtId: 1, moment: '2026-06-10T10:00:00Z' }]);
-    expect(out[0]).toMatchObject({ toewijzingNummer: 1, einddatum: '2026-06-14', redenWijziging: '05', gewijzigdOp: '2026-06-10T10:00:00Z' });
+    expect(out[0]).toMatchObject({ toewijzingNummer: 1, einddatum: '2026-06-14', redenWijziging: '05', gewijzigdOp: '2026-06-10T10:00:00Z', gewijzigdDoor: 2 });
     expect(out[1]).toMatchObject({ toewijzingNummer: 2, einddatum: '2026-12-31', redenWijziging: null });
     expect(overlapt(out[0]!, out[1]!)).toBe(false);
   });
@@ -25,7 +25,7 @@ describe('a wijziging ends the old toewijzing (IV093)', () => {
     const overstap = beeindigVervangen([tw({}), tw({ toewijzingNummer: 2, beschikkingId: 2, aanbiederAgb: '42420002', ingangsdatum: '2026-05-01' })],
       [{ beschikkingId: 2, vervangtId: 1, moment: '2026-04-20T10:00:00Z' }]);
     expect(overstap[0]).toMatchObject({ einddatum: '2026-04-30', redenWijziging: '09' });
-    const pgb = beeindigVervangen([tw({}), tw({ toewijzingNummer: 2, beschikkingId: 2, leveringsvorm: 'PGB', aanbiederAgb: null, ingangsdatum: '2026-05-01' })],
+    const pgb = beeindigVervangen([tw({}), tw({ toewijzingNummer: null, volgorde: 2, beschikkingId: 2, leveringsvorm: 'PGB', aanbiederAgb: null, ingangsdatum: '2026-05-01' })],
       [{ beschikkingId: 2, vervangtId: 1, moment: '2026-04-20T10:00:00Z' }]);
     expect(pgb).toHaveLength(1);
     expect(pgb[0]).toMatchObject({ einddatum: '2026-04-30', redenWijziging: '08' });

@@ -33,7 +33,10 @@ export function redenVoorBeeindiging(reden: RedenEinde | null, clientOverleden: 
 
 /** One granted toewijzing (a ZIN or PGB indicatie) with what the rules need. */
 export interface Toewijzing {
-  toewijzingNummer: number;
+  /** Order of the decisions: later grants replace earlier ones (the indicatie id). */
+  volgorde: number;
+  /** Null for a PGB (no toewijzing goes out for it, OP043). */
+  toewijzingNummer: number | null;
   aanbiederAgb: string | null;
   leveringsvorm: string;
   productcategorie: string;
@@ -45,6 +48,8 @@ export interface Toewijzing {
   /** Moment (ISO) the toewijzing last changed: the moment the deciding beschikking was vastgesteld. */
   gewijzigdOp: string;
   redenWijziging: RedenWijziging | null;
+  /** The beschikking whose decision last changed it (the granting one, a wijziging or a beëindiging). */
+  gewijzigdDoor: number;
 }
 
 /** A vastgestelde wijziging: its own beschikking, and the one it changes. */
@@ -57,13 +62,12 @@ export interface WijzigingBesluit {
 
 const productKey = (t: Pick<Toewijzing, 'productcategorie' | 'productcode'>) => `${t.productcategorie}/${t.productcode ?? ''}`;
 
-function beeindig<T extends Toewijzing>(old: T, start: string, reden: RedenWijziging, moment: string): T {
+function beeindig<T extends Toewijzing>(old: T, start: string, reden: RedenWijziging, moment: string, door: number): T {
   const eind = addDays(start, -1);
   if (old.einddatum !== null && old.einddatum <= eind) return old; // already ends in time
-  if (eind < old.ingangsdatum) {
-    return { ...old, einddatum: old.ingangsdatum, redenWijziging: '13', gewijzigdOp: later(old.gewijzigdOp, moment) };
-  }
-  return { ...old, einddatum: eind, redenWijziging: reden, gewijzigdOp: later(old.gewijzigdOp, moment) };
+  const changed = { gewijzigdOp: later(old.gewijzigdOp, moment), gewijzigdDoor: door };
+  if (eind < old.ingangsdatum) return { ...old, einddatum: old.ingangsdatum, redenWijziging: '13', ...changed };
+  return { ...old, einddatum: eind, redenWijziging: reden, ...changed };
 }
 
 const later = (a: string, b: string) => (a > b ? a : b);
@@ -74,31 +78,31 @@ const later = (a: string, b: string) => (a > b ? a : b);
  * toewijzingen with their resulting Einddatum and RedenWijziging, in toewijzingNummer order.
  */
 export function beeindigVervangen<T extends Toewijzing>(all: readonly T[], wijzigingen: readonly WijzigingBesluit[]): T[] {
-  const out = [...all].sort((a, b) => a.toewijzingNummer - b.toewijzingNummer);
-  const idx = new Map(out.map((t, i) => [t.toewijzingNummer, i]));
+  const out = [...all].sort((a, b) => a.volgorde - b.volgorde);
 
   for (const w of wijzigingen) {
     const nieuw = out.filter((t) => t.beschikkingId === w.beschikkingId);
-    for (const old of out.filter((t) => t.beschikkingId === w.vervangtId && t.leveringsvorm === 'ZIN')) {
+    out.forEach((old, i) => {
+      if (old.beschikkingId !== w.vervangtId || old.leveringsvorm !== 'ZIN') return;
       const zelfde = nieuw.filter((n) => n.productcategorie === old.productcategorie);
-      if (!zelfde.length) continue; // the wijziging does not touch this product
+      if (!zelfde.length) return; // the wijziging does not touch this product
       const opvolger = zelfde.find((n) => n.leveringsvorm === 'ZIN' && n.aanbiederAgb === old.aanbiederAgb)
         ?? zelfde.find((n) => n.leveringsvorm === 'ZIN') ?? zelfde[0]!;
       const reden: RedenWijziging = opvolger.leveringsvorm !== 'ZIN' ? '08' : opvolger.aanbiederAgb !== old.aanbiederAgb ? '09' : '05';
-      const i = idx.get(old.toewijzingNummer)!;
-      out[i] = beeindig(out[i]!, opvolger.ingangsdatum, reden, w.moment);
-    }
+      out[i] = beeindig(old, opvolger.ingangsdatum, reden, w.moment, w.beschikkingId);
+    });
   }
 
-  // The invariant, whatever the decisions: per aanbieder and product, a later toewijzing ends an earlier one.
-  const zin = out.filter((t) => t.leveringsvorm === 'ZIN' && t.aanbiederAgb);
-  for (let j = 0; j < zin.length; j++) {
+  // The invariant, whatever the decisions: per aanbieder and product, a later toewijzing ends an
+  // earlier one; a PGB for the product ends a ZIN toewijzing (OP043: never both at once).
+  for (let j = 0; j < out.length; j++) {
     for (let i = 0; i < j; i++) {
-      const a = out[idx.get(zin[i]!.toewijzingNummer)!]!;
-      const b = out[idx.get(zin[j]!.toewijzingNummer)!]!;
-      if (a.aanbiederAgb !== b.aanbiederAgb || productKey(a) !== productKey(b)) continue;
-      if (isIngetrokken(a) || isIngetrokken(b) || !overlapt(a, b)) continue;
-      out[idx.get(a.toewijzingNummer)!] = beeindig(a, b.ingangsdatum, '05', b.gewijzigdOp);
+      const a = out[i]!;
+      const b = out[j]!;
+      if (a.leveringsvorm !== 'ZIN' || !a.aanbiederAgb || isIngetrokken(a) || isIngetrokken(b) || !overlapt(a, b)) continue;
+      const pgb = b.leveringsvorm !== 'ZIN' && b.productcategorie === a.productcategorie;
+      if (!pgb && (a.aanbiederAgb !== b.aanbiederAgb || productKey(a) !== productKey(b))) continue;
+      out[i] = beeindig(a, b.ingangsdatum, pgb ? '08' : '05', b.gewijzigdOp, b.gewijzigdDoor);
     }
   }
   return out.filter((t) => t.leveringsvorm === 'ZIN');
