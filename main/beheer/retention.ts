@@ -388,6 +388,9 @@ export function voerVernietigingUit(tx: TxContext, input: { voorstelId: number }
     logAccess(tx, { action: 'vernietigen', objectType: 'client', objectId: id, clientId: id, detail: `cliënt ${id} vernietigd op ${vandaag}: geen zaken meer; voorstel ${v.id}` });
   }
   if (swept.length) logAccess(tx, { action: 'vernietigen', objectType: 'vernietigingsvoorstel', objectId: v.id, detail: `ook verwijderd uit: ${swept.join(', ')}` });
+  // Drafts of the destroyed cases may sit encrypted in a renderer's storage: every draft key goes,
+  // so none of them opens again (each user gets a fresh key at the next login).
+  tx.raw.prepare(`DELETE FROM settings WHERE key LIKE 'concepten.sleutel.%'`).run();
   if (v.verzoekId !== null) {
     tx.raw.prepare(`UPDATE rechten_verzoeken SET status = 'uitgevoerd', uitgevoerd_op = ? WHERE id = ?`).run(vandaag, v.verzoekId);
   }
