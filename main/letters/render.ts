@@ -48,8 +48,14 @@ export function layoutFor(d: LetterData): LetterLayout {
   }
 }
 
+/** Render options outside the letter's content: a preview is marked so it is never taken for the letter sent. */
+export interface RenderOptions {
+  /** Diagonal text across every page, e.g. "CONCEPT" on previews (not PDF/A: it is translucent). */
+  watermark?: string;
+}
+
 /** Validates (shape, then the mandatory elements) and renders one letter to PDF. */
-export async function renderLetter(input: LetterData): Promise<Buffer> {
+export async function renderLetter(input: LetterData, opts: RenderOptions = {}): Promise<Buffer> {
   const data = parseLetterData(input);
   const missing = missingElements(data);
   if (missing.length) throw new LetterIncompleteError(missing);
@@ -58,6 +64,7 @@ export async function renderLetter(input: LetterData): Promise<Buffer> {
   const doc = buildDocument(data, layoutFor(data), pdfa) as unknown as Record<string, unknown>;
   const when = isoToUtcDate(data.datum);
   doc.info = { ...(doc.info as object), creationDate: when, modDate: when };
+  if (opts.watermark) doc.watermark = { text: opts.watermark, color: '#b01c1c', opacity: 0.18, bold: true, angle: -40 };
 
   const pdfmake = getPdfMake();
   ensureFontFamily(pdfmake);

@@ -28,7 +28,8 @@ export async function previewBeschikking(tx: TxContext, input: { id: number }) {
   const data = await beschikkingLetterData(tx, b, b.verzondenOp ?? tx.today());
   let pdf: Buffer;
   try {
-    pdf = await renderLetter(data);
+    // A preview is never the letter that is sent: CONCEPT across every page.
+    pdf = await renderLetter(data, { watermark: 'CONCEPT' });
   } catch (e) {
     throw incomplete(e) ?? e;
   }

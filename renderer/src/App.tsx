@@ -4,7 +4,7 @@ import { useCallback, useContext, useEffect, useMemo, useState, type ReactNode }
 import type { Role } from '../../shared/roles';
 import type { UserInfo } from '../../shared/schemas/admin';
 import { call } from './api';
-import { I18nContext, DICTIONARIES, storedLang, storeLang, useT, type Lang, type TextKey } from './i18n';
+import { I18nContext, DICTIONARIES, useT, type Lang, type TextKey } from './i18n';
 import { importDraftKey } from './drafts';
 import { match, navigate, useRoute } from './route';
 import { hasRole, SessionContext, type SessionInfo } from './session';
@@ -58,11 +58,13 @@ function homeFor(user: UserInfo): string {
 }
 
 export function App() {
-  const [lang, setLangState] = useState<Lang>(storedLang);
+  // One language: the English catalogue covered only part of the screens, so the switch is gone
+  // until every screen's text goes through i18n (issue 16); the desk works in Dutch.
+  const lang: Lang = 'nl';
   const i18n = useMemo(() => ({
     lang,
     t: (k: TextKey) => DICTIONARIES[lang][k],
-    setLang: (l: Lang) => { storeLang(l); setLangState(l); },
+    setLang: () => {},
   }), [lang]);
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -125,17 +127,6 @@ export function App() {
   );
 }
 
-function LangSwitch() {
-  const { lang, setLang, t } = useT();
-  return (
-    <Button variant="subtle" size="compact-sm" onClick={() => setLang(lang === 'nl' ? 'en' : 'nl')}
-      lang={lang === 'nl' ? 'en' : 'nl'} aria-label={`${t('language')}: ${t('switchLanguage')}`}>
-      {t('switchLanguage')}
-    </Button>
-  );
-}
-export { LangSwitch };
-
 function Shell({ onIdle }: { onIdle: () => void }) {
   const { t } = useT();
   const path = useRoute();
@@ -183,7 +174,6 @@ function Shell({ onIdle }: { onIdle: () => void }) {
             <Text size="sm">{t('loggedInAs')} <strong>{user.displayName}</strong> ({user.roles.join(', ')})</Text>
             <Notificaties path={path} />
             <Button size="compact-sm" variant="subtle" component="a" href="#/wachtwoord">Mijn wachtwoord</Button>
-            <LangSwitch />
             <Button size="compact-sm" variant="outline" onClick={session.lock}>{t('lockNow')}</Button>
           </Group>
         </Group>

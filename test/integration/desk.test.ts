@@ -1,5 +1,24 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Desk, ok } from '../support/cases';
+
+/** Pixels of page 1 (rendered by poppler) that are clearly red: the CONCEPT watermark is red, the letter is not. */
+function reddishPixels(b64: string): number {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'loket-desk-')), 'brief.pdf');
+  writeFileSync(file, Buffer.from(b64, 'base64'));
+  const ppm = execFileSync('pdftoppm', ['-r', '30', '-f', '1', '-l', '1', file]);
+  // P6 header: magic, width, height, maxval, each followed by whitespace; then RGB bytes.
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
+  let n = 0;
+  for (let i = header[0].length; i + 2 < ppm.length; i += 3) {
+    const [r, g, b] = [ppm[i]!, ppm[i + 1]!, ppm[i + 2]!];
+    if (r - g > 12 && r - b > 12) n++;
+  }
+  return n;
+}
 
 const desks: Desk[] = [];
 afterAll(async () => { for (const d of desks) await d.close(); });
@@ -122,6 +141,9 @@ describe('the desk: safe decisions', () => {
     expect(letters.letters).toMatchObject([{ id: conf.printed[0]!.letterId, kenmerk: b.kenmerk, beschikkingId: b.id }]);
     const reprint = await ok(later, 'letter.get', { id: conf.printed[0]!.letterId });
     expect(reprint.sha256).toBe(gen2.batch!.brieven[0]!.sha256);
+    // The preview carries CONCEPT across the page; the letter sent does not.
+    expect(reddishPixels((await ok(later, 'beschikking.preview', { id: c.beschikkingId })).pdfBase64)).toBeGreaterThan(500);
+    expect(reddishPixels(reprint.pdfBase64)).toBe(0);
     expect((await later.call('print.confirm', { id: gen2.batch!.id })).ok).toBe(false);
     // A batch made yesterday is not confirmed today: its letters carry yesterday's date.
   });

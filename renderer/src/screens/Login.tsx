@@ -6,7 +6,6 @@ import type { z } from 'zod';
 import { UnlockSchema, type UserInfo } from '../../../shared/schemas/admin';
 import { call, showError } from '../api';
 import { useT } from '../i18n';
-import { LangSwitch } from '../App';
 import { FormStatus } from '../ui';
 
 export function Login({ onUnlocked, lockedByIdle }: { onUnlocked: (u: UserInfo, gemeenteNaam: string, draftKey: string) => void; lockedByIdle: boolean }) {
@@ -36,7 +35,6 @@ export function Login({ onUnlocked, lockedByIdle }: { onUnlocked: (u: UserInfo, 
             <Stack>
               <Group justify="space-between">
                 <Title order={1} size="h2">{t('loginTitle')}</Title>
-                <LangSwitch />
               </Group>
               <Text size="sm">{t('loginIntro')}</Text>
               {lockedByIdle && <Alert color="yellow" role="status">{t('autoLocked')}</Alert>}

@@ -1,11 +1,11 @@
-import { Button, Checkbox, NativeSelect, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, NativeSelect, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { KANALEN, MeldingInputSchema, WET_LABELS, WETTEN } from '../../../shared/schemas/zaak';
 import { call, showError, useLoad } from '../api';
 import { draftKey, useDraft } from '../drafts';
-import { todayIso } from '../format';
+import { fmtDate, todayIso } from '../format';
 import { navigate } from '../route';
 import { useSession } from '../session';
 import { errorAt, FormStatus } from '../ui';
@@ -16,6 +16,8 @@ type In = z.input<typeof MeldingInputSchema>;
 export function MeldingNew({ clientId }: { clientId: number }) {
   const { user } = useSession();
   const client = useLoad('client.get', { id: clientId });
+  const timeline = useLoad('client.timeline', { id: clientId });
+  const open = timeline.data?.meldingen.filter((m) => m.status === 'open') ?? [];
   const empty: In = {
     clientId, datum: todayIso(), kanaal: 'balie', wet: 'wmo', hulpvraag: '', toestemming: false,
     clientondersteuningAangeboden: false, persoonlijkPlanOntvangenOp: null, mantelzorger: '',
@@ -30,6 +32,12 @@ export function MeldingNew({ clientId }: { clientId: number }) {
   return (
     <>
       <Title order={1} size="h2" mb="md">Nieuwe melding{client.data ? ` voor ${client.data.naam}` : ''}</Title>
+      {open.length > 0 && (
+        <Alert color="yellow" role="note" title="Deze cliënt heeft al een open melding" mb="md" maw={760}>
+          {open.map((m) => <div key={m.id}><Anchor href={`#/melding/${m.id}`}>{m.kenmerk}</Anchor> van {fmtDate(m.datum)} ({WET_LABELS[m.wet]}): {m.hulpvraag.slice(0, 80)}{m.hulpvraag.length > 80 ? '…' : ''}</div>)}
+          Hoort de nieuwe hulpvraag daarbij, vul hem dan daar aan in plaats van een tweede melding te maken.
+        </Alert>
+      )}
       <form onSubmit={submit} noValidate aria-label="Nieuwe melding">
         <FormStatus form={form} restored={draft.restored} onDiscard={() => { draft.clear(); form.reset(empty); }} />
         <Stack maw={760}>
