@@ -18,6 +18,7 @@ try {
 }
 if (typeof electronBinary !== 'string' || !existsSync(electronBinary)) {
   console.error('Electron is niet geïnstalleerd op deze machine (Electron binary missing): voer `npm install` uit met internettoegang (zonder ELECTRON_SKIP_BINARY_DOWNLOAD) / run `npm install` with internet access (without ELECTRON_SKIP_BINARY_DOWNLOAD).');
+  console.error('Zonder Electron werkt de app in een browser, via de teamserver / without Electron, use a browser and the team server: `npx loket --db loket.db serve --listen 127.0.0.1:8443 --cert cert.pem --key key.pem`, then open https://127.0.0.1:8443/ (README: "Install the team server").');
   process.exit(1);
 }
 // The SQLCipher module for Electron's ABI, built once beside the Node build (build/electron-native.mjs).

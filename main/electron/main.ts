@@ -1,5 +1,8 @@
-import { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session, type WebContents } from 'electron';
-import { existsSync, promises as fs } from 'node:fs';
+import { app, BrowserWindow, ipcMain, Menu, net, powerMonitor, protocol, session, type WebContents } from 'electron';
+import os from 'node:os';
+import type { LoketCall } from '../../shared/ipc/channels';
+import { createRemoteCall } from '../../shared/ipc/remote';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { anchorConfigFromEnv } from '../anchor';
 import { useNativeBinding } from '../db/database';
@@ -105,6 +108,28 @@ function createWindow(): BrowserWindow {
 let router: Router | null = null;
 
 /**
+ * The connection: a local database (the default), or the team server (`--server https://…`, or
+ * `verbinding.json` {"server": "https://…"} in the app's data folder). With a server, the main
+ * process forwards every call over HTTPS with Electron's net.fetch (the system's certificate store,
+ * so the municipality's CA, and its proxy), keeps the session token in memory only, and stores
+ * no client data.
+ */
+function serverUrl(): string | null {
+  let url = argValue('--server') ?? null;
+  if (!url) {
+    try {
+      url = (JSON.parse(readFileSync(path.join(app.getPath('userData'), 'verbinding.json'), 'utf8')) as { server?: string }).server ?? null;
+    } catch {
+      url = null;
+    }
+  }
+  if (url && !/^https:\/\//.test(url)) throw new Error(`de server moet een https-adres zijn (${url})`);
+  return url ? url.replace(/\/+$/, '') : null;
+}
+
+let remote: LoketCall | null = null;
+
+/**
  * From a checkout (`npm start`), node_modules holds the Node build of the SQLCipher module, for
  * the CLI and the tests; the Electron build sits beside it (made by build/electron-native.mjs,
  * same file name). A packaged app has the Electron build in node_modules (electron-builder).
@@ -141,19 +166,31 @@ async function main(): Promise<void> {
   });
   protocol.handle(SCHEME, serveRendererFile);
 
-  useElectronBuildOfSqlite();
-  router = createRouter({ dbFile: dbFile(), route: 'app', anchor: anchorConfigFromEnv(process.env) });
+  const server = serverUrl();
+  if (server) {
+    remote = createRemoteCall({ base: server, mode: 'bearer', werkplek: os.hostname(), fetch: (url, init) => net.fetch(url, init) });
+  } else {
+    useElectronBuildOfSqlite();
+    router = createRouter({ dbFile: dbFile(), route: 'app', anchor: anchorConfigFromEnv(process.env) });
+  }
   const r = router;
+  const forward = remote;
   ipcMain.handle('loket:call', (event, channel: unknown, input: unknown) => {
     const url = event.senderFrame?.url ?? '';
     if (!isAllowedUrl(url, APP_ROOT) || typeof channel !== 'string') {
       return { ok: false, error: { code: 'geen_toegang', message: 'Deze opdracht komt niet van Sociaal Loket zelf en is geweigerd.' } };
     }
-    return r.call(channel, input);
+    return forward ? forward(channel as never, input as never) : r!.call(channel, input);
   });
 
-  startExportTimer(r);
-  startSessionLocks(r);
+  if (r) {
+    startExportTimer(r);
+    startSessionLocks(r);
+  } else if (forward) {
+    // The server runs the outbox and the idle timeout; sleep and screen lock still end the session here.
+    powerMonitor.on('suspend', () => void forward('session.lock', {}));
+    powerMonitor.on('lock-screen', () => void forward('session.lock', {}));
+  }
 
   let win = createWindow();
   app.on('second-instance', () => {
@@ -197,6 +234,12 @@ function startSessionLocks(r: Router): void {
 
 let closing = false;
 app.on('before-quit', (event) => {
+  if (!closing && remote) {
+    event.preventDefault();
+    closing = true;
+    void remote('session.lock', {}).finally(() => app.quit());
+    return;
+  }
   if (closing || !router) return;
   // Lock the session (closes the database, wipes the key) before the process ends.
   event.preventDefault();
