@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { LoketError } from '../../shared/errors';
+import { anchorConfigFromEnv } from '../anchor';
 import { buildServer, type LoketServer } from '../server/app';
 import { unsealWithKeyFile, unsealWithPassword, unsealWithRecoveryKey, writeKeyFile, type Unsealed } from '../server/seal';
 import type { ExtraCommand } from './commands';
@@ -33,6 +34,9 @@ Opties:
   --backup-dir MAP        maak elke --backup-hours uur een versleutelde, gecontroleerde back-up hierin
   --backup-hours N        (standaard 24)
   -h, --help              deze tekst
+
+Omgeving: LOKET_ANKER_BESTAND (ankerbestand), LOKET_SYSLOG (syslog) voor de kop van het toegangslog;
+LOKET_USER/LOKET_PASSWORD of LOKET_RECOVERY_KEY om te ontsluiten.
 `;
 
 function parseListen(v: string): { host: string; port: number } {
@@ -58,12 +62,13 @@ async function readPem(file: string | undefined, option: string): Promise<string
 async function unsealAtStart(ctx: CliContext): Promise<Unsealed | undefined> {
   const { io, dbFile } = ctx;
   const keyFile = str(ctx, 'key-file');
-  if (keyFile) return unsealWithKeyFile(dbFile, path.resolve(keyFile));
-  if (io.env.LOKET_RECOVERY_KEY) return unsealWithRecoveryKey(dbFile, io.env.LOKET_RECOVERY_KEY);
-  if (io.env.LOKET_USER && io.env.LOKET_PASSWORD) return unsealWithPassword(dbFile, io.env.LOKET_USER.trim().toLowerCase(), io.env.LOKET_PASSWORD);
+  const o = { anchor: anchorConfigFromEnv(io.env) };
+  if (keyFile) return unsealWithKeyFile(dbFile, path.resolve(keyFile), o);
+  if (io.env.LOKET_RECOVERY_KEY) return unsealWithRecoveryKey(dbFile, io.env.LOKET_RECOVERY_KEY, o);
+  if (io.env.LOKET_USER && io.env.LOKET_PASSWORD) return unsealWithPassword(dbFile, io.env.LOKET_USER.trim().toLowerCase(), io.env.LOKET_PASSWORD, o);
   if (process.stdin.isTTY) {
     const username = await io.prompt('Beheerder (om de server te ontsluiten): ', false);
-    return unsealWithPassword(dbFile, username.trim().toLowerCase(), await io.prompt('Wachtwoord: ', true));
+    return unsealWithPassword(dbFile, username.trim().toLowerCase(), await io.prompt('Wachtwoord: ', true), o);
   }
   return undefined;
 }
@@ -95,7 +100,7 @@ export const SERVE_COMMANDS: ExtraCommand[] = [{
       io.out(`Sleutelbestand geschreven: ${writeKey} (alleen leesbaar voor deze gebruiker).`);
     }
     const server: LoketServer = await buildServer({
-      dbFile: ctx.dbFile, tls, unsealed,
+      dbFile: ctx.dbFile, tls, unsealed, anchor: anchorConfigFromEnv(io.env),
       timeouts: { idleMs: idle * 60_000, absoluteMs: 10 * 3600_000 },
       rendererDir: path.resolve(str(ctx, 'renderer') ?? path.join(__dirname, '..', '..', 'renderer')),
       backup: str(ctx, 'backup-dir') ? { dir: path.resolve(str(ctx, 'backup-dir')!), everyHours: Number(str(ctx, 'backup-hours') ?? '24') } : undefined,
