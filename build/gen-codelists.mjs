@@ -6,14 +6,14 @@
  *   node build/gen-codelists.mjs            writes the file
  *   node build/gen-codelists.mjs --check    exits 1 when the file differs from the specs
  *
- * Specs folder: the vendored specs/ (specs/path.mjs).
+ * Specs folder: the vendored specs/ (specs/path.cjs).
  * The unit test test/unit/codelists.test.ts imports `generateCodelists` to catch drift.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
-import { SPECS_DIR } from '../specs/path.mjs';
+import { SPECS_DIR } from '../specs/path.cjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUTPUT = join(repoRoot, 'shared', 'codelists.generated.ts');

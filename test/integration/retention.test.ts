@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { specPath } from '../../specs/path.mjs';
+import { specPath } from '../../specs/path.cjs';
 import { verifyLog } from '../../main/auditlog';
 import { applyKey } from '../../main/db/database';
 import { addIsoDuration } from '../../main/beheer/retention';

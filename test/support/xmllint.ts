@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { specPath } from '../../specs/path.mjs';
+import { specPath } from '../../specs/path.cjs';
 
 /** The folder holding package.json. */
 export function repoRoot(): string {

@@ -35,7 +35,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import YAML from 'yaml';
 import { verifyZgwJwt } from '../../main/export/zgw/jwt';
-import { specPath } from '../../specs/path.mjs';
+import { specPath } from '../../specs/path.cjs';
 
 export type FaultMode = '500' | 'drop' | 'timeout' | 'drop-after-commit';
 export type ZgwApiName = 'zaken' | 'documenten' | 'besluiten';

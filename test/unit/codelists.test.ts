@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SPECS_DIR } from '../../specs/path.mjs';
+import { SPECS_DIR } from '../../specs/path.cjs';
 import {
   codeLabel, codes, DATUMGEBRUIKEN, EENHEDEN, FREQUENTIES, GESLACHTEN, IJW_CODELISTS, IWMO_CODELISTS, NAAMGEBRUIKEN,
   eenheidLabel, frequentieLabel, naamgebruikNaarIstandaard, naamgebruikVanIstandaard, productcategorieen,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { specPath } from '../../specs/path.mjs';
+import { specPath } from '../../specs/path.cjs';
 import { addIsoDuration, klasseVoor } from '../../main/beheer/retention';
 import { SELECTIELIJST_2020 } from '../../main/beheer/selectielijst';
 import { WETTEN } from '../../shared/schemas/zaak';
