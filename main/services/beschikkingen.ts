@@ -9,7 +9,7 @@ import {
 } from '../db/entities';
 import type { RawDb } from '../db/database';
 import { clientNaam } from './clients';
-import { logAccess, notFound, nowIso, type TxContext } from './context';
+import { logAccess, logShown, notFound, nowIso, type TxContext } from './context';
 import { toIndicatie } from './zaken';
 import { assertClientWritable } from './beperking';
 import { notify } from './notificaties';
@@ -366,6 +366,6 @@ async function queue(tx: TxContext, status: BeschikkingStatus, what: string): Pr
   const rows = (await tx.m.find(BeschikkingEntity, { where: { status }, order: { id: 'ASC' }, take: 500 + waiting.size }))
     .filter((b) => !waiting.has(b.id)).slice(0, 500);
   const items = await toBeschikkingen(tx, rows);
-  logAccess(tx, { action: 'zoeken', objectType: what, detail: `${items.length} beschikkingen` });
+  logShown(tx, { objectType: what, detail: `${items.length} beschikkingen` }, items.map((i) => i.clientId));
   return { items };
 }

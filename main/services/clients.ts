@@ -14,7 +14,7 @@ import {
 } from '../db/entities';
 import { assertClientWritable } from './beperking';
 import { fuzzySearchRaw } from './fuzzy';
-import { logAccess, notFound, nowIso, type TxContext } from './context';
+import { logAccess, logShown, notFound, nowIso, type TxContext } from './context';
 
 type ClientInput = z.output<typeof ClientInputSchema>;
 
@@ -223,9 +223,9 @@ export function searchClientsRaw(raw: RawDb, query: string, kind: 'auto' | Searc
 export async function searchClients(tx: TxContext, input: z.output<typeof ClientSearchSchema>): Promise<{ results: ClientSummary[] }> {
   const { kind, results } = searchClientsRaw(tx.raw, input.query, input.kind, input.limit);
   // The search terms are personal data: log the kind of search and the hits, not the terms.
-  logAccess(tx, {
-    action: 'zoeken', objectType: 'client', detail: `zoeken op ${kind}: ${results.length} resultaten${results.length ? ` (${results.map((r) => r.id).join(',')})` : ''}`,
-  });
+  logShown(tx, {
+    objectType: 'client', detail: `zoeken op ${kind}: ${results.length} resultaten${results.length ? ` (${results.map((r) => r.id).join(',')})` : ''}`,
+  }, results.map((r) => r.id));
   return { results };
 }
 

@@ -55,6 +55,17 @@ export function logAccess(tx: TxContext, e: {
   });
 }
 
+/**
+ * A search or list: one entry for the list, and one per client it showed (NEN 7513 counts a
+ * client shown in a list as a client whose data was looked at, so her own access history has it).
+ */
+export function logShown(tx: TxContext, e: { objectType: string; detail: string }, clientIds: Iterable<number>): void {
+  logAccess(tx, { action: 'zoeken', ...e });
+  for (const clientId of new Set(clientIds)) {
+    logAccess(tx, { action: 'zoeken', objectType: e.objectType, objectId: clientId, clientId, detail: `getoond in ${e.objectType}` });
+  }
+}
+
 export function notFound(what: string, id: number | string): LoketError {
   return new LoketError('niet_gevonden', `${what} ${id} bestaat niet (meer). Ververs het scherm en probeer het opnieuw.`);
 }

@@ -8,7 +8,7 @@ import { foldForSearch } from '../../shared/names';
 import type { Wet } from '../../shared/schemas/zaak';
 import { TermijnEntity } from '../db/entities';
 import { clientNaam } from './clients';
-import { logAccess, type TxContext } from './context';
+import { logShown, type TxContext } from './context';
 import { meldingKenmerk, toTermijn } from './zaken';
 
 /**
@@ -103,6 +103,6 @@ export async function werkvoorraadPage(tx: TxContext, input: Query): Promise<Wer
       termijn: t ? toTermijn(t, today) : null,
     };
   });
-  logAccess(tx, { action: 'zoeken', objectType: 'werkvoorraad', detail: `${items.length} van ${totaal} zaken` });
+  logShown(tx, { objectType: 'werkvoorraad', detail: `${items.length} van ${totaal} zaken` }, items.map((i) => i.clientId));
   return { items, totaal, pagina, perPagina: input.perPagina, tellingen: { open, fase, termijn }, wijken };
 }

@@ -20,7 +20,7 @@ import { clientNaam } from './clients';
 import { beschikkingenForAanvraag } from './beschikkingen';
 import { assertClientWritable } from './beperking';
 import { readsHulpvraagEnVerslag } from './toegang';
-import { logAccess, notFound, nowIso, type TxContext } from './context';
+import { logAccess, logShown, notFound, nowIso, type TxContext } from './context';
 
 export function meldingKenmerk(m: Pick<MeldingRow, 'id' | 'datum'>): string {
   return `WMO-${m.datum.slice(0, 4)}-${String(m.id).padStart(6, '0')}`;
@@ -370,6 +370,6 @@ export async function werkvoorraad(tx: TxContext, input: z.output<typeof Werkvoo
       termijn: t ? toTermijn(t, today) : null,
     };
   });
-  logAccess(tx, { action: 'zoeken', objectType: 'werkvoorraad', detail: `${items.length} zaken` });
+  logShown(tx, { objectType: 'werkvoorraad', detail: `${items.length} zaken` }, items.map((i) => i.clientId));
   return { items };
 }
