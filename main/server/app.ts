@@ -105,6 +105,7 @@ export async function buildServer(o: ServerOptions): Promise<LoketServer> {
   const sessions = new SessionStore(o.timeouts ?? DEFAULT_TIMEOUTS, now);
   const throttle = new LoginThrottle(o.maxLoginFailures ?? 5, 60_000, now);
   let state: Unsealed | null = o.unsealed ?? null;
+  let callSeq = 0;
   // One router for every client; each server session is a slot on it.
   const router = createRouter({
     dbFile: o.dbFile, route: 'app', kdf, today: o.today ?? (() => todayIso(new Date(now()))), clock: now, sharedDatabase: true,
@@ -231,10 +232,10 @@ export async function buildServer(o: ServerOptions): Promise<LoketServer> {
   });
 
   /** The session a request carries: a bearer token, or the cookie plus its CSRF header. */
-  function authenticate(req: FastifyRequest): { token: string; session: ServerSession } | { status: number; body: ErrorBody } {
+  function authenticate(req: FastifyRequest, touch = true): { token: string; session: ServerSession } | { status: number; body: ErrorBody } {
     const b = bearer(req);
     if (b) {
-      const session = sessions.use(b);
+      const session = sessions.use(b, touch);
       return session ? { token: b, session } : { status: 401, body: NO_SESSION };
     }
     const cookie = req.cookies[SESSION_COOKIE];
@@ -244,7 +245,7 @@ export async function buildServer(o: ServerOptions): Promise<LoketServer> {
     if ((fetchSite && fetchSite !== 'same-origin') || typeof csrf !== 'string') {
       return { status: 403, body: refusal('geen_toegang', 'Dit verzoek komt niet van Sociaal Loket zelf en is geweigerd.') };
     }
-    const session = sessions.use(cookie);
+    const session = sessions.use(cookie, touch);
     if (!session) return { status: 401, body: NO_SESSION };
     if (!sameSecret(csrf, session.csrf)) {
       return { status: 403, body: refusal('geen_toegang', 'Dit verzoek komt niet van Sociaal Loket zelf en is geweigerd.') };
@@ -291,7 +292,14 @@ export async function buildServer(o: ServerOptions): Promise<LoketServer> {
       });
       return reply.code(403).send(refusal('geen_toegang', 'Stel eerst tweestapsverificatie in: uw rol vraagt om een code uit een authenticator-app bij het inloggen.'));
     }
-    const res = await router.call(channel, body.data.input, { slot: session.slot });
+    const callId = ++callSeq;
+    session.running.set(callId, { channel, since: now() });
+    let res;
+    try {
+      res = await router.call(channel, body.data.input, { slot: session.slot });
+    } finally {
+      session.running.delete(callId);
+    }
     if (!session.slot.session) {
       // The router ended it (the user was removed or disabled meanwhile).
       sessions.end(token);
@@ -303,6 +311,21 @@ export async function buildServer(o: ServerOptions): Promise<LoketServer> {
       if (target && target.id !== user.id) sessions.endUser(target.id);
     }
     return res;
+  });
+
+  /**
+   * The poll for progress and notifications: which of this session's calls are still running
+   * (batch printing, export) and the person's messages. Polling does not count as activity.
+   */
+  app.post('/api/events', async (req, reply) => {
+    if (!state) return sealed(reply);
+    const auth = authenticate(req, false);
+    if ('status' in auth) return reply.code(auth.status).send(auth.body);
+    const { session } = auth;
+    const running = [...session.running.values()].map((r) => ({ channel: r.channel, seconds: Math.round((now() - r.since) / 1000) }));
+    if (session.enrolling) return { running, notificaties: null };
+    const n = await router.call('notificatie.list', {}, { slot: session.slot, background: true });
+    return { running, notificaties: n.ok ? n.value : null };
   });
 
   app.post('/api/logout', async (req, reply) => {

@@ -23,6 +23,8 @@ export interface ServerSession {
   enrolling: boolean;
   /** The router's slot for this client: its Session over the server's one open database. */
   readonly slot: SessionSlot;
+  /** Calls of this session still running (long jobs: batch printing, export), for the progress poll. */
+  readonly running: Map<number, { channel: string; since: number }>;
 }
 
 export interface SessionTimeouts {
@@ -48,14 +50,17 @@ export class SessionStore {
     const s: ServerSession = {
       id: randomBytes(8).toString('hex'), userId: user.id, username: user.username, origin,
       csrf: randomBytes(24).toString('base64url'), createdAt: t, lastSeen: t, enrolling,
-      slot: { session, lastActivity: t },
+      slot: { session, lastActivity: t }, running: new Map(),
     };
     this.byHash.set(hashToken(token), s);
     return { token, session: s };
   }
 
-  /** The live session for a token, touched; null when unknown or timed out (and then gone). */
-  use(token: string | undefined): ServerSession | null {
+  /**
+   * The live session for a token; null when unknown or timed out (and then gone). A use touches
+   * the idle clock, except a background poll (`touch: false`), which is not the person working.
+   */
+  use(token: string | undefined, touch = true): ServerSession | null {
     if (!token) return null;
     const h = hashToken(token);
     const s = this.byHash.get(h);
@@ -65,7 +70,7 @@ export class SessionStore {
       this.byHash.delete(h);
       return null;
     }
-    s.lastSeen = t;
+    if (touch) s.lastSeen = t;
     return s;
   }
 

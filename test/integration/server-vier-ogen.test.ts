@@ -101,6 +101,12 @@ describe('two and three clients of one server: the four-eyes flow', () => {
     const printed = await admin.ok('print.confirm', { id: gen.batch.id });
     expect(printed.printed.map((p: { beschikkingId: number }) => p.beschikkingId)).toEqual([b.id]);
 
+    // The consultant's poll brings the news (and no call of hers is still running).
+    const events = await request(base, ca, 'POST', '/api/events', { json: {}, headers: { authorization: `Bearer ${consulent.token}` } });
+    expect(events.status).toBe(200);
+    expect(events.body.running).toEqual([]);
+    expect(events.body.notificaties.items.map((n: { soort: string }) => n.soort)).toContain('vastgesteld');
+
     // The auditor reads the server's log through the API: intact, each step with its origin.
     const auditor = desk('werkplek-audit');
     expect((await auditor.login('auditor1', USER_PASSWORD)).status).toBe(200);

@@ -89,6 +89,16 @@ describe('loket serve: sealed, then unsealed by a beheerder, which converts the 
   });
 });
 
+describe('scheduled backup', () => {
+  it('writes an encrypted, verified copy into the backup folder, with only the unseal slots beside it', async () => {
+    const res = await server.backupNow(path.join(dir, 'back-ups'));
+    expect(path.dirname(res.file)).toBe(path.join(dir, 'back-ups'));
+    expect(res.counts.users).toBe(4);
+    expect(await listSlots(res.file)).toEqual(['#herstelsleutel', 'beheer']);
+    await expect(unlock({ file: res.file, username: 'consulent01', password: USER_PASSWORD, kdf: TEST_KDF })).rejects.toThrow(/klopt niet/);
+  });
+});
+
 describe('unattended unseal', () => {
   it('opens with a key file only when it is readable by its owner alone, and with the recovery key', async () => {
     const keyFile = path.join(dir, 'loket.sleutel');
@@ -144,6 +154,18 @@ describe('refusals', () => {
     clock += IDLE_MS - 1000;
     expect((await c.raw('werkvoorraad.list', {})).status).toBe(200);
     clock += IDLE_MS + 1000;
+    expect((await c.raw('werkvoorraad.list', {})).status).toBe(401);
+  });
+
+  it('does not count the progress poll as activity', async () => {
+    clock += 30 * 60_000;
+    const c = client();
+    expect((await c.login('consulent01', USER_PASSWORD)).status).toBe(200);
+    clock += IDLE_MS - 1000;
+    const poll = await request(base, tls.cert, 'POST', '/api/events', { json: {}, headers: { authorization: `Bearer ${c.token}` } });
+    expect(poll.status).toBe(200);
+    expect(poll.body.running).toEqual([]);
+    clock += 2000;
     expect((await c.raw('werkvoorraad.list', {})).status).toBe(401);
   });
 
