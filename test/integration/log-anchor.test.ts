@@ -156,6 +156,22 @@ describe('access log anchored outside the database', () => {
     }
   });
 
+  it('reaches the local syslog socket through logger (RFC 5424, authpriv.info)', async () => {
+    const dir = tempDir('loket-sock-');
+    const socket = path.join(dir, 'log.sock');
+    const received: string[] = [];
+    const server = net.createServer((sock) => sock.on('data', (d) => received.push(d.toString('utf8'))));
+    await new Promise<void>((resolve) => server.listen(socket, resolve));
+    try {
+      const file = path.join(dir, 'loket.db');
+      await initVault({ file, gemeente: 'Voorbeeldstad', gemeentecode: '9999', admin: 'beheer', password: ADMIN_PASSWORD, kdf: TEST_KDF, route: 'test', anchor: { syslog: `local:${socket}` } });
+      for (let i = 0; i < 50 && !received.join('').includes('"event":"start"'); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(received.join('')).toMatch(/^<86>1 \S+ \S+ sociaal-loket - - \[[^\]]*\] \{"loketAnker":1,"chain":"[0-9a-f]{32}","seq":\d+,"head":"[0-9a-f]{64}".*"event":"start"/m);
+    } finally {
+      server.close();
+    }
+  });
+
   it('without an anchor, says plainly that a rewrite cannot be seen', async () => {
     const { file } = await anchoredVault();
     const out = io({ LOKET_USER: 'beheer', LOKET_PASSWORD: ADMIN_PASSWORD });

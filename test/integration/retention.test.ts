@@ -155,8 +155,13 @@ describe('destruction', () => {
     expect((await refused(dirk, 'vernietiging.uitvoeren', { voorstelId })).code).toBe('geen_toegang');
 
     const seqBefore = beheer.session!.db.raw.prepare('SELECT max(seq) FROM access_log').pluck().get() as number;
+    const draftKeyBefore = (await ok(anna, 'session.current', {})).draftKey;
     const done = await ok(beheer, 'vernietiging.uitvoeren', { voorstelId });
     expect(done).toMatchObject({ vernietigdeZaken: 1, vernietigdeClienten: 1, opgeruimd: true, voorstel: { status: 'uitgevoerd' } });
+    // Drafts of the destroyed case in anna's renderer storage no longer decrypt: her draft key is new.
+    const draftKeyAfter = (await ok(anna, 'session.current', {})).draftKey;
+    expect(draftKeyBefore).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(draftKeyAfter).not.toBe(draftKeyBefore);
     expect((await ok(anna, 'rechten.lijst', { clientId: p })).verzoeken[0]).toMatchObject({ status: 'uitgevoerd', toelichting: null });
 
     // After the term: the afgebroken jeugd case (archiefactiedatum 2026-06-01) of Rutger.
