@@ -10,12 +10,16 @@ import { fmtDate, fmtEuro } from '../format';
 import { hasRole, useSession } from '../session';
 import { errorAt, FormStatus, LoadError, Section } from '../ui';
 import { Rechten } from './beheer/Rechten';
+import { AuditInzage } from './AuditInzage';
 import { ClientLetters } from './ClientLetters';
 
 export function ClientPage({ id }: { id: number }) {
   const { user } = useSession();
-  const client = useLoad('client.get', { id });
-  const timeline = useLoad('client.timeline', { id });
+  // The auditor opens a dossier only with a logged reason.
+  const auditorOnly = !hasRole(user, 'consulent', 'besluitbevoegd', 'administratie', 'beheerder');
+  const client = useLoad('client.get', auditorOnly ? null : { id });
+  const timeline = useLoad('client.timeline', auditorOnly ? null : { id });
+  if (auditorOnly) return <AuditInzage clientId={id} />;
   const c = client.data;
   const writer = hasRole(user, 'consulent', 'besluitbevoegd');
   return (
