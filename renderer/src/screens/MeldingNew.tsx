@@ -46,11 +46,12 @@ export function MeldingNew({ clientId }: { clientId: number }) {
             <NativeSelect label="Binnengekomen via" data={KANALEN.map((k) => ({ value: k, label: KANAAL_LABELS[k] ?? k }))} {...form.register('kanaal')} error={errorAt(e, 'kanaal')} />
             <NativeSelect label="Wet" data={WETTEN.map((w) => ({ value: w, label: WET_LABELS[w] }))} {...form.register('wet')} error={errorAt(e, 'wet')} />
           </SimpleGrid>
-          <Textarea label="Hulpvraag (in de woorden van de cliënt)" required autosize minRows={4} {...form.register('hulpvraag')} error={errorAt(e, 'hulpvraag')} />
-          <TextInput label="Mantelzorger" description="Naam en relatie, als die er is" {...form.register('mantelzorger')} error={errorAt(e, 'mantelzorger')} />
-          <TextInput type="date" label="Persoonlijk plan ontvangen op" description="Laat leeg als er (nog) geen persoonlijk plan is" {...form.register('persoonlijkPlanOntvangenOp', { setValueAs: (v) => v || null })} error={errorAt(e, 'persoonlijkPlanOntvangenOp')} />
+          {/* What every melding needs first (the date is today, the channel the desk); the optional fields after. */}
+          <Textarea label="Hulpvraag (in de woorden van de cliënt)" required autoFocus autosize minRows={4} {...form.register('hulpvraag')} error={errorAt(e, 'hulpvraag')} />
           <Checkbox label="De cliënt geeft toestemming om gegevens voor het onderzoek vast te leggen en op te vragen" {...form.register('toestemming')} error={errorAt(e, 'toestemming')} />
           <Checkbox label="Gratis onafhankelijke cliëntondersteuning is aangeboden" {...form.register('clientondersteuningAangeboden')} error={errorAt(e, 'clientondersteuningAangeboden')} />
+          <TextInput label="Mantelzorger" description="Naam en relatie, als die er is" {...form.register('mantelzorger')} error={errorAt(e, 'mantelzorger')} />
+          <TextInput type="date" label="Persoonlijk plan ontvangen op" description="Laat leeg als er (nog) geen persoonlijk plan is" {...form.register('persoonlijkPlanOntvangenOp', { setValueAs: (v) => v || null })} error={errorAt(e, 'persoonlijkPlanOntvangenOp')} />
           <div><Button type="submit" loading={form.formState.isSubmitting}>Melding opslaan</Button></div>
         </Stack>
       </form>

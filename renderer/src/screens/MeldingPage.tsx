@@ -56,12 +56,12 @@ export function MeldingPage({ id }: { id: number }) {
       <Section title="Aanvraag" id="aanvraag">
         {data.aanvraag ? (
           <Text>Aanvraag ontvangen op {fmtDate(data.aanvraag.ontvangenOp)}: {data.aanvraag.omschrijving}</Text>
-        ) : writer ? <AanvraagForm meldingId={m.id} onSaved={refresh} /> : <Text>Nog geen aanvraag.</Text>}
+        ) : writer ? <AanvraagForm key={String(data.onderzoek !== null)} meldingId={m.id} onSaved={refresh} focus={data.onderzoek !== null} /> : <Text>Nog geen aanvraag.</Text>}
       </Section>
       {data.aanvraag && (
         <Section title="Indicaties (voorzieningen)" id="indicaties">
           <IndicatieList detail={data} />
-          {writer && <IndicatieForm aanvraagId={data.aanvraag.id} wet={m.wet} onSaved={refresh} />}
+          {writer && <IndicatieForm aanvraagId={data.aanvraag.id} wet={m.wet} onSaved={refresh} focus={data.indicaties.length === 0} />}
         </Section>
       )}
       {data.aanvraag && (
@@ -189,7 +189,7 @@ function OnderzoekForm({ detail, writer, onSaved }: { detail: MeldingDetail; wri
         <Stack maw={860}>
           <SimpleGrid cols={2}>
             <TextInput type="date" label="Datum van het gesprek" required {...form.register('datum')} error={errorAt(e, 'datum')} />
-            <TextInput label="Aanwezigen" required {...form.register('aanwezigen')} error={errorAt(e, 'aanwezigen')} />
+            <TextInput label="Aanwezigen" required autoFocus={writer && o === null} {...form.register('aanwezigen')} error={errorAt(e, 'aanwezigen')} />
           </SimpleGrid>
           {TOPICS.map((tp) => (
             <Textarea key={tp.name} label={tp.label} description={tp.description} required autosize minRows={3}
@@ -211,7 +211,8 @@ function OnderzoekForm({ detail, writer, onSaved }: { detail: MeldingDetail; wri
 
 /* ---------- aanvraag ---------- */
 
-function AanvraagForm({ meldingId, onSaved }: { meldingId: number; onSaved: () => void }) {
+/** `focus`: this is the melding's next step, so its first field gets the keyboard focus. */
+function AanvraagForm({ meldingId, onSaved, focus }: { meldingId: number; onSaved: () => void; focus: boolean }) {
   const { user } = useSession();
   type In = z.input<typeof AanvraagInputSchema>;
   const empty: In = { meldingId, ontvangenOp: todayIso(), omschrijving: '' };
@@ -227,7 +228,7 @@ function AanvraagForm({ meldingId, onSaved }: { meldingId: number; onSaved: () =
       <FormStatus form={form} restored={draft.restored} />
       <Stack maw={760}>
         <TextInput type="date" label="Aanvraag ontvangen op" required maw={240} {...form.register('ontvangenOp')} error={errorAt(e, 'ontvangenOp')} />
-        <Textarea label="Wat vraagt de cliënt aan?" required autosize minRows={2} {...form.register('omschrijving')} error={errorAt(e, 'omschrijving')} />
+        <Textarea label="Wat vraagt de cliënt aan?" required autoFocus={focus} autosize minRows={2} {...form.register('omschrijving')} error={errorAt(e, 'omschrijving')} />
         <div><Button type="submit">Aanvraag vastleggen</Button></div>
       </Stack>
     </form>
@@ -258,7 +259,7 @@ function IndicatieList({ detail }: { detail: MeldingDetail }) {
 
 type IndicatieIn = z.input<typeof IndicatieInputSchema>;
 
-function IndicatieForm({ aanvraagId, wet, onSaved }: { aanvraagId: number; wet: MeldingDetail['melding']['wet']; onSaved: () => void }) {
+function IndicatieForm({ aanvraagId, wet, onSaved, focus }: { aanvraagId: number; wet: MeldingDetail['melding']['wet']; onSaved: () => void; focus: boolean }) {
   const { user } = useSession();
   const empty: IndicatieIn = {
     aanvraagId, productcategorie: '', productcode: '', omvang: { volume: 1, eenheid: '04', frequentie: '2' }, budgetCents: null,
@@ -279,7 +280,7 @@ function IndicatieForm({ aanvraagId, wet, onSaved }: { aanvraagId: number; wet: 
       <Stack>
         <SimpleGrid cols={2}>
           <Controller control={form.control} name="productcategorie" render={({ field }) => (
-            <Select label="Productcategorie" required searchable placeholder="Typ om te zoeken, bijv. huishouden"
+            <Select label="Productcategorie" required searchable autoFocus={focus} placeholder="Typ om te zoeken, bijv. huishouden"
               data={productcategorieOptions(wet)} value={field.value || null} onChange={(v) => field.onChange(v ?? '')} onBlur={field.onBlur} ref={field.ref}
               nothingFoundMessage="Geen categorie gevonden" error={errorAt(e, 'productcategorie')} />
           )} />
@@ -350,7 +351,7 @@ function Beschikkingen({ detail, writer, onChanged }: { detail: MeldingDetail; w
         </Card>
       ))}
       {showForm && (
-        <BeschikkingForm key={concept?.id ?? 'nieuw'} detail={detail} concept={concept}
+        <BeschikkingForm key={concept?.id ?? `nieuw-${detail.indicaties.length}`} detail={detail} concept={concept}
           onChanged={onChanged}
           onSubmitted={(b) => {
             setNieuw(false);
@@ -439,7 +440,7 @@ function BeschikkingForm({ detail, concept, onChanged, onSubmitted }: { detail: 
               </Stack>
             </Checkbox.Group>
           )} />
-          <Textarea label="Besluit" description="In één of twee zinnen" required autosize minRows={2} {...form.register('besluitTekst')} error={errorAt(e, 'besluitTekst')} />
+          <Textarea label="Besluit" description="In één of twee zinnen" required autoFocus={!concept && detail.indicaties.length > 0} autosize minRows={2} {...form.register('besluitTekst')} error={errorAt(e, 'besluitTekst')} />
           <Textarea label="Motivering" description="Feiten uit het onderzoek en de regels (Awb 3:46)" required autosize minRows={4} {...form.register('motivering')} error={errorAt(e, 'motivering')} />
           <Controller control={form.control} name="wettelijkeGrondslag" render={({ field }) => (
             <Textarea label="Wettelijke grondslag" description="Eén wetsartikel per regel" required autosize minRows={2} ref={field.ref} onBlur={field.onBlur}
