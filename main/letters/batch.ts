@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { isoToUtcDate } from './format';
 import { mergePdfs } from './pdf-merge';
 import { failureReason } from './render';
-import type { LetterData } from './types';
+import type { LetterDataInput as LetterData } from './types';
 import type { RenderRequest, RenderResponse } from './worker';
 
 export interface BatchItem {

@@ -1,10 +1,12 @@
-// The Wmo beschikking (decision letter). Order: the decision first, then what the client gets,
+// The beschikking (decision letter) under the Wmo 2015, the Jeugdwet or the Participatiewet. Order: the decision first, then what the client gets,
 // why, the eigen bijdrage, the client's duties, how to object, help and contact (domain.md §1.4).
 // B1 Dutch (domain.md §7): "u", short active sentences, the point first, jargon explained.
 import type { Content } from 'pdfmake/interfaces';
 import { datumNl, euro, isBlank, omvangNl, opsomming } from './format';
 import { aanhef, b, kv, type LetterLayout, mm, p, sectionAll, ul } from './layout';
+import { rolZin, type Stem, stem } from './stem';
 import type { Beschikking, LetterData, Voorziening } from './types';
+import { WET_TEKST, type WetTekst } from './wet';
 
 const TOEKENNEND = new Set<Beschikking['soort']>(['toekenning', 'gedeeltelijke_toekenning', 'wijziging']);
 
@@ -25,46 +27,58 @@ function producten(bs: Beschikking): string {
   return opsomming(bs.voorzieningen.map((v) => inZin(v.productLabel)));
 }
 
-function onderwerp(bs: Beschikking): string {
-  const wat = bs.voorzieningen.length ? producten(bs) : 'ondersteuning uit de Wmo';
+function onderwerp(bs: Beschikking, w: WetTekst, s: Stem): string {
+  const wat = bs.voorzieningen.length ? producten(bs) : w.hulp;
   switch (bs.soort) {
     case 'wijziging':
-      return `Besluit: wij wijzigen uw ${wat}`;
+      return s.derde ? `Besluit: wij wijzigen de ${w.hulp} van ${s.u}` : `Besluit: wij wijzigen uw ${w.hulp}`;
     case 'beeindiging':
-      return `Besluit: uw ${wat} stopt`;
+      return s.derde ? `Besluit: ${wat} voor ${s.u} stopt` : `Besluit: uw ${wat} stopt`;
     case 'buiten_behandeling':
-      return `Besluit: wij nemen uw aanvraag voor ${wat} niet in behandeling`;
+      return `Besluit: wij nemen de aanvraag voor ${wat} niet in behandeling`;
     default:
-      return `Besluit over uw aanvraag voor ${wat}`;
+      return `Besluit over de aanvraag voor ${wat}`;
   }
 }
 
-function besluitZin(bs: Beschikking): string[] {
-  const wat = producten(bs);
-  const vorige = bs.vorigeBeschikkingKenmerk
+function vorigeBesluit(bs: Beschikking): string {
+  return bs.vorigeBeschikkingKenmerk
     ? `ons besluit${bs.vorigeBeschikkingDatum ? ` van ${datumNl(bs.vorigeBeschikkingDatum)}` : ''} met kenmerk ${bs.vorigeBeschikkingKenmerk}`
     : 'ons vorige besluit';
+}
+
+const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
+function besluitZin(bs: Beschikking, s: Stem): string[] {
+  const wat = producten(bs);
+  const vorige = vorigeBesluit(bs);
+  const aanvraag = s.derde ? 'de aanvraag' : 'uw aanvraag';
+  const wie = s.derde ? `${cap(s.uNaam)} krijgt` : 'U krijgt';
   switch (bs.soort) {
     case 'toekenning':
-      return [`U krijgt ${wat}. Wij hebben uw aanvraag toegekend.`];
+      return [`${wie} ${wat}. Wij hebben ${aanvraag} toegekend.`];
     case 'gedeeltelijke_toekenning':
-      return [`U krijgt een deel van wat u hebt gevraagd. Wij hebben uw aanvraag gedeeltelijk toegekend.`];
+      return [`${wie} een deel van wat is gevraagd. Wij hebben ${aanvraag} gedeeltelijk toegekend.`];
     case 'afwijzing':
-      return [`U krijgt geen ${wat}. Wij hebben besloten uw aanvraag af te wijzen.`];
-    case 'wijziging':
-      return [`Uw ondersteuning verandert. Wij hebben besloten ${vorige} te wijzigen. Dit besluit komt in de plaats van het vorige besluit.`];
+      return [`${wie} geen ${wat}. Wij hebben besloten ${aanvraag} af te wijzen.`];
+    case 'wijziging': {
+      const start = [...new Set(bs.voorzieningen.map((v) => v.ingangsdatum))].sort()[0];
+      const vanaf = start ? `Vanaf ${datumNl(start)} verandert` : 'Er verandert';
+      return [
+        `${vanaf} de ondersteuning van ${s.derde ? s.uNaam : 'u'}. Wij hebben besloten ${vorige} te wijzigen.`,
+        'Dit besluit komt in de plaats van het vorige besluit.',
+      ];
+    }
     case 'beeindiging': {
       const data = [...new Set(bs.voorzieningen.map((v) => v.einddatum).filter((e): e is string => !!e))];
       const wanneer = data.length === 1 ? ` op ${datumNl(data[0]!)}` : '';
       return [
-        `Uw ${wat} stopt${wanneer}. Wij hebben besloten uw ondersteuning te beëindigen.`,
+        `${s.derde ? `De ${wat} van ${s.uNaam}` : `Uw ${wat}`} stopt${wanneer}. Wij hebben besloten ${s.uw} ondersteuning te beëindigen.`,
         `Dit besluit verandert ${vorige}.`,
       ];
     }
     case 'buiten_behandeling':
-      return [
-        'Wij nemen uw aanvraag niet in behandeling. Dat betekent dat wij geen besluit nemen over wat u hebt gevraagd.',
-      ];
+      return [`Wij nemen ${aanvraag} niet in behandeling. Dat betekent dat wij geen besluit nemen over wat is gevraagd.`];
   }
 }
 
@@ -74,7 +88,7 @@ function vormTekst(v: Voorziening): string {
     : 'Zorg in natura. Een zorgaanbieder geeft de hulp. De gemeente betaalt de aanbieder.';
 }
 
-function voorzieningBlok(v: Voorziening, soort: Beschikking['soort']): Content {
+function voorzieningBlok(v: Voorziening, soort: Beschikking['soort'], rol: 'nieuw' | 'stopt' = 'nieuw'): Content {
   const rows: [string, string][] = [];
   const cat = v.productcode ? `${v.productcategorieLabel} (productcode ${v.productcode})` : v.productcategorieLabel;
   if (!isBlank(cat)) rows.push(['Soort ondersteuning', cat]);
@@ -87,8 +101,16 @@ function voorzieningBlok(v: Voorziening, soort: Beschikking['soort']): Content {
   if (v.leveringsvorm === 'PGB' && v.budgetCents !== undefined) {
     rows.push(['Budget', `${euro(v.budgetCents)} ${v.budgetPeriodeLabel ?? 'per jaar'}`]);
   }
+  if (v.pgb && rol === 'nieuw') {
+    rows.push(['Berekening', v.pgb.berekening]);
+    rows.push([
+      'Tarief',
+      `${euro(v.pgb.tariefCents)} ${v.pgb.tariefEenheidLabel} voor ${v.pgb.zorgverlener === 'formeel' ? 'een professionele zorgverlener (formele hulp)' : 'iemand uit het eigen netwerk (informele hulp)'}. Dit tarief staat in ${v.pgb.bron}.`,
+    ]);
+  }
   if (v.aanbieder && !isBlank(v.aanbieder.naam)) rows.push(['Aanbieder', v.aanbieder.naam]);
-  if (soort === 'beeindiging') {
+  if (!isBlank(v.vervangt) && rol === 'nieuw') rows.push(['In plaats van', v.vervangt!]);
+  if (soort === 'beeindiging' || rol === 'stopt') {
     rows.push(['Laatste dag', v.einddatum ? datumNl(v.einddatum) : 'zie hierboven']);
   } else {
     rows.push(['Vanaf', datumNl(v.ingangsdatum)]);
@@ -97,67 +119,94 @@ function voorzieningBlok(v: Voorziening, soort: Beschikking['soort']): Content {
   return { stack: [b(v.productLabel), kv(rows)], unbreakable: true } as Content;
 }
 
-function weging(): Content {
-  return p(
-    'Wij kijken eerst naar wat u zelf kunt (eigen kracht) en naar de hulp die uw huisgenoten gewoon ' +
-      'horen te geven (gebruikelijke hulp). Daarna kijken wij naar hulp van familie, vrienden of buren ' +
-      '(mantelzorg en uw sociaal netwerk). En naar hulp die iedereen kan krijgen zonder besluit van de ' +
-      'gemeente (algemene voorzieningen). Is dat niet genoeg? Dan krijgt u ondersteuning van de gemeente ' +
-      '(een maatwerkvoorziening). Zo staat het in artikel 2.3.5 van de Wet maatschappelijke ondersteuning ' +
-      '2015 (Wmo 2015).',
-  );
-}
-
 export function beschikkingLayout(d: LetterData): LetterLayout {
   const bs = d.beschikking!;
   const g = d.gemeente;
-  const body: Content[] = [aanhef(d)];
+  const s = stem(d);
+  const w = WET_TEKST[d.wet];
+  const rol = rolZin(d);
+  const body: Content[] = [aanhef(d), ...(rol ? [p(rol)] : [])];
   const toekennend = TOEKENNEND.has(bs.soort);
 
-  // 1. The decision first.
+  // 1. The decision first; then what it answers: the aanvraag, or (ambtshalve) its own reason.
+  const zinnen = besluitZin(bs, s);
+  const waarover: Content[] = [];
+  if (bs.ambtshalve) {
+    const a = bs.ambtshalve;
+    waarover.push(p(`Wij nemen dit besluit zelf, zonder aanvraag. De reden: ${a.aanleiding.trim().replace(/\.?$/, '.')}`));
+    if (a.voornemenDatum) {
+      waarover.push(
+        p(
+          `Op ${datumNl(a.voornemenDatum)} schreven wij dat wij dit van plan waren. U kon daarop reageren. ` +
+            (isBlank(a.zienswijze) ? 'Wij hebben geen reactie ontvangen.' : `Uw reactie: ${a.zienswijze!.trim()} Wij hebben die meegewogen.`),
+        ),
+      );
+    }
+  } else if (bs.aanvraagDatum) {
+    waarover.push(
+      p(
+        `Dit besluit gaat over ${s.derde ? 'de aanvraag' : 'uw aanvraag'} van ${datumNl(bs.aanvraagDatum)}. ` +
+          `De hulpvraag kwam bij ons binnen op ${datumNl(bs.meldingDatum)}.`,
+      ),
+    );
+  }
   body.push(
     ...sectionAll('Ons besluit', [
-      p([b(besluitZin(bs)[0]!), ...besluitZin(bs).slice(1).map((s) => ` ${s}`)] as Content[]),
+      p([b(zinnen[0]!), ...zinnen.slice(1).map((z) => ` ${z}`)] as Content[]),
       ...paragrafen(bs.besluitTekst),
-      p(
-        `Dit besluit gaat over uw aanvraag van ${datumNl(bs.aanvraagDatum)}. ` +
-          `U meldde uw hulpvraag bij ons op ${datumNl(bs.meldingDatum)}.`,
-      ),
+      ...waarover,
     ]),
   );
 
-  // 2. The voorziening(en).
+  // 2. A wijziging: first what stops and on which last day, then what starts.
+  const krijgt = s.derde ? `krijgt ${s.u}` : 'krijgt u';
+  if (bs.soort === 'wijziging' && bs.vervalt.length) {
+    body.push(...sectionAll('Wat stopt?', bs.vervalt.map((v) => voorzieningBlok(v, bs.soort, 'stopt'))));
+  }
   if (bs.voorzieningen.length) {
+    const start = [...new Set(bs.voorzieningen.map((v) => v.ingangsdatum))].sort()[0];
     const titel =
       bs.soort === 'toekenning'
-        ? 'Wat krijgt u?'
+        ? `Wat ${krijgt}?`
         : bs.soort === 'gedeeltelijke_toekenning'
-          ? 'Wat krijgt u wel?'
+          ? `Wat ${krijgt} wel?`
           : bs.soort === 'wijziging'
-            ? 'Wat krijgt u vanaf nu?'
+            ? `Wat ${krijgt} vanaf ${start ? datumNl(start) : 'nu'}?`
             : bs.soort === 'beeindiging'
               ? 'Welke ondersteuning stopt?'
-              : 'Wat hebt u gevraagd?';
+              : 'Wat is gevraagd?';
     body.push(...sectionAll(titel, bs.voorzieningen.map((v) => voorzieningBlok(v, bs.soort))));
     if (toekennend && bs.voorzieningen.some((v) => v.leveringsvorm === 'ZIN')) {
-      body.push(p('De zorgaanbieder neemt contact met u op. Samen maakt u afspraken over de hulp.'));
+      body.push(p('De zorgaanbieder neemt contact op. Samen worden dan afspraken gemaakt over de hulp.'));
     }
   }
-
-  // 2b. PGB: SVB, trekkingsrecht, zorgovereenkomst, verantwoording, misbruik.
-  if (toekennend && bs.voorzieningen.some((v) => v.leveringsvorm === 'PGB')) {
+  if (bs.soort === 'gedeeltelijke_toekenning' && bs.nietToegekend.length) {
     body.push(
-      ...sectionAll('Hoe werkt uw pgb?', [
+      ...sectionAll(
+        `Wat ${krijgt} niet?`,
+        bs.nietToegekend.map((n) => ({ stack: [b(n.wat), p(`Waarom niet: ${n.waarom}`)], unbreakable: true }) as Content),
+      ),
+    );
+  }
+
+  // 2b. PGB: SVB, trekkingsrecht, zorgovereenkomst, verantwoording, misbruik, and the law's conditions.
+  if (toekennend && bs.voorzieningen.some((v) => v.leveringsvorm === 'PGB')) {
+    const vw = w.pgbVoorwaarden(s);
+    body.push(
+      ...sectionAll('Hoe werkt het pgb?', [
         p(
-          'U krijgt het geld niet op uw eigen rekening. De Sociale Verzekeringsbank (SVB) beheert uw pgb. ' +
-            'De SVB betaalt uw zorgverlener uit uw budget. Dit heet trekkingsrecht.',
+          'Het geld komt niet op een eigen rekening. De Sociale Verzekeringsbank (SVB) beheert het pgb. ' +
+            'De SVB betaalt de zorgverlener uit het budget. Dit heet trekkingsrecht.',
         ),
         ul([
-          'U sluit een zorgovereenkomst met uw zorgverlener. Gebruik daarvoor het model van de SVB.',
-          'Uw zorgverlener stuurt de uren of de factuur naar de SVB. U keurt die goed.',
-          'U gebruikt het budget alleen voor de hulp in dit besluit. Bewaar de bewijzen. Wij of de SVB kunnen daarom vragen.',
-          'Gebruikt u het budget voor iets anders? Dan kunnen wij dit besluit intrekken en het geld terugvragen.',
+          'Er komt een zorgovereenkomst met de zorgverlener. Gebruik daarvoor het model van de SVB.',
+          'De zorgverlener stuurt de uren of de factuur naar de SVB. Die worden dan goedgekeurd.',
+          'Gebruik het budget alleen voor de hulp in dit besluit. Bewaar de bewijzen. Wij of de SVB kunnen daarom vragen.',
+          'Wordt het budget voor iets anders gebruikt? Dan kunnen wij dit besluit intrekken en het geld terugvragen.',
         ]),
+        ...(vw.items.length
+          ? [p(`Een pgb kan alleen als aan deze voorwaarden is voldaan (${vw.artikel}):`), ul(vw.items), p('Wij hebben gezien dat dit zo is.')]
+          : []),
       ]),
     );
   }
@@ -172,34 +221,36 @@ export function beschikkingLayout(d: LetterData): LetterLayout {
           'bestuursrecht (Awb). U kunt altijd een nieuwe melding doen.',
       ),
     );
-  } else if (bs.soort !== 'beeindiging') {
-    waarom.push(weging());
-    waarom.push(p('Wat wij met u hebben besproken, staat in het verslag van ons gesprek.'));
+  } else if (bs.soort !== 'beeindiging' && !bs.ambtshalve) {
+    waarom.push(p(w.weging(s)));
+    waarom.push(p('Wat wij hebben besproken, staat in het verslag van ons gesprek.'));
   }
   const grondslag = bs.wettelijkeGrondslag.filter((s) => !isBlank(s));
   waarom.push(p('Dit besluit is gebaseerd op:'), ul(grondslag));
   body.push(...sectionAll('Waarom hebben wij zo besloten?', waarom));
 
-  // 4. Eigen bijdrage (CAK).
-  if (toekennend) {
+  // 4. Eigen bijdrage: the CAK for the Wmo only; jeugdhulp has none.
+  if (toekennend && w.cakBijdrage) {
     body.push(
       ...sectionAll(
-        'Betaalt u een eigen bijdrage?',
+        'Is er een eigen bijdrage?',
         bs.eigenBijdrage
           ? [
               p(
-                'Ja. Voor deze ondersteuning betaalt u een eigen bijdrage. Het CAK bepaalt hoe hoog die is. ' +
-                  'Het CAK int de bijdrage ook. Wij geven uw gegevens daarvoor door aan het CAK. ' +
-                  'U krijgt daarna een brief van het CAK. Daarin staat hoeveel u betaalt en vanaf wanneer. ' +
+                `Ja. Voor deze ondersteuning betaalt ${s.u} een eigen bijdrage. Het CAK bepaalt hoe hoog die is. ` +
+                  'Het CAK int de bijdrage ook. Wij geven de gegevens daarvoor door aan het CAK. ' +
+                  'Daarna komt er een brief van het CAK. Daarin staat hoeveel de bijdrage is en vanaf wanneer. ' +
                   'Meer informatie vindt u op www.hetcak.nl.',
               ),
             ]
-          : [p('Nee. Voor deze ondersteuning betaalt u geen eigen bijdrage.')],
+          : [p(`Nee. Voor deze ondersteuning betaalt ${s.u} geen eigen bijdrage.`)],
       ),
     );
-  } else if (bs.soort === 'beeindiging' && bs.eigenBijdrage) {
+  } else if (toekennend && d.wet === 'jeugdwet') {
+    body.push(...sectionAll('Is er een eigen bijdrage?', [p('Nee. Voor jeugdhulp betaalt u geen eigen bijdrage.')]));
+  } else if (bs.soort === 'beeindiging' && bs.eigenBijdrage && w.cakBijdrage) {
     body.push(
-      ...sectionAll('Uw eigen bijdrage', [
+      ...sectionAll('De eigen bijdrage stopt', [
         p('Wij geven aan het CAK door dat deze ondersteuning stopt. Dan stopt ook de eigen bijdrage hiervoor.'),
       ]),
     );
@@ -210,13 +261,13 @@ export function beschikkingLayout(d: LetterData): LetterLayout {
     body.push(
       ...sectionAll('Wat verwachten wij van u?', [
         ul([
-          'Verandert er iets in uw situatie? Bijvoorbeeld uw gezondheid, uw woonsituatie of de hulp van mensen om u heen? Geef dit dan zo snel mogelijk aan ons door.',
+          `Verandert er iets in de situatie van ${s.uObj}? Bijvoorbeeld de gezondheid, de woonsituatie of de hulp van mensen in de omgeving? Geef dit dan zo snel mogelijk aan ons door.`,
           'Gebruik de ondersteuning alleen waarvoor die bedoeld is.',
         ]),
         p(
-          'Wij kunnen dit besluit opnieuw bekijken en veranderen (herzien) of intrekken. Dat kan als uw ' +
-            'situatie verandert. Of als u ons onjuiste of onvolledige informatie hebt gegeven. Soms moet u ' +
-            'dan geld terugbetalen.',
+          'Wij kunnen dit besluit opnieuw bekijken en veranderen (herzien) of intrekken. Dat kan als de ' +
+            'situatie verandert. Of als wij onjuiste of onvolledige informatie hebben gekregen. Soms moet ' +
+            'dan geld worden terugbetaald.',
         ),
       ]),
     );
@@ -255,7 +306,9 @@ export function beschikkingLayout(d: LetterData): LetterLayout {
         'uw handtekening.',
       ]),
       p(
-        'Iemand anders mag ook voor u bezwaar maken. Stuur dan een machtiging mee die u hebt ondertekend. ' +
+        (s.derde
+          ? `U kunt namens ${s.uObj} bezwaar maken. `
+          : 'Iemand anders mag ook voor u bezwaar maken. Stuur dan een machtiging mee die u hebt ondertekend. ') +
           'Tijdens het bezwaar blijft dit besluit gelden.',
       ),
       p(
@@ -282,6 +335,6 @@ export function beschikkingLayout(d: LetterData): LetterLayout {
     ]),
   );
 
-  return { onderwerp: onderwerp(bs), body, title: `Beschikking Wmo ${d.kenmerk}` };
+  return { onderwerp: onderwerp(bs, w, s), body, title: `Beschikking ${w.kort} ${d.kenmerk}` };
 }
 

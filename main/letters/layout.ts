@@ -100,7 +100,11 @@ function letterhead(d: LetterData): Content[] {
 function addressBlock(d: LetterData): Content {
   const g = d.gemeente;
   const retour = `Retouradres: ${g.adres.straat}, ${g.adres.postcode} ${g.adres.plaats}`;
-  const lines = [d.geadresseerde.naam, ...d.geadresseerde.adresregels.filter((r) => !isBlank(r))];
+  // A representative's office first, then the person "t.a.v.": the window never shows the
+  // relationship to the client (that is in the reference block, "Over").
+  const ga = d.geadresseerde;
+  const wie = isBlank(ga.organisatie) ? [ga.naam] : [ga.organisatie!, `t.a.v. ${ga.naam}`];
+  const lines = [...wie, ...ga.adresregels.filter((r) => !isBlank(r))];
   return {
     absolutePosition: { x: WINDOW.left + mm(4), y: WINDOW.top + mm(4) },
     stack: [
@@ -118,7 +122,7 @@ function referenceBlock(d: LetterData): Content {
     ['Telefoon', d.contactpersoon.telefoon],
   ];
   if (!isBlank(d.contactpersoon.email)) rows.push(['E-mail', d.contactpersoon.email!]);
-  if (d.client.naam !== d.geadresseerde.naam) rows.push(['Over', d.client.naam]);
+  if (d.geadresseerde.rol || d.client.naam !== d.geadresseerde.naam) rows.push(['Over', d.client.naam]);
   if (!isBlank(d.client.geboortedatum)) rows.push(['Geboortedatum', datumNl(d.client.geboortedatum!)]);
   if (d.client.toonBsn && !isBlank(d.client.bsn)) rows.push(['BSN', d.client.bsn!]);
   return {
@@ -143,6 +147,7 @@ function signature(d: LetterData): Content {
       { text: g.ondertekenaar.naam, bold: true, margin: [0, 22, 0, 0] },
       { text: g.ondertekenaar.functie },
       ...vierOgenRegel(d),
+      ...(d.kopieAan.length ? [{ text: `Een kopie van deze brief gaat naar: ${d.kopieAan.join('; ')}.`, fontSize: 9, color: GREY, margin: [0, 10, 0, 0] }] : []),
     ],
     unbreakable: true,
     style: 'alinea',

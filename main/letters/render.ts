@@ -8,8 +8,11 @@ import { isoToUtcDate } from './format';
 import { ensureFontFamily, getPdfMake, type PdfKitDoc } from './fonts';
 import { gespreksverslagLayout } from './gespreksverslag';
 import { buildDocument, type LetterLayout, pngHasTransparency } from './layout';
+import { aanvulverzoekLayout } from './aanvulverzoek';
 import { ontvangstbevestigingLayout } from './ontvangstbevestiging';
-import { type LetterData, LetterDataSchema, LetterIncompleteError } from './types';
+import { type LetterData, type LetterDataInput, LetterDataSchema, LetterIncompleteError } from './types';
+import { verdagingLayout } from './verdaging';
+import { voornemenLayout } from './voornemen';
 import { missingElements } from './validate';
 
 export { LetterIncompleteError } from './types';
@@ -45,6 +48,12 @@ export function layoutFor(d: LetterData): LetterLayout {
       return gespreksverslagLayout(d);
     case 'ontvangstbevestiging':
       return ontvangstbevestigingLayout(d);
+    case 'voornemen':
+      return voornemenLayout(d);
+    case 'verdaging':
+      return verdagingLayout(d);
+    case 'aanvulverzoek':
+      return aanvulverzoekLayout(d);
   }
 }
 
@@ -55,7 +64,7 @@ export interface RenderOptions {
 }
 
 /** Validates (shape, then the mandatory elements) and renders one letter to PDF. */
-export async function renderLetter(input: LetterData, opts: RenderOptions = {}): Promise<Buffer> {
+export async function renderLetter(input: LetterDataInput, opts: RenderOptions = {}): Promise<Buffer> {
   const data = parseLetterData(input);
   const missing = missingElements(data);
   if (missing.length) throw new LetterIncompleteError(missing);

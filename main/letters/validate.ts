@@ -1,7 +1,7 @@
 // Which mandatory elements (domain.md §1.4, Awb 3:45–3:47, Wmo 2.3.2/2.3.5/2.3.6) are empty.
 // Returns Dutch descriptions; an empty list means the letter may be printed.
 import { isBlank } from './format';
-import type { LetterData, Voorziening } from './types';
+import type { LetterDataInput as LetterData, VoorzieningInput as Voorziening } from './types';
 
 const TOEKENNEND = new Set(['toekenning', 'gedeeltelijke_toekenning', 'wijziging']);
 
@@ -35,6 +35,35 @@ export function missingElements(data: LetterData): string[] {
     need(data.melding?.hulpvraag, 'hulpvraag van de melding');
   }
 
+  if (data.soort === 'ontvangstbevestiging') {
+    // The letter prints the real last days, not "binnen 6 weken" (domain.md §1.1).
+    need(data.termijnen?.onderzoekUiterlijk, 'uiterste datum van het onderzoek');
+    if ((data.wet ?? 'wmo') === 'wmo') need(data.termijnen?.persoonlijkPlanUiterlijk, 'uiterste datum voor het persoonlijk plan');
+  }
+
+  if (data.soort === 'voornemen') {
+    const v = data.voornemen;
+    if (!v) out.push('voornemen (wat wij van plan zijn, de reden en de termijn voor een zienswijze)');
+    else {
+      need(v.wat, 'wat wij van plan zijn');
+      need(v.reden, 'reden van het voornemen');
+      need(v.zienswijzeUiterlijk, 'uiterste datum voor de zienswijze');
+    }
+  }
+  if (data.soort === 'verdaging') {
+    const v = data.verdaging;
+    if (!v) out.push('verdaging (oude en nieuwe termijn en de reden)');
+    else {
+      need(v.reden, 'reden van de verdaging');
+      if (v.nieuwUiterlijk <= v.oorspronkelijkUiterlijk) out.push('een nieuwe termijn die na de oude termijn ligt');
+    }
+  }
+  if (data.soort === 'aanvulverzoek') {
+    const a = data.aanvulverzoek;
+    if (!a || !a.ontbreekt.some((x) => !isBlank(x))) out.push('wat er ontbreekt aan de aanvraag');
+    else need(a.hersteltermijnEinde, 'einde van de hersteltermijn');
+  }
+
   if (data.soort === 'gespreksverslag') {
     const v = data.verslag;
     if (!v) {
@@ -59,7 +88,21 @@ export function missingElements(data: LetterData): string[] {
       out.push('besluit (de gegevens van de beschikking)');
       return out;
     }
-    need(b.aanvraagDatum, 'datum van de aanvraag');
+    if (b.ambtshalve) {
+      need(b.ambtshalve.aanleiding, 'aanleiding van het ambtshalve besluit');
+      if (b.soort !== 'wijziging' && b.soort !== 'beeindiging') out.push('een besluit zonder aanvraag kan alleen een wijziging of beëindiging zijn');
+    } else {
+      need(b.aanvraagDatum, 'datum van de aanvraag');
+    }
+    if (b.soort === 'gedeeltelijke_toekenning' && !(b.nietToegekend ?? []).some((n) => !isBlank(n.wat) && !isBlank(n.waarom))) {
+      out.push('wat niet is toegekend en waarom (gedeeltelijke toekenning)');
+    }
+    if (b.soort === 'wijziging' && !(b.vervalt ?? []).length) out.push('wat er stopt door de wijziging');
+    // Each law speaks for itself: no Wmo grounds in a Jeugdwet or Participatiewet decision.
+    const wet = data.wet ?? 'wmo';
+    if (wet !== 'wmo' && (b.wettelijkeGrondslag ?? []).some((g) => /\bwmo\b|maatschappelijke ondersteuning/i.test(g))) {
+      out.push(`wettelijke grondslag uit de ${wet === 'jeugdwet' ? 'Jeugdwet' : 'Participatiewet'} (nu staat er een Wmo-artikel)`);
+    }
     need(b.meldingDatum, 'datum van de melding');
     need(b.besluitTekst, 'besluit (tekst)');
     need(b.motivering, 'motivering');
@@ -88,6 +131,7 @@ function checkToegekend(v: Voorziening, naam: string, out: string[]) {
   if (isBlank(v.ingangsdatum)) out.push(`ingangsdatum van ${naam}`);
   if (v.leveringsvorm === 'PGB') {
     if (v.budgetCents === undefined || v.budgetCents <= 0) out.push(`omvang of budget van ${naam} (pgb-bedrag)`);
+    if (!v.pgb || isBlank(v.pgb.berekening) || isBlank(v.pgb.bron)) out.push(`berekening en tarief van het pgb voor ${naam}`);
   } else {
     const o = v.omvang;
     if (!o || !(o.volume > 0) || isBlank(o.eenheidLabel) || isBlank(o.frequentieLabel)) {

@@ -2,7 +2,7 @@
 // fonts once (see fonts.ts) and keeps them for all letters it renders.
 import { parentPort } from 'node:worker_threads';
 import { failureReason, renderLetter } from './render';
-import type { LetterData } from './types';
+import type { LetterDataInput as LetterData } from './types';
 
 export interface RenderRequest {
   index: number;

@@ -1,6 +1,6 @@
 import { eenheidLabel, frequentieLabel } from '../../shared/codelists';
 import { bezwaarTermijnEinde } from '../../shared/termijnen';
-import type { LetterData } from '../letters/types';
+import type { LetterDataInput as LetterData } from '../letters/types';
 import {
   AanvraagEntity, BeschikkingEntity, ClientEntity, MeldingEntity, OnderzoekEntity, RepresentativeEntity, UserEntity,
   type BeschikkingRow, type ClientRow,

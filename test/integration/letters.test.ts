@@ -10,7 +10,7 @@ import { sha256Hex } from '../../main/letters/hash';
 import { countPages, parsePdf } from '../../main/letters/pdf-merge';
 import { LetterDataInvalidError, renderLetter } from '../../main/letters/render';
 import { setFastStyleLookup } from '../../main/letters/style-lookup';
-import { LetterIncompleteError, type LetterData } from '../../main/letters/types';
+import { LetterIncompleteError, type LetterDataInput as LetterData } from '../../main/letters/types';
 import { missingElements } from '../../main/letters/validate';
 import {
   BESCHIKKING_SOORTEN,
@@ -132,7 +132,11 @@ describe('letter templates (read back with pdftotext/pdffonts)', () => {
     expectCommon(t, d);
     expect(t).toContain('Wij hebben uw melding ontvangen');
     expect(t).toContain('2 maart 2026');
-    expect(t).toContain('binnen 6 weken na uw melding');
+    // The real last days, not "binnen 6 weken" / "binnen 7 dagen" (issue 14, item 13).
+    expect(t).toContain('uiterlijk op 13 april 2026 klaar met het onderzoek');
+    expect(t).toContain('tot en met 9 maart 2026 een persoonlijk plan');
+    expect(t).not.toContain('binnen 6 weken');
+    expect(t).not.toContain('binnen 7 dagen');
     expect(t).toContain('persoonlijk plan');
     expect(t).toContain('cliëntondersteuner');
     expect(t).toContain('heupoperatie');
