@@ -139,3 +139,28 @@ export function formatNaam(n: NaamDelen): string {
   const voorletters = n.voorletters?.trim() || voorlettersVan(n.voornamen);
   return [voorletters, achternaam(n)].filter(Boolean).join(' ');
 }
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * The salutation for a letter, from geslacht (BRP: 1 man, 2 vrouw) and the name as used
+ * (naamgebruik): "Beste mevrouw Van Dijk-de Vries", "Beste heer Mulder". The voorvoegsel is
+ * capitalised when no initials precede it. Without a known geslacht: "Beste J.M. Vermeulen".
+ */
+export function aanhefVoor(n: NaamDelen & { geslacht: string }, groet: 'Beste' | 'Geachte' = 'Beste'): string {
+  const titel = n.geslacht === '1' ? 'heer' : n.geslacht === '2' ? 'mevrouw' : null;
+  return titel ? `${groet} ${titel} ${cap(achternaam(n))}` : `${groet} ${formatNaam(n)}`;
+}
+
+/**
+ * The salutation for a representative whose name is one free text ("mr. A.B. van Dam"): titles
+ * and initials are left out before the surname. "Geachte heer Van Dam"; without a geslacht
+ * "Geachte mr. A.B. van Dam".
+ */
+export function aanhefVoorNaam(naam: string, geslacht: string, groet: 'Beste' | 'Geachte' = 'Geachte'): string {
+  const titel = geslacht === '1' ? 'heer' : geslacht === '2' ? 'mevrouw' : null;
+  const delen = naam.trim().split(/\s+/);
+  const idx = delen.findIndex((d) => !/^(mr|dr|drs|ir|ing|prof|mw|mevr|dhr)\.?$/i.test(d) && !/^(\p{Lu}{1,2}\.)+$/u.test(d));
+  const achter = idx < 0 ? '' : delen.slice(idx).join(' ');
+  return titel && achter ? `${groet} ${titel} ${cap(achter)}` : `${groet} ${naam.trim()}`;
+}

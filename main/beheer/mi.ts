@@ -215,7 +215,7 @@ export async function herindicatieLijst(tx: TxContext, input: z.output<typeof He
       partnerVoorvoegsel: r.partner_voorvoegsel, partnerGeslachtsnaam: r.partner_geslachtsnaam, naamgebruik: r.naamgebruik,
     }),
     wijk: r.wijk, wet: r.wet, productcategorie: r.productcategorie, productcategorieLabel: productcategorieLabel(r.wet, r.productcategorie),
-    leveringsvorm: r.leveringsvorm, einddatum: r.einddatum, meldingId: r.melding_id, kenmerk: meldingKenmerk({ id: r.melding_id, datum: r.datum }),
+    leveringsvorm: r.leveringsvorm, einddatum: r.einddatum, meldingId: r.melding_id, kenmerk: meldingKenmerk({ id: r.melding_id, datum: r.datum, wet: r.wet }),
     consulentNaam: r.display_name,
   }));
   // NEN 7513: every client shown is a read of that client's data.

@@ -97,8 +97,8 @@ export async function besluitVerzoek(tx: TxContext, input: z.output<typeof Verzo
       const meldingIds = gekozen.length ? gekozen
         : tx.raw.prepare('SELECT id FROM meldingen WHERE client_id = ? ORDER BY id').pluck().all(r.client_id) as number[];
       if (!meldingIds.length) throw new LoketError('conflict', 'Deze cliënt heeft geen zaken. Vernietigen van alleen de cliëntgegevens loopt via de beheerder.');
-      const open = tx.raw.prepare(`SELECT id, datum FROM meldingen WHERE id IN (SELECT value FROM json_each(?)) AND status = 'open'`)
-        .all(JSON.stringify(meldingIds)) as { id: number; datum: string }[];
+      const open = tx.raw.prepare(`SELECT id, datum, wet FROM meldingen WHERE id IN (SELECT value FROM json_each(?)) AND status = 'open'`)
+        .all(JSON.stringify(meldingIds)) as { id: number; datum: string; wet: string }[];
       if (open.length) {
         throw new LoketError('conflict', `Zaak ${open.map(meldingKenmerk).join(', ')} is nog open. Sluit haar eerst af (bijvoorbeeld met resultaat 'afgebroken'); daarna kan het verzoek worden toegewezen.`);
       }

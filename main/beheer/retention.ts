@@ -197,7 +197,7 @@ export function createVoorstel(tx: TxContext, meldingIds: number[], grond: 'sele
   for (const id of unique) {
     const z = byId.get(id);
     if (!z) {
-      const m = tx.raw.prepare('SELECT id, datum, status FROM meldingen WHERE id = ?').get(id) as { id: number; datum: string; status: string } | undefined;
+      const m = tx.raw.prepare('SELECT id, datum, wet, status FROM meldingen WHERE id = ?').get(id) as { id: number; datum: string; wet: string; status: string } | undefined;
       if (!m) throw notFound('Melding', id);
       throw new LoketError('conflict', `Zaak ${meldingKenmerk(m)} is nog niet afgesloten met een resultaat. Een consulent sluit haar eerst af; pas dan kan zij op de vernietigingslijst.`, 'meldingIds');
     }

@@ -146,7 +146,12 @@ export interface RepresentativeRow {
   adresregels: string[];
   telefoon: string | null;
   email: string | null;
+  /** Gets a copy of letters (a representative who does not act in care matters, where the client wants that). */
   ontvangtPost: boolean;
+  /** What they act in for the client: 'zorg' and/or 'financieel' (BW 1:378, 1:431, 1:450). */
+  handeltIn: string[];
+  organisatie: string | null;
+  geslacht: string;
 }
 export const RepresentativeEntity = new EntitySchema<RepresentativeRow>({
   name: 'Representative',
@@ -160,6 +165,9 @@ export const RepresentativeEntity = new EntitySchema<RepresentativeRow>({
     telefoon: text(true),
     email: text(true),
     ontvangtPost: { ...bool, name: 'ontvangt_post' },
+    handeltIn: { ...json(), name: 'handelt_in' },
+    organisatie: text(true),
+    geslacht: text(),
   },
 });
 
@@ -214,6 +222,7 @@ export interface OnderzoekRow {
   conclusies: string;
   verslagVerzondenOp: string | null;
   opmerkingenClient: string | null;
+  persoonlijkPlanGebruik: string | null;
   updatedAt: string;
 }
 export const OnderzoekEntity = new EntitySchema<OnderzoekRow>({
@@ -235,6 +244,7 @@ export const OnderzoekEntity = new EntitySchema<OnderzoekRow>({
     conclusies: text(),
     verslagVerzondenOp: { ...text(true), name: 'verslag_verzonden_op' },
     opmerkingenClient: { ...text(true), name: 'opmerkingen_client' },
+    persoonlijkPlanGebruik: { ...text(true), name: 'persoonlijk_plan_gebruik' },
     updatedAt: { ...text(), name: 'updated_at' },
   },
 });
@@ -275,6 +285,9 @@ export interface IndicatieRow {
   toewijzingNummer: number | null;
   /** The aanbieder's ReferentieAanbieder from a 315, echoed in the 301 (IV097; migration 0009). */
   referentieAanbieder: string | null;
+  pgbZorgverlener: 'formeel' | 'informeel' | null;
+  pgbTariefCents: number | null;
+  vervangtIndicatieId: number | null;
   createdAt: string;
   /** Who made it (vier-ogen: she cannot approve a beschikking that grants it); null before migration 0010. */
   createdBy?: number | null;
@@ -300,6 +313,9 @@ export const IndicatieEntity = new EntitySchema<IndicatieRow>({
     motivering: text(),
     toewijzingNummer: { ...int(true), name: 'toewijzing_nummer' },
     referentieAanbieder: { ...text(true), name: 'referentie_aanbieder' },
+    pgbZorgverlener: { ...text(true), name: 'pgb_zorgverlener' },
+    pgbTariefCents: { ...int(true), name: 'pgb_tarief_cents' },
+    vervangtIndicatieId: { ...int(true), name: 'vervangt_indicatie_id' },
     createdAt: { ...text(), name: 'created_at' },
     createdBy: { ...int(true), name: 'created_by' },
   },
@@ -325,6 +341,10 @@ export interface BeschikkingRow {
   vastgesteldMoment: string | null;
   /** Why a beëindiging ends the support (REDENEN_EINDE), for the RedenWijziging (migration 0009). */
   redenEinde: string | null;
+  /** Set for a decision taken without an aanvraag (ambtshalve): why. */
+  ambtshalveAanleiding: string | null;
+  nietToegekend: { wat: string; waarom: string }[];
+  voornemenId: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -349,6 +369,9 @@ export const BeschikkingEntity = new EntitySchema<BeschikkingRow>({
     perDatum: { ...text(true), name: 'per_datum' },
     vastgesteldMoment: { ...text(true), name: 'vastgesteld_moment' },
     redenEinde: { ...text(true), name: 'reden_einde' },
+    ambtshalveAanleiding: { ...text(true), name: 'ambtshalve_aanleiding' },
+    nietToegekend: { ...json(), name: 'niet_toegekend' },
+    voornemenId: { ...int(true), name: 'voornemen_id' },
     createdAt: { ...text(), name: 'created_at' },
     updatedAt: { ...text(), name: 'updated_at' },
   },
@@ -534,8 +557,44 @@ export const AccessLogEntity = new EntitySchema<AccessLogRow>({
   },
 });
 
+export interface VoornemenRow {
+  id: number;
+  beschikkingId: number;
+  soort: 'beeindiging' | 'herziening' | 'terugvordering';
+  wat: string;
+  reden: string;
+  perDatum: string | null;
+  verzondenOp: string;
+  zienswijzeUiterlijk: string;
+  zienswijze: string | null;
+  zienswijzeOp: string | null;
+  letterId: number | null;
+  createdBy: number;
+  createdAt: string;
+}
+/** Awb 4:8: the voornemen sent before an ambtshalve beëindiging, herziening or terugvordering. */
+export const VoornemenEntity = new EntitySchema<VoornemenRow>({
+  name: 'Voornemen',
+  tableName: 'voornemens',
+  columns: {
+    id,
+    beschikkingId: { ...int(), name: 'beschikking_id' },
+    soort: text(),
+    wat: text(),
+    reden: text(),
+    perDatum: { ...text(true), name: 'per_datum' },
+    verzondenOp: { ...text(), name: 'verzonden_op' },
+    zienswijzeUiterlijk: { ...text(), name: 'zienswijze_uiterlijk' },
+    zienswijze: text(true),
+    zienswijzeOp: { ...text(true), name: 'zienswijze_op' },
+    letterId: { ...int(true), name: 'letter_id' },
+    createdBy: { ...int(), name: 'created_by' },
+    createdAt: { ...text(), name: 'created_at' },
+  },
+});
+
 export const ENTITIES = [
   UserEntity, SettingEntity, HouseholdEntity, ClientEntity, RepresentativeEntity, MeldingEntity,
   OnderzoekEntity, AanvraagEntity, IndicatieEntity, BeschikkingEntity, BeschikkingIndicatieEntity,
-  BeschikkingBewerkerEntity, TermijnEntity, LetterEntity, OutboxEntity, AccessLogEntity,
+  BeschikkingBewerkerEntity, TermijnEntity, LetterEntity, OutboxEntity, AccessLogEntity, VoornemenEntity,
 ];

@@ -8,6 +8,7 @@
  * that FAIL the elfproef (9999xxxxx first, then downwards from 999899999): such a number is
  * never anyone's BSN, and the app's own input validation would refuse it.
  */
+import { standaardHandeltIn } from '../../shared/schemas/client';
 import { appendLog } from '../auditlog';
 import type { Db, RawDb } from '../db/database';
 import { passesElfproef, TEST_BSN_MAX, TEST_BSN_MIN } from '../../shared/bsn';
@@ -222,7 +223,7 @@ export function importDemo(db: Db, o: DemoOptions): DemoStats {
       naamgebruik, geslacht, geboortedatum, straat, huisnummer, huisletter, huisnummer_toevoeging, postcode, woonplaats, telefoon, email, wijk,
       geheimhouding, overleden, niet_ingezetene, household_id, created_at, updated_at, zoeknaam)
       VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, 0, ?, ?, ?, ?)`),
-    rep: raw.prepare(`INSERT INTO representatives (id, client_id, soort, naam, adresregels, telefoon, email, ontvangt_post) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?)`),
+    rep: raw.prepare(`INSERT INTO representatives (id, client_id, soort, naam, adresregels, telefoon, email, ontvangt_post, handelt_in) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?)`),
     melding: raw.prepare(`INSERT INTO meldingen (id, client_id, consulent_id, datum, kanaal, wet, hulpvraag, toestemming, clientondersteuning_aangeboden,
       persoonlijk_plan_ontvangen_op, mantelzorger, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, NULL, ?, ?, ?)`),
     onderzoek: raw.prepare(`INSERT INTO onderzoeken (id, melding_id, datum, aanwezigen, behoeften, eigen_kracht, netwerk, mantelzorg_ondersteuning,
@@ -230,12 +231,12 @@ export function importDemo(db: Db, o: DemoOptions): DemoStats {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, NULL, ?)`),
     aanvraag: raw.prepare(`INSERT INTO aanvragen (id, melding_id, ontvangen_op, omschrijving) VALUES (?, ?, ?, ?)`),
     indicatie: raw.prepare(`INSERT INTO indicaties (id, aanvraag_id, wet, productcategorie, productcode, volume, eenheid, frequentie, budget_cents,
-      leveringsvorm, aanbieder_agb, aanbieder_naam, ingangsdatum, einddatum, motivering, toewijzing_nummer, created_at)
-      VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      leveringsvorm, aanbieder_agb, aanbieder_naam, ingangsdatum, einddatum, motivering, toewijzing_nummer, created_at, pgb_zorgverlener, pgb_tarief_cents)
+      VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     beschikking: raw.prepare(`INSERT INTO beschikkingen (id, aanvraag_id, kenmerk, soort, besluit_tekst, motivering, wettelijke_grondslag, status,
       auteur_id, accordeur_id, ter_accordering_op, vastgesteld_op, verzonden_op, vervangt_id, per_datum, created_at, updated_at,
-      vastgesteld_moment, reden_einde)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      vastgesteld_moment, reden_einde, niet_toegekend)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     link: raw.prepare(`INSERT INTO beschikking_indicaties (beschikking_id, indicatie_id) VALUES (?, ?)`),
     termijn: raw.prepare(`INSERT INTO termijnen (id, melding_id, soort, wet, startdatum, verlengingen, opschortingen, uiterlijk, afgerond_op, behaald)
       VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?, ?)`),
@@ -373,7 +374,7 @@ export function importDemo(db: Db, o: DemoOptions): DemoStats {
             ins.indicatie.run(iid, aid, wet, cat, omvang[0], omvang[1], omvang[2], pgb ? rng.int(15, 120) * 10_000 : null,
               pgb ? 'PGB' : 'ZIN', pgb ? null : agb, pgb ? null : aanbieder, ingang, einde,
               `Uit het onderzoek van ${ondDatum} blijkt dat ${CATEGORIE_NAAM[cat] ?? 'deze ondersteuning'} nodig is.`,
-              !pgb && bStatus === 'verzonden' ? ++toewijzingNr : null, ts(concept, 11));
+              !pgb && bStatus === 'verzonden' ? ++toewijzingNr : null, ts(concept, 11), pgb ? 'formeel' : null, pgb ? 3_000 : null);
             counts.indicaties!++;
             ins.link.run(bid, iid);
             counts.beschikking_indicaties!++;
@@ -397,7 +398,8 @@ export function importDemo(db: Db, o: DemoOptions): DemoStats {
           bStatus === 'concept' ? null : ta, fixed ? vs : null, bStatus === 'verzonden' ? vz : null,
           prior ? prior.beschikkingId : null, perDatum, ts(concept, 10), ts(bStatus === 'verzonden' ? vz : bStatus === 'vastgesteld' ? vs : bStatus === 'ter_accordering' ? ta : concept, 14),
           fixed ? ts(vs, 13) : null,
-          soort === 'beeindiging' ? (p.overleden ? 'overleden' : rng.weighted([['herbeoordeling', 60], ['ander_domein', 25], ['verhuizing', 15]] as const)) : null);
+          soort === 'beeindiging' ? (p.overleden ? 'overleden' : rng.weighted([['herbeoordeling', 60], ['ander_domein', 25], ['verhuizing', 15]] as const)) : null,
+          JSON.stringify(soort === 'gedeeltelijke_toekenning' ? [{ wat: 'Een deel van de gevraagde uren', waarom: 'Uw netwerk kan een deel van deze hulp geven (gebruikelijke hulp en mantelzorg).' }] : []));
         counts.beschikkingen!++;
         if (bStatus === 'verzonden') {
           status = 'afgesloten';
@@ -431,7 +433,7 @@ export function importDemo(db: Db, o: DemoOptions): DemoStats {
     if (p.age >= 70 && rng.chance(0.05)) {
       const soort = rng.weighted([['bewindvoerder', 50], ['mentor', 25], ['curator', 10], ['gemachtigde', 15]] as const);
       ins.rep.run(++repId, cid, soort, soort === 'bewindvoerder' ? 'Bewindvoering Het Anker B.V.' : soort === 'mentor' ? 'Mentorschap Oost' : `${rng.pick(VOORNAMEN_V)} ${p.geslachtsnaam}`,
-        JSON.stringify(['Postbus 1234', '7400 AB  Voorbeeldstad']), soort === 'bewindvoerder' || soort === 'curator' ? 1 : 0);
+        JSON.stringify(['Postbus 1234', '7400 AB  Voorbeeldstad']), soort === 'bewindvoerder' ? 1 : 0, JSON.stringify(standaardHandeltIn(soort)));
       counts.representatives!++;
     }
     const nMeldingen = p.age < 18 ? rng.weighted([[0, 20], [1, 55], [2, 20], [3, 5]]) : rng.weighted([[0, 12], [1, 45], [2, 28], [3, 15]]);

@@ -117,7 +117,7 @@ export function collectAudit(raw: RawDb, periode: AuditPeriod, metBsn: boolean,
       const verl = JSON.parse((t.verlengingen as string) || '[]') as { dagen: number }[];
       const ops = JSON.parse((t.opschortingen as string) || '[]') as unknown[];
       return {
-        termijn_id: t.id as number, melding_kenmerk: meldingKenmerk({ id: t.melding_id as number, datum: String(t.melding_datum) }),
+        termijn_id: t.id as number, melding_kenmerk: meldingKenmerk({ id: t.melding_id as number, datum: String(t.melding_datum), wet: String(t.wet) }),
         client_id: t.client_id as number, ...(metBsn ? { bsn: bsn(t) } : {}), soort: s(t.soort), wet: s(t.wet), startdatum: s(t.startdatum),
         uiterlijk: s(t.uiterlijk), verlengd_dagen: verl.reduce((n, v) => n + v.dagen, 0), opgeschort: ops.length > 0,
         afgerond_op: s(t.afgerond_op), behaald: t.behaald === null || t.behaald === undefined ? null : t.behaald === 1,

@@ -63,7 +63,7 @@ export function collectInzage(raw: RawDb, clientId: number, meta: { gemaaktOp: s
     }
   }
   const meldingen = (raw.prepare('SELECT * FROM meldingen WHERE client_id = ? ORDER BY datum, id').all(clientId) as Row[])
-    .map((m): Row => ({ kenmerk: meldingKenmerk({ id: m.id as number, datum: m.datum as string }), ...bools(camel(m), ['toestemming', 'clientondersteuningAangeboden']) }));
+    .map((m): Row => ({ kenmerk: meldingKenmerk({ id: m.id as number, datum: m.datum as string, wet: m.wet as string }), ...bools(camel(m), ['toestemming', 'clientondersteuningAangeboden']) }));
   const mIds = meldingen.map((m) => m.id as number);
   const inM = mIds.length ? `(${mIds.join(',')})` : '(NULL)';
   const verslagen = (raw.prepare(`SELECT * FROM onderzoeken WHERE melding_id IN ${inM} ORDER BY id`).all() as Row[]).map((r) => bools(camel(r), ['pgbUitgelegd', 'bijdrageUitgelegd']));

@@ -5,7 +5,7 @@ import { LoketError } from '../../shared/errors';
 import type { Beschikking, BeschikkingInputSchema, BeschikkingSoort, BeschikkingStatus, Wet } from '../../shared/schemas/zaak';
 import {
   AanvraagEntity, BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, IndicatieEntity, LetterEntity,
-  MeldingEntity, UserEntity, BeschikkingBewerkerEntity, type BeschikkingRow, type IndicatieRow,
+  MeldingEntity, UserEntity, VoornemenEntity, BeschikkingBewerkerEntity, type BeschikkingRow, type IndicatieRow,
 } from '../db/entities';
 import type { RawDb } from '../db/database';
 import { clientNaam } from './clients';
@@ -125,7 +125,7 @@ export async function toBeschikkingen(tx: TxContext, rows: BeschikkingRow[]): Pr
       besluitTekst: b.besluitTekst, motivering: b.motivering, wettelijkeGrondslag: b.wettelijkeGrondslag,
       indicaties: own.sort((x, y) => x.id - y.id).map(toIndicatie), auteur: auteurs.get(b.id)!,
       accordeur: b.accordeurId ? (users.get(b.accordeurId)?.displayName ?? null) : null, vastgesteldOp: b.vastgesteldOp, verzondenOp: b.verzondenOp,
-      vervangtId: b.vervangtId, perDatum: b.perDatum, redenEinde: (b.redenEinde ?? null) as Beschikking['redenEinde'], letterId: letter?.id ?? null, letterSha256: letter?.sha256 ?? null,
+      vervangtId: b.vervangtId, perDatum: b.perDatum, redenEinde: (b.redenEinde ?? null) as Beschikking['redenEinde'], ambtshalveAanleiding: b.ambtshalveAanleiding, nietToegekend: b.nietToegekend, voornemenId: b.voornemenId, letterId: letter?.id ?? null, letterSha256: letter?.sha256 ?? null,
       terugzending: b.status === 'concept' ? (terug.get(b.id) ?? null) : null,
     };
   });
@@ -181,9 +181,42 @@ function assertNoOtherOpenBeschikking(tx: TxContext, indicatieIds: number[], sel
   }
 }
 
+/**
+ * Issue 14: a gedeeltelijke toekenning says what is not granted and why; a decision without an
+ * aanvraag (ambtshalve) is a wijziging or beëindiging of an earlier decision, preceded by a
+ * voornemen whose zienswijze term has passed or whose zienswijze came in (Awb 4:8).
+ */
+async function checkLegal(tx: TxContext, input: Input): Promise<void> {
+  if (input.soort === 'gedeeltelijke_toekenning' && input.nietToegekend.length === 0) {
+    throw new LoketError('invoer', 'Schrijf bij een gedeeltelijke toekenning op wat niet wordt toegekend en waarom (Awb 3:46).', 'nietToegekend');
+  }
+  if (input.soort !== 'gedeeltelijke_toekenning' && input.nietToegekend.length > 0) {
+    throw new LoketError('invoer', 'Alleen een gedeeltelijke toekenning noemt wat niet wordt toegekend. Kies dat soort besluit of haal de regels weg.', 'nietToegekend');
+  }
+  if (input.ambtshalveAanleiding === null) {
+    if (input.voornemenId !== null) throw new LoketError('invoer', 'Een voornemen hoort bij een besluit zonder aanvraag (ambtshalve). Vul de aanleiding in.', 'ambtshalveAanleiding');
+    return;
+  }
+  if (input.soort !== 'wijziging' && input.soort !== 'beeindiging') {
+    throw new LoketError('invoer', 'Zonder aanvraag (ambtshalve) kunt u alleen een eerder besluit wijzigen of beëindigen.', 'soort');
+  }
+  if (input.voornemenId === null) {
+    throw new LoketError('invoer', 'Stuur eerst een voornemen en geef de cliënt de kans te reageren (Awb 4:8). Kies daarna dat voornemen.', 'voornemenId');
+  }
+  const v = await tx.m.findOneBy(VoornemenEntity, { id: input.voornemenId });
+  if (!v) throw notFound('Voornemen', input.voornemenId);
+  if (v.beschikkingId !== input.vervangtId) {
+    throw new LoketError('invoer', 'Dit voornemen gaat over een ander besluit dan het besluit dat u wijzigt of beëindigt.', 'voornemenId');
+  }
+  if (v.zienswijze === null && tx.today() <= v.zienswijzeUiterlijk) {
+    throw new LoketError('conflict', `De cliënt kan nog reageren op het voornemen, tot en met ${v.zienswijzeUiterlijk} (Awb 4:8). Besluit daarna, of leg eerst de zienswijze vast.`, 'voornemenId');
+  }
+}
+
 async function checkContent(tx: TxContext, input: Input, selfId: number | null = null): Promise<void> {
   const aanvraag = await tx.m.findOneBy(AanvraagEntity, { id: input.aanvraagId });
   if (!aanvraag) throw notFound('Aanvraag', input.aanvraagId);
+  await checkLegal(tx, input);
   if (NEEDS_INDICATIES.includes(input.soort) && input.indicatieIds.length === 0) {
     throw new LoketError('invoer', 'Kies de indicatie(s) die deze beschikking toekent.', 'indicatieIds');
   }
@@ -243,6 +276,7 @@ export async function createBeschikking(tx: TxContext, input: Input): Promise<Be
     besluitTekst: input.besluitTekst, motivering: input.motivering, wettelijkeGrondslag: input.wettelijkeGrondslag,
     status: 'concept', auteurId: tx.session.user.id, accordeurId: null, terAccorderingOp: null, vastgesteldOp: null,
     verzondenOp: null, vervangtId: input.vervangtId, perDatum: input.perDatum, redenEinde: input.redenEinde, createdAt: now, updatedAt: now,
+    ambtshalveAanleiding: input.ambtshalveAanleiding, nietToegekend: input.nietToegekend, voornemenId: input.voornemenId,
   });
   const id = res.identifiers[0]!.id as number;
   await addBewerker(tx, id, 'auteur');
@@ -265,6 +299,7 @@ export async function updateBeschikking(tx: TxContext, input: Input & { id: numb
   await tx.m.update(BeschikkingEntity, { id: b.id }, {
     soort: input.soort, besluitTekst: input.besluitTekst, motivering: input.motivering,
     wettelijkeGrondslag: input.wettelijkeGrondslag, vervangtId: input.vervangtId, perDatum: input.perDatum, redenEinde: input.redenEinde, updatedAt: nowIso(),
+    ambtshalveAanleiding: input.ambtshalveAanleiding, nietToegekend: input.nietToegekend, voornemenId: input.voornemenId,
   });
   await setIndicaties(tx, b.id, input.indicatieIds);
   logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId });

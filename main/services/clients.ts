@@ -8,6 +8,7 @@ import type {
   Client, ClientInputSchema, ClientSearchSchema, ClientSummary, Household, HouseholdInputSchema,
   HouseholdPlanSchema,
 } from '../../shared/schemas/client';
+import { standaardHandeltIn } from '../../shared/schemas/client';
 import type { RawDb } from '../db/database';
 import {
   ClientEntity, HouseholdEntity, RepresentativeEntity, UserEntity, type ClientRow,
@@ -51,6 +52,7 @@ async function toClient(tx: TxContext, c: ClientRow): Promise<Client> {
     vertegenwoordigers: reps.map((r) => ({
       id: r.id, soort: r.soort as Client['vertegenwoordigers'][number]['soort'], naam: r.naam,
       adresregels: r.adresregels, telefoon: r.telefoon, email: r.email, ontvangtPost: r.ontvangtPost,
+      handeltIn: r.handeltIn as ('zorg' | 'financieel')[], organisatie: r.organisatie, geslacht: r.geslacht as '0' | '1' | '2',
     })),
   };
 }
@@ -72,6 +74,7 @@ async function saveRepresentatives(tx: TxContext, clientId: number, reps: Client
     await tx.m.insert(RepresentativeEntity, {
       clientId, soort: r.soort, naam: r.naam, adresregels: r.adresregels, telefoon: r.telefoon ?? null,
       email: r.email ?? null, ontvangtPost: r.ontvangtPost,
+      handeltIn: r.handeltIn ?? standaardHandeltIn(r.soort), organisatie: r.organisatie ?? null, geslacht: r.geslacht,
     });
   }
 }

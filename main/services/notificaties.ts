@@ -22,15 +22,15 @@ export async function listNotificaties(tx: TxContext): Promise<{ items: Notifica
     WHERE user_id = ? AND (gelezen_op IS NULL OR aangemaakt_op >= ?) ORDER BY id DESC LIMIT 50`)
     .all(userId, addDays(tx.today(), -14)) as { id: number; soort: 'teruggestuurd' | 'vastgesteld'; tekst: string; melding_id: number | null; beschikking_id: number | null; aangemaakt_op: string; gelezen_op: string | null }[];
   const today = tx.today();
-  const termijnen = tx.raw.prepare(`SELECT t.soort, t.uiterlijk, m.id AS melding_id, m.datum FROM termijnen t JOIN meldingen m ON m.id = t.melding_id
+  const termijnen = tx.raw.prepare(`SELECT t.soort, t.uiterlijk, m.id AS melding_id, m.datum, m.wet FROM termijnen t JOIN meldingen m ON m.id = t.melding_id
     WHERE m.consulent_id = ? AND m.status = 'open' AND t.afgerond_op IS NULL AND t.uiterlijk IS NOT NULL AND t.uiterlijk <= ?
-    ORDER BY t.uiterlijk LIMIT 20`).all(userId, addDays(today, TERMIJN_WAARSCHUWING_DAGEN)) as { soort: string; uiterlijk: string; melding_id: number; datum: string }[];
+    ORDER BY t.uiterlijk LIMIT 20`).all(userId, addDays(today, TERMIJN_WAARSCHUWING_DAGEN)) as { soort: string; uiterlijk: string; melding_id: number; datum: string; wet: string }[];
   const items: Notificatie[] = [
     ...termijnen.map((t): Notificatie => ({
       id: null, soort: 'termijn', meldingId: t.melding_id, beschikkingId: null, op: today, gelezen: false,
       tekst: t.uiterlijk < today
-        ? `De ${t.soort}stermijn van melding ${meldingKenmerk({ id: t.melding_id, datum: t.datum })} is verlopen (uiterlijk ${formatDutchDate(t.uiterlijk)}).`
-        : `De ${t.soort}stermijn van melding ${meldingKenmerk({ id: t.melding_id, datum: t.datum })} verloopt binnen ${TERMIJN_WAARSCHUWING_DAGEN} dagen (uiterlijk ${formatDutchDate(t.uiterlijk)}).`,
+        ? `De ${t.soort}stermijn van melding ${meldingKenmerk({ id: t.melding_id, datum: t.datum, wet: t.wet })} is verlopen (uiterlijk ${formatDutchDate(t.uiterlijk)}).`
+        : `De ${t.soort}stermijn van melding ${meldingKenmerk({ id: t.melding_id, datum: t.datum, wet: t.wet })} verloopt binnen ${TERMIJN_WAARSCHUWING_DAGEN} dagen (uiterlijk ${formatDutchDate(t.uiterlijk)}).`,
     })),
     ...stored.map((n): Notificatie => ({
       id: n.id, soort: n.soort, tekst: n.tekst, meldingId: n.melding_id, beschikkingId: n.beschikking_id, op: n.aangemaakt_op, gelezen: n.gelezen_op !== null,

@@ -93,7 +93,7 @@ export async function werkvoorraadPage(tx: TxContext, input: Query): Promise<Wer
   const items = rows.map((r) => {
     const t = r.termijn_id !== null ? termijnen.get(r.termijn_id as number) : undefined;
     return {
-      meldingId: r.melding_id as number, kenmerk: meldingKenmerk({ id: r.melding_id as number, datum: r.datum as string }), clientId: r.client_id as number,
+      meldingId: r.melding_id as number, kenmerk: meldingKenmerk({ id: r.melding_id as number, datum: r.datum as string, wet: r.wet as string }), clientId: r.client_id as number,
       clientNaam: clientNaam({
         voornamen: r.voornamen as string, voorletters: r.voorletters as string | null, voorvoegsel: r.voorvoegsel as string | null,
         geslachtsnaam: r.geslachtsnaam as string, partnerVoorvoegsel: r.partner_voorvoegsel as string | null,

@@ -22,8 +22,16 @@ import { assertClientWritable } from './beperking';
 import { readsHulpvraagEnVerslag } from './toegang';
 import { logAccess, logShown, notFound, nowIso, type TxContext } from './context';
 
-export function meldingKenmerk(m: Pick<MeldingRow, 'id' | 'datum'>): string {
-  return `WMO-${m.datum.slice(0, 4)}-${String(m.id).padStart(6, '0')}`;
+/** Wmo 2015 art. 2.3.2 lid 2: the client may hand in a persoonlijk plan until 7 days after the melding. */
+export function persoonlijkPlanUiterlijk(meldingDatum: string): string {
+  return addDays(meldingDatum, 7);
+}
+
+/** Each law its own case-number prefix: WMO-, JW- (Jeugdwet), PW- (Participatiewet). */
+const KENMERK_PREFIX: Record<Wet, string> = { wmo: 'WMO', jeugdwet: 'JW', participatiewet: 'PW' };
+
+export function meldingKenmerk(m: Pick<MeldingRow, 'id' | 'datum' | 'wet'>): string {
+  return `${KENMERK_PREFIX[m.wet as Wet] ?? 'WMO'}-${m.datum.slice(0, 4)}-${String(m.id).padStart(6, '0')}`;
 }
 
 // ---------------------------------------------------------------- termijnen
@@ -118,7 +126,7 @@ async function toMelding(tx: TxContext, m: MeldingRow): Promise<Melding> {
     id: m.id, clientId: m.clientId, datum: m.datum, kanaal: m.kanaal as Melding['kanaal'], wet: m.wet as Wet,
     hulpvraag: m.hulpvraag, toestemming: m.toestemming, clientondersteuningAangeboden: m.clientondersteuningAangeboden,
     persoonlijkPlanOntvangenOp: m.persoonlijkPlanOntvangenOp, mantelzorger: m.mantelzorger,
-    consulentId: m.consulentId, consulentNaam: consulent.displayName, persoonlijkPlanUiterlijk: addDays(m.datum, 7), status: m.status as Melding['status'],
+    consulentId: m.consulentId, consulentNaam: consulent.displayName, persoonlijkPlanUiterlijk: persoonlijkPlanUiterlijk(m.datum), status: m.status as Melding['status'],
     clientNaam: clientNaam(client), kenmerk: meldingKenmerk(m),
   };
 }
@@ -131,6 +139,7 @@ export function toIndicatie(i: IndicatieRow): Indicatie {
     omvang, omvangTekst: omvang ? omvangTekst(omvang) : null, budgetCents: i.budgetCents,
     leveringsvorm: i.leveringsvorm, aanbiederAgb: i.aanbiederAgb, aanbiederNaam: i.aanbiederNaam,
     ingangsdatum: i.ingangsdatum, einddatum: i.einddatum, motivering: i.motivering, toewijzingNummer: i.toewijzingNummer,
+    pgbZorgverlener: i.pgbZorgverlener, pgbTariefCents: i.pgbTariefCents, vervangtIndicatieId: i.vervangtIndicatieId,
   };
 }
 
@@ -253,19 +262,27 @@ export async function createIndicatie(tx: TxContext, input: z.output<typeof Indi
   if (input.leveringsvorm === 'ZIN' && !input.aanbiederAgb) {
     throw new LoketError('invoer', 'Bij zorg in natura hoort een aanbieder: vul de AGB-code in.', 'aanbiederAgb');
   }
-  // iWmo OP043: while a PGB runs for a product, no toewijzing in natura for it (and vice versa).
+  if (input.leveringsvorm === 'PGB' && (input.pgbZorgverlener === null || input.pgbTariefCents === null)) {
+    throw new LoketError('invoer', 'Bij een PGB horen de soort hulp (formeel of informeel) en het tarief uit de verordening: daarmee is het budget berekend (Wmo 2015 art. 2.3.6 lid 4).', 'pgbTariefCents');
+  }
+  // iWmo OP043 and issue 14: for one product no two granted indicaties at once, unless the new
+  // one explicitly replaces the running one (a wijziging, e.g. zorg in natura → PGB).
   const others = await tx.raw.prepare(`SELECT i.* FROM indicaties i
       JOIN aanvragen a ON a.id = i.aanvraag_id JOIN meldingen m ON m.id = a.melding_id
       JOIN beschikking_indicaties bi ON bi.indicatie_id = i.id JOIN beschikkingen b ON b.id = bi.beschikking_id
     WHERE m.client_id = ? AND i.productcategorie = ? AND COALESCE(i.productcode, '') = COALESCE(?, '')
-      AND i.leveringsvorm <> ? AND b.status IN ('vastgesteld', 'verzonden') AND b.soort <> 'afwijzing'`)
+      AND (i.leveringsvorm <> ? OR i.leveringsvorm = 'ZIN') AND b.status IN ('vastgesteld', 'verzonden')
+      AND b.soort IN ('toekenning', 'gedeeltelijke_toekenning', 'wijziging')`)
     .all(m.clientId, input.productcategorie, input.productcode, input.leveringsvorm) as
     { id: number; ingangsdatum: string; einddatum: string | null; leveringsvorm: string }[];
-  const clash = others.find((o) => overlaps(o.ingangsdatum, o.einddatum, input.ingangsdatum, input.einddatum));
+  if (input.vervangtIndicatieId !== null && !others.some((o) => o.id === input.vervangtIndicatieId)) {
+    throw new LoketError('invoer', `Indicatie ${input.vervangtIndicatieId} is geen toegekende indicatie voor dit product van deze cliënt; kies de indicatie die deze vervangt.`, 'vervangtIndicatieId');
+  }
+  const clash = others.find((o) => o.id !== input.vervangtIndicatieId && overlaps(o.ingangsdatum, o.einddatum, input.ingangsdatum, input.einddatum));
   if (clash) {
     throw new LoketError('conflict',
       `Voor dit product loopt al ${clash.leveringsvorm === 'PGB' ? 'een PGB' : 'zorg in natura'} (indicatie ${clash.id}, tot ${clash.einddatum ?? 'onbepaalde tijd'}). ` +
-      'Een PGB en een toewijzing in natura voor hetzelfde product kunnen niet tegelijk lopen: beëindig eerst de lopende indicatie.', 'leveringsvorm');
+      'Twee indicaties voor hetzelfde product kunnen niet tegelijk lopen: beëindig eerst de lopende indicatie, of geef aan dat deze indicatie haar vervangt.', 'vervangtIndicatieId');
   }
   const res = await tx.m.insert(IndicatieEntity, {
     aanvraagId: input.aanvraagId, wet, productcategorie: input.productcategorie, productcode: input.productcode,
@@ -274,6 +291,9 @@ export async function createIndicatie(tx: TxContext, input: z.output<typeof Indi
     aanbiederAgb: input.leveringsvorm === 'ZIN' ? input.aanbiederAgb : null, aanbiederNaam: input.aanbiederNaam,
     ingangsdatum: input.ingangsdatum, einddatum: input.einddatum, motivering: input.motivering,
     toewijzingNummer: null, createdAt: nowIso(), createdBy: tx.session.user.id,
+    pgbZorgverlener: input.leveringsvorm === 'PGB' ? input.pgbZorgverlener : null,
+    pgbTariefCents: input.leveringsvorm === 'PGB' ? input.pgbTariefCents : null,
+    vervangtIndicatieId: input.vervangtIndicatieId,
   });
   const id = res.identifiers[0]!.id as number;
   logAccess(tx, { action: 'aanmaken', objectType: 'indicatie', objectId: id, clientId: m.clientId });
@@ -360,7 +380,7 @@ export async function werkvoorraad(tx: TxContext, input: z.output<typeof Werkvoo
   const items = rows.map((r): WerkvoorraadItem => {
     const t = r.termijn_id !== null ? termijnen.get(r.termijn_id) : undefined;
     return {
-      meldingId: r.melding_id, kenmerk: meldingKenmerk({ id: r.melding_id, datum: r.datum }), clientId: r.client_id,
+      meldingId: r.melding_id, kenmerk: meldingKenmerk({ id: r.melding_id, datum: r.datum, wet: r.wet }), clientId: r.client_id,
       clientNaam: clientNaam({
         voornamen: r.voornamen as string, voorletters: r.voorletters as string | null, voorvoegsel: r.voorvoegsel as string | null,
         geslachtsnaam: r.geslachtsnaam as string, partnerVoorvoegsel: r.partner_voorvoegsel as string | null,

@@ -24,6 +24,7 @@ export const GeboortedatumSchema = z.string().trim().superRefine((v, ctx) => {
 export const NAAMGEBRUIK = ['E', 'P', 'V', 'N'] as const;
 export const GESLACHT = ['0', '1', '2'] as const;
 export const VERTEGENWOORDIGER_SOORTEN = ['curator', 'bewindvoerder', 'mentor', 'gemachtigde', 'ouder_voogd'] as const;
+export const HANDELT_IN = ['zorg', 'financieel'] as const;
 
 export const VertegenwoordigerSchema = z.object({
   soort: z.enum(VERTEGENWOORDIGER_SOORTEN, { error: 'Kies het soort vertegenwoordiger: curator, bewindvoerder, mentor, gemachtigde of ouder/voogd.' }),
@@ -31,9 +32,28 @@ export const VertegenwoordigerSchema = z.object({
   adresregels: z.array(z.string().trim().max(100)).max(4).default([]),
   telefoon: optionalText(30),
   email: optionalText(200),
-  /** Letters go to this person instead of (or beside) the client. */
+  /**
+   * What this person acts in for the client (BW 1:378 curator: both; 1:450 mentor: zorg; 1:431
+   * beschermingsbewindvoerder: financieel). Care letters go to whoever acts in 'zorg'. Left out:
+   * the default for the soort.
+   */
+  handeltIn: z.array(z.enum(HANDELT_IN)).max(2).optional(),
+  /** The office (kantoor), printed in the envelope window above "t.a.v." the person. */
+  organisatie: optionalText(200),
+  /** For the salutation ("Geachte heer Bakker"). */
+  geslacht: z.enum(GESLACHT).default('0'),
+  /** Gets a copy of the letters, where the client wants that (e.g. the bewindvoerder). */
   ontvangtPost: z.boolean().default(false),
 });
+
+/** The default of what a representative acts in, per soort. */
+export function standaardHandeltIn(soort: (typeof VERTEGENWOORDIGER_SOORTEN)[number]): (typeof HANDELT_IN)[number][] {
+  switch (soort) {
+    case 'curator': case 'ouder_voogd': return ['zorg', 'financieel'];
+    case 'mentor': case 'gemachtigde': return ['zorg'];
+    case 'bewindvoerder': return ['financieel'];
+  }
+}
 
 export const ClientInputSchema = z.object({
   bsn: BsnSchema,
@@ -81,7 +101,7 @@ export const ClientSchema = ClientInputSchema.extend({
   id: z.number().int(),
   naam: z.string(),
   householdId: z.number().int().nullable(),
-  vertegenwoordigers: z.array(VertegenwoordigerSchema.extend({ id: z.number().int() })),
+  vertegenwoordigers: z.array(VertegenwoordigerSchema.extend({ id: z.number().int(), handeltIn: z.array(z.enum(HANDELT_IN)) })),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

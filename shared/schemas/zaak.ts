@@ -93,6 +93,8 @@ export const OnderzoekInputSchema = z.object({
   conclusies: multiline(z.string().trim().min(5, 'Schrijf de conclusie van het onderzoek op.').max(10000)),
   verslagVerzondenOp: IsoDateSchema.optional().nullable().transform((v) => v ?? null),
   opmerkingenClient: multiline(z.string().trim().max(5000)).optional().nullable().transform((v) => v || null),
+  /** Wmo 2.3.2 lid 2: how a persoonlijk plan was used in the onderzoek. */
+  persoonlijkPlanGebruik: multiline(z.string().trim().max(2000)).optional().nullable().transform((v) => v || null),
 });
 export type OnderzoekInput = z.input<typeof OnderzoekInputSchema>;
 export const OnderzoekSchema = OnderzoekInputSchema.extend({ id: z.number().int() });
@@ -125,6 +127,11 @@ export const IndicatieInputSchema = z.object({
   ingangsdatum: IsoDateSchema,
   einddatum: IsoDateSchema.optional().nullable().transform((v) => v ?? null),
   motivering: multiline(z.string().trim().min(10, 'Motiveer de indicatie: waarom deze ondersteuning, in deze omvang?').max(10000)),
+  /** PGB: who gives the care (formeel/informeel) and the tariff from the verordening (eurocents per uur). */
+  pgbZorgverlener: z.enum(['formeel', 'informeel'], { error: 'Kies formele of informele hulp.' }).optional().nullable().transform((v) => v ?? null),
+  pgbTariefCents: z.number().int('Een tarief is een heel aantal centen.').min(1).max(100000).optional().nullable().transform((v) => v ?? null),
+  /** An indicatie for the same product that this one explicitly replaces (e.g. ZIN → PGB). */
+  vervangtIndicatieId: z.number().int().optional().nullable().transform((v) => v ?? null),
 });
 export type IndicatieInput = z.input<typeof IndicatieInputSchema>;
 export const IndicatieSchema = z.object({
@@ -144,6 +151,9 @@ export const IndicatieSchema = z.object({
   einddatum: z.string().nullable(),
   motivering: z.string(),
   toewijzingNummer: z.number().nullable(),
+  pgbZorgverlener: z.enum(['formeel', 'informeel']).nullable(),
+  pgbTariefCents: z.number().nullable(),
+  vervangtIndicatieId: z.number().nullable(),
 });
 export type Indicatie = z.infer<typeof IndicatieSchema>;
 
@@ -177,6 +187,14 @@ export const BeschikkingInputSchema = z.object({
   perDatum: IsoDateSchema.nullable().default(null),
   /** For a beëindiging: why the support ends (RedenWijziging of the toewijzing). */
   redenEinde: z.enum(REDENEN_EINDE, { error: 'Kies waarom de ondersteuning stopt.' }).nullable().default(null),
+  /** A wijziging or beëindiging without an aanvraag (ambtshalve): why we decide. Needs a voornemen (Awb 4:8). */
+  ambtshalveAanleiding: multiline(z.string().trim().max(2000)).optional().nullable().transform((v) => v || null),
+  voornemenId: z.number().int().optional().nullable().transform((v) => v ?? null),
+  /** Gedeeltelijke toekenning: what is not granted and why, item by item. */
+  nietToegekend: z.array(z.object({
+    wat: z.string().trim().min(3, 'Schrijf op wat niet wordt toegekend.').max(300),
+    waarom: multiline(z.string().trim().min(10, 'Schrijf op waarom dit deel niet wordt toegekend.').max(2000)),
+  })).max(20).default([]),
 });
 export type BeschikkingInput = z.input<typeof BeschikkingInputSchema>;
 
@@ -200,6 +218,9 @@ export const BeschikkingSchema = z.object({
   vervangtId: z.number().int().nullable(),
   perDatum: z.string().nullable(),
   redenEinde: z.enum(REDENEN_EINDE).nullable(),
+  ambtshalveAanleiding: z.string().nullable(),
+  nietToegekend: z.array(z.object({ wat: z.string(), waarom: z.string() })),
+  voornemenId: z.number().int().nullable(),
   letterId: z.number().int().nullable(),
   letterSha256: z.string().nullable(),
   /** The last time the besluitbevoegde sent it back, and why (shown on the concept). */

@@ -56,7 +56,7 @@ beforeAll(async () => {
   const anna = await desk.as('anna', '2026-04-22');
   const m = await ok(anna, 'melding.create', { clientId: c.clientId, datum: '2026-04-22', kanaal: 'balie', wet: 'wmo', hulpvraag: 'Begeleiding, zelf inkopen.', toestemming: true, clientondersteuningAangeboden: true });
   const a = await ok(anna, 'aanvraag.create', { meldingId: m.melding.id, ontvangenOp: '2026-04-22', omschrijving: 'Begeleiding via pgb' });
-  const pgb = await ok(anna, 'indicatie.create', { aanvraagId: a.id, productcategorie: '02', budgetCents: 250050, leveringsvorm: 'PGB', ingangsdatum: '2026-05-01', einddatum: '2026-12-31', motivering: 'Cliënt wil de begeleiding zelf inkopen.' });
+  const pgb = await ok(anna, 'indicatie.create', { aanvraagId: a.id, productcategorie: '02', budgetCents: 250050, leveringsvorm: 'PGB', pgbZorgverlener: 'formeel', pgbTariefCents: 5000, ingangsdatum: '2026-05-01', einddatum: '2026-12-31', motivering: 'Cliënt wil de begeleiding zelf inkopen.' });
   const b = await ok(anna, 'beschikking.create', { aanvraagId: a.id, soort: 'toekenning', indicatieIds: [pgb.id], besluitTekst: 'U krijgt een pgb voor begeleiding.', motivering: 'Uit het onderzoek blijkt dat begeleiding nodig is; u koopt die zelf in.', wettelijkeGrondslag: ['Wmo 2015 art. 2.3.6'] });
   await ok(anna, 'beschikking.submit', { id: b.id });
   await ok(await desk.as('bram', '2026-04-22'), 'beschikking.approve', { id: b.id });

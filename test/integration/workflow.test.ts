@@ -154,10 +154,20 @@ describe('a case from melding to beschikking through the router', () => {
     const b = await ok(anna, 'beschikking.create', { aanvraagId: aanvraag.id, soort: 'toekenning', indicatieIds: [zin.id], besluitTekst: 'U krijgt hulp bij het huishouden.', motivering: 'Uit het onderzoek blijkt dat dit nodig is.', wettelijkeGrondslag: ['Wmo 2015 art. 2.3.5'] });
     await ok(anna, 'beschikking.submit', { id: b.id });
     await ok(await as('bram', '2026-06-01'), 'beschikking.approve', { id: b.id });
-    const pgb = await refused(anna, 'indicatie.create', { aanvraagId: aanvraag.id, productcategorie: '01', budgetCents: 250000, leveringsvorm: 'PGB', ingangsdatum: '2026-09-01', einddatum: '2026-12-31', motivering: 'Cliënt wil zelf inkopen.' });
-    expect(pgb).toMatchObject({ code: 'conflict', field: 'leveringsvorm' });
+    const basis = { pgbZorgverlener: 'informeel' as const, pgbTariefCents: 2500 };
+    const pgb = await refused(anna, 'indicatie.create', { aanvraagId: aanvraag.id, productcategorie: '01', budgetCents: 250000, leveringsvorm: 'PGB', ingangsdatum: '2026-09-01', einddatum: '2026-12-31', motivering: 'Cliënt wil zelf inkopen.', ...basis });
+    expect(pgb).toMatchObject({ code: 'conflict', field: 'vervangtIndicatieId' });
+    // A PGB without the basis of its amount (Wmo 2.3.6 lid 4) is refused.
+    expect(await refused(anna, 'indicatie.create', { aanvraagId: aanvraag.id, productcategorie: '01', budgetCents: 250000, leveringsvorm: 'PGB', ingangsdatum: '2027-01-01', einddatum: '2027-12-31', motivering: 'Cliënt wil zelf inkopen.' }))
+      .toMatchObject({ code: 'invoer', field: 'pgbTariefCents' });
+    // A second ZIN for the same product at the same time is refused too (issue 14, item 12).
+    expect(await refused(anna, 'indicatie.create', { aanvraagId: aanvraag.id, productcategorie: '01', omvang: { volume: 3, eenheid: '04', frequentie: '2' }, leveringsvorm: 'ZIN', aanbiederAgb: '12345678', ingangsdatum: '2026-10-01', einddatum: '2026-12-31', motivering: 'Meer uren nodig na onderzoek.' }))
+      .toMatchObject({ code: 'conflict', field: 'vervangtIndicatieId' });
+    // … unless it says which indicatie it replaces.
+    const vervangend = await ok(anna, 'indicatie.create', { aanvraagId: aanvraag.id, productcategorie: '01', budgetCents: 250000, leveringsvorm: 'PGB', ingangsdatum: '2026-09-01', einddatum: '2026-12-31', motivering: 'Cliënt wil zelf inkopen.', ...basis, vervangtIndicatieId: zin.id });
+    expect(vervangend.vervangtIndicatieId).toBe(zin.id);
     // After the ZIN period a PGB is fine.
-    await ok(anna, 'indicatie.create', { aanvraagId: aanvraag.id, productcategorie: '01', budgetCents: 250000, leveringsvorm: 'PGB', ingangsdatum: '2027-01-01', einddatum: '2027-12-31', motivering: 'Cliënt wil zelf inkopen.' });
+    await ok(anna, 'indicatie.create', { aanvraagId: aanvraag.id, productcategorie: '01', budgetCents: 250000, leveringsvorm: 'PGB', ingangsdatum: '2027-01-01', einddatum: '2027-12-31', motivering: 'Cliënt wil zelf inkopen.', ...basis });
   });
 
   it('finds a client by a typo of her new name after a name change (fuzzy vocabulary follows renames)', async () => {

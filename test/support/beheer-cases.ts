@@ -77,7 +77,7 @@ export class CaseBuilder {
       const pgb = i.leveringsvorm === 'PGB';
       const ind = await ok(anna, 'indicatie.create', {
         aanvraagId: a.id, productcategorie: i.productcategorie, leveringsvorm: i.leveringsvorm,
-        ...(pgb ? { budgetCents: i.budgetCents ?? 100000 } : { omvang: { volume: 2, eenheid: '04', frequentie: '2' }, aanbiederAgb: '12345678' }),
+        ...(pgb ? { budgetCents: i.budgetCents ?? 100000, pgbZorgverlener: 'formeel' as const, pgbTariefCents: 5000 } : { omvang: { volume: 2, eenheid: '04', frequentie: '2' }, aanbiederAgb: '12345678' }),
         ingangsdatum: i.ingangsdatum, einddatum: i.einddatum, motivering: 'Nodig volgens het onderzoek, zie verslag.',
       });
       indicatieIds.push(ind.id);

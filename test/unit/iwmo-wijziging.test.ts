@@ -61,7 +61,7 @@ const CLIENT = {
 } satisfies ClientRow;
 const rep = (over: Partial<RepresentativeRow>): RepresentativeRow => ({
   id: 3, clientId: 7, soort: 'curator', naam: 'mr. P. de Boer', adresregels: ['Bewindkantoor De Boer', 'Stationsplein 12 b', '9999 ZZ Voorbeeldstad'],
-  telefoon: '+31 20 123 4567', email: 'boer@example.nl', ontvangtPost: true, ...over,
+  telefoon: '+31 20 123 4567', email: 'boer@example.nl', ontvangtPost: true, handeltIn: ['zorg', 'financieel'], organisatie: null, geslacht: '0', ...over,
 });
 
 describe('the 301 carries what the app knows: WettelijkeVertegenwoordiging, Relaties, phone', () => {

@@ -5,6 +5,7 @@ import { Retention0004 } from './0004-retention';
 import { Beeindiging0005 } from './0005-beeindiging';
 import { NameChanges0006 } from './0006-name-changes';
 import { Iwmo0009 } from './0009-iwmo';
+import { Legal0008 } from './0008-legal';
 import { VierOgen0010 } from './0010-vier-ogen';
 import { InzageVerzoeken0010 } from './0010-inzage-verzoeken';
 import { DatabaseId0011 } from './0011-database-id';
@@ -14,6 +15,7 @@ import { Desk0013 } from './0013-desk';
 /** Every migration, in order. Listed explicitly: glob paths break once bundled. Never remove one. */
 export const MIGRATIONS = [
   Initial0001, ClientSearch0002, Werkvoorraad0003, Retention0004, Beeindiging0005, NameChanges0006,
+  Legal0008,
   Iwmo0009,
   VierOgen0010, InzageVerzoeken0010,
   DatabaseId0011,
