@@ -86,7 +86,8 @@ export class CaseBuilder {
     const b = await ok(anna, 'beschikking.create', {
       aanvraagId: a.id, soort: s.beschikking.soort, indicatieIds,
       besluitTekst: s.beschikking.besluitTekst ?? `Besluit over uw aanvraag (${s.beschikking.soort}).`,
-      motivering: 'Uit het onderzoek blijkt wat u nodig heeft en wat u zelf kunt.', wettelijkeGrondslag: ['Wmo 2015 art. 2.3.5'],
+      motivering: 'Uit het onderzoek blijkt wat u nodig heeft en wat u zelf kunt.',
+      wettelijkeGrondslag: [s.wet === 'jeugdwet' ? 'Jeugdwet art. 2.3' : 'Wmo 2015 art. 2.3.5'],
     });
     await ok(anna, 'beschikking.submit', { id: b.id });
     await ok(await this.as('bram', s.beschikking.vastgesteld), 'beschikking.approve', { id: b.id });
