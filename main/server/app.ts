@@ -94,6 +94,11 @@ export interface LoketServer {
   /** The unsealed store, or null while sealed. */
   readonly state: Unsealed | null;
   unseal(u: Unsealed): void;
+  /**
+   * The same router in this process, for a user by name, without HTTP or a password: the
+   * benchmark compares the transport's cost against it. Null while sealed or for an unknown user.
+   */
+  inProcess(username: string): ((channel: string, input: unknown) => Promise<unknown>) | null;
   /** One scheduled backup now (the timer calls the same). */
   backupNow(dir: string): Promise<{ file: string; counts: Record<string, number> }>;
   close(): Promise<void>;
@@ -371,6 +376,14 @@ export async function buildServer(o: ServerOptions): Promise<LoketServer> {
     },
     unseal(u: Unsealed) {
       state = u;
+    },
+    inProcess(username: string) {
+      if (!state) return null;
+      const row = state.db.raw.prepare('SELECT id FROM users WHERE username = ? AND active = 1').get(username) as { id: number } | undefined;
+      const user = row ? rereadSessionUser({ db: state.db, user: { id: row.id, username } as UserRow }) : null;
+      if (!user) return null;
+      const slot = { session: sessionFor(state, user, `${os.hostname()}/in-process`), lastActivity: now() };
+      return (channel: string, input: unknown) => router.call(channel, input, { slot });
     },
     async backupNow(dir: string) {
       if (!state) throw new LoketError('opslag', 'De server is verzegeld.');

@@ -1,5 +1,6 @@
 // Sociaal Loket benchmark: demo data generation, search, werkvoorraad, unlock, encrypted vs
-// plain, letters, ZGW export, peak memory. Prints one table and writes JSON.
+// plain, letters, ZGW export, the team server under 25 and 50 desk users, peak memory. Prints one
+// table and writes JSON.
 //   npm run bench                      100k clients (~1.2M records)
 //   npm run bench -- --quick           10k clients
 //   npm run bench -- --json out.json --clients 50000
@@ -30,11 +31,12 @@ import { makePlan, ZGW_CLIENT_ID, ZGW_SECRET, ZGW_USER } from '../support/zgw-fi
 import { startZgwServer } from '../support/zgw-server';
 import { benchLettersInChild } from './letters';
 import { benchWerkvoorraadUi } from './werkvoorraad-ui';
+import { benchServer, serverRows } from './server';
 
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean' }, json: { type: 'string' }, clients: { type: 'string' }, seed: { type: 'string' },
-    keep: { type: 'boolean' }, 'zoeknaam-mode': { type: 'string' }, letters: { type: 'string' }, exports: { type: 'string' },
+    keep: { type: 'boolean' }, 'server-seconds': { type: 'string' }, 'zoeknaam-mode': { type: 'string' }, letters: { type: 'string' }, exports: { type: 'string' },
   },
 });
 const QUICK = args.quick === true;
@@ -295,6 +297,13 @@ async function main() {
     row('letters naive pdfmake loop', `${letters.naivePerSec} /s`);
     const speedup = letters.batchPerSec / letters.naivePerSec;
     row('batch / naive', `${speedup.toFixed(1)}×`, '≥ 4×', speedup >= 4);
+
+    // ---------------------------------------------------------------- team server (last: it converts the database)
+    const serverSeconds = Number(args['server-seconds'] ?? (QUICK ? 15 : 60));
+    log(`  team server: 25 and 50 desk users over HTTPS and in-process, ${serverSeconds} s each`);
+    const teamServer = await benchServer({ file, adminUser: 'beheer', adminPassword: ADMIN_PW, demoPassword: DEMO_PW, seconds: serverSeconds, users: [25, 50], dir });
+    json.server = teamServer;
+    serverRows(teamServer, row);
 
     const maxRssMb = process.resourceUsage().maxRSS / 1024;
     json.maxRssMb = maxRssMb;

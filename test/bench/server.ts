@@ -1,0 +1,232 @@
+// The team server under load: simulated desk users over HTTPS (keep-alive, as the desktop app),
+// a realistic mix, calls per second and p50/p95/p99 per kind, beside the same mix through the
+// same router in-process (the transport's cost as a ratio). Run from bench.ts, or on its own:
+//   npx tsx test/bench/server.ts --clients 2000 --seconds 10
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { totpCode } from '../../main/auth/totp';
+import { STRONG_KDF } from '../../main/db/keyslots';
+import { createDemoDatabase } from '../../main/demo/setup';
+import { buildServer } from '../../main/server/app';
+import { unsealWithPassword } from '../../main/server/seal';
+import { mulberry32 } from '../../main/demo/prng';
+import { ApiClient, makeCert } from '../support/https';
+
+export type Kind = 'zoeken (typen)' | 'cliënt openen' | 'werkvoorraad' | 'verslag opslaan' | 'indienen' | 'accorderen';
+export const INTERACTIVE: Kind[] = ['zoeken (typen)', 'cliënt openen', 'werkvoorraad', 'verslag opslaan', 'indienen', 'accorderen'];
+
+export interface MixResult {
+  users: number;
+  transport: 'https' | 'in-process';
+  seconds: number;
+  calls: number;
+  errors: number;
+  perKind: Record<string, { n: number; p50: number; p95: number; p99: number }>;
+}
+
+type Call = (channel: string, input: unknown) => Promise<{ ok: boolean }>;
+
+function pct(samples: number[], p: number): number {
+  if (samples.length === 0) return 0;
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+const SURNAMES = ['Jansen', 'de Vries', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters'];
+
+interface Desk {
+  call: Call;
+  role: 'consulent' | 'besluit';
+  /** Work this desk can do: its meldingen in onderzoek, its concepts, others' beschikkingen to approve. */
+  meldingen: number[];
+  concepts: number[];
+  toApprove: number[];
+}
+
+/**
+ * One simulated desk user: a think time of 200–600 ms between actions (a person at a desk, not a
+ * load generator), and the mix: search as you type (3–5 calls), open a client (get + timeline),
+ * the werkvoorraad (or accordering queue), save a verslag, submit a concept, approve.
+ */
+async function deskLoop(d: Desk, until: number, seed: number, record: (k: Kind, ms: number, ok: boolean) => void): Promise<void> {
+  const prng = mulberry32(seed);
+  const rng = () => prng.next();
+  const timed = async (k: Kind, fn: () => Promise<{ ok: boolean }>) => {
+    const t = performance.now();
+    let ok = false;
+    try {
+      ok = (await fn()).ok;
+    } catch { /* counted as an error */ }
+    record(k, performance.now() - t, ok);
+  };
+  while (performance.now() < until) {
+    const r = rng();
+    if (r < 0.4) {
+      const name = SURNAMES[Math.floor(rng() * SURNAMES.length)]!.replace(/^(de|van) /, '');
+      const steps = 3 + Math.floor(rng() * 3);
+      for (let i = 0; i < steps && performance.now() < until; i++) {
+        const query = name.slice(0, Math.min(name.length, 2 + i));
+        await timed('zoeken (typen)', () => d.call('client.search', { query }));
+        await sleep(60 + rng() * 80);
+      }
+    } else if (r < 0.6) {
+      const id = 1 + Math.floor(rng() * 2000);
+      await timed('cliënt openen', async () => {
+        const a = await d.call('client.get', { id });
+        return a.ok ? d.call('client.timeline', { id }) : a;
+      });
+    } else if (r < 0.78) {
+      await timed('werkvoorraad', () => d.role === 'besluit' ? d.call('accordering.queue', {}) : d.call('werkvoorraad.page', { pagina: 1 + Math.floor(rng() * 3) }));
+    } else if (r < 0.9 && d.role === 'consulent' && d.meldingen.length) {
+      const meldingId = d.meldingen[Math.floor(rng() * d.meldingen.length)]!;
+      await timed('verslag opslaan', () => d.call('onderzoek.save', {
+        meldingId, datum: '2026-03-10', aanwezigen: 'cliënt en consulent', behoeften: 'Zelfstandig thuis blijven wonen.',
+        eigenKracht: 'Licht werk lukt zelf.', netwerk: 'Buren helpen soms.', mantelzorgOndersteuning: 'Besproken.',
+        algemeneVoorzieningen: 'Geen passende.', benodigdeOndersteuning: 'Hulp bij het huishouden.', pgbUitgelegd: true,
+        bijdrageUitgelegd: true, conclusies: 'Maatwerkvoorziening nodig.',
+      }));
+    } else if (d.role === 'consulent' && d.concepts.length) {
+      const id = d.concepts.pop()!;
+      await timed('indienen', () => d.call('beschikking.submit', { id }));
+    } else if (d.role === 'besluit' && d.toApprove.length) {
+      const id = d.toApprove.pop()!;
+      await timed('accorderen', () => d.call('beschikking.approve', { id }));
+    }
+    await sleep(200 + rng() * 400);
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface ServerBenchOptions {
+  file: string;
+  adminUser: string;
+  adminPassword: string;
+  demoPassword: string;
+  seconds: number;
+  users: number[];
+  dir: string;
+}
+
+/** Puts the demo database under a server (this converts it: run it last) and runs each load twice. */
+export async function benchServer(o: ServerBenchOptions): Promise<MixResult[]> {
+  const tls = makeCert(o.dir);
+  const unsealed = await unsealWithPassword(o.file, o.adminUser, o.adminPassword, { kdf: STRONG_KDF });
+  const server = await buildServer({ dbFile: o.file, tls, unsealed, rendererDir: null, maxLoginFailures: 1000 });
+  const base = (await server.app.listen({ host: '127.0.0.1', port: 0 })).replace(/^http:/, 'https:');
+  const raw = unsealed.db.raw;
+  const results: MixResult[] = [];
+  const clients: ApiClient[] = [];
+  try {
+    const demoUsers = ['consulent01', 'consulent02', 'besluit1', 'besluit2', 'besluit3'];
+    // The besluitbevoegden set up TOTP once, as they would at their first login.
+    const secrets = new Map<string, string>();
+    for (const u of demoUsers.filter((x) => x.startsWith('besluit'))) {
+      const c = new ApiClient(base, tls.cert, 'bench-inschrijven');
+      await c.login(u, o.demoPassword);
+      secrets.set(u, (await c.ok('totp.begin')).secret);
+      await c.ok('totp.confirm', { code: totpCode(secrets.get(u)!) });
+      await c.ok('session.lock');
+      c.close();
+    }
+    const userId = (u: string) => (raw.prepare('SELECT id FROM users WHERE username = ?').get(u) as { id: number }).id;
+    const work = (u: string, n: number, role: Desk['role']) => {
+      const id = userId(u);
+      const pick = (sql: string) => (raw.prepare(sql).all(id) as { id: number }[]).map((x) => x.id);
+      return role === 'consulent'
+        ? {
+          meldingen: pick(`SELECT m.id FROM meldingen m LEFT JOIN onderzoeken o ON o.melding_id = m.id
+            WHERE m.consulent_id = ? AND (o.id IS NULL OR o.verslag_verzonden_op IS NULL) LIMIT 50`),
+          concepts: pick(`SELECT id FROM beschikkingen WHERE status = 'concept' AND auteur_id = ? LIMIT ${n}`),
+          toApprove: [],
+        }
+        : { meldingen: [], concepts: [], toApprove: pick(`SELECT id FROM beschikkingen WHERE status = 'ter_accordering' AND auteur_id <> ? LIMIT ${n}`) };
+    };
+    for (const n of o.users) {
+      for (const transport of ['https', 'in-process'] as const) {
+        const desks: Desk[] = [];
+        const taken = new Set<number>();
+        for (let i = 0; i < n; i++) {
+          const u = demoUsers[i % demoUsers.length]!;
+          const role = u.startsWith('besluit') ? 'besluit' : 'consulent';
+          let call: Call;
+          if (transport === 'https') {
+            const c = new ApiClient(base, tls.cert, `bench-${i}`);
+            clients.push(c);
+            const res = await c.login(u, o.demoPassword, secrets.has(u) ? totpCode(secrets.get(u)!) : undefined);
+            if (res.status !== 200) throw new Error(`bench login ${u}: ${res.status}`);
+            call = async (channel, input) => (await c.raw(channel, input)).body as { ok: boolean };
+          } else {
+            const local = server.inProcess(u)!;
+            call = local as Call;
+          }
+          // Each desk gets its own concepts and beschikkingen to approve, none shared.
+          const w = work(u, 400, role);
+          const own = <T extends number>(xs: T[]) => xs.filter((x) => !taken.has(x) && taken.add(x)).slice(0, 8);
+          desks.push({ call, role, meldingen: w.meldingen, concepts: own(w.concepts), toApprove: own(w.toApprove) });
+        }
+        const samples = new Map<Kind, number[]>();
+        let errors = 0;
+        const start = performance.now();
+        const until = start + o.seconds * 1000;
+        await Promise.all(desks.map((d, i) => deskLoop(d, until, 1000 * n + i, (k, ms, ok) => {
+          if (!ok) errors++;
+          (samples.get(k) ?? samples.set(k, []).get(k)!).push(ms);
+        })));
+        const seconds = (performance.now() - start) / 1000;
+        const calls = [...samples.values()].reduce((a, s) => a + s.length, 0);
+        results.push({
+          users: n, transport, seconds, calls, errors,
+          perKind: Object.fromEntries([...samples].map(([k, s]) => [k, { n: s.length, p50: pct(s, 50), p95: pct(s, 95), p99: pct(s, 99) }])),
+        });
+        for (const c of clients.splice(0)) {
+          await c.raw('session.lock').catch(() => undefined);
+          c.close();
+        }
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  return results;
+}
+
+/** Rows for bench.ts's table: per load and transport, calls/s, then p50/p95/p99 per kind with the https/in-process p95 ratio. */
+export function serverRows(results: MixResult[], row: (metric: string, value: string, target?: string, pass?: boolean) => void): void {
+  const f = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)}`;
+  for (const r of results.filter((x) => x.transport === 'https')) {
+    const local = results.find((x) => x.users === r.users && x.transport === 'in-process');
+    row(`server ${r.users} users: calls/s https | in-process [errors]`, `${(r.calls / r.seconds).toFixed(0)} | ${local ? (local.calls / local.seconds).toFixed(0) : '-'} [${r.errors} | ${local?.errors ?? '-'}]`);
+    for (const k of INTERACTIVE) {
+      const h = r.perKind[k];
+      if (!h) continue;
+      const l = local?.perKind[k];
+      const ratio = l && l.p95 > 0 ? ` (${(h.p95 / l.p95).toFixed(1)}× in-process p95 ${f(l.p95)})` : '';
+      row(`server ${r.users} users: ${k} p50/p95/p99 ms [n=${h.n}]`, `${f(h.p50)} / ${f(h.p95)} / ${f(h.p99)}${ratio}`,
+        r.users === 50 ? 'p95 < 50 ms' : '', r.users === 50 ? h.p95 < 50 : undefined);
+    }
+  }
+}
+
+if (require.main === module) {
+  const { values } = parseArgs({ options: { clients: { type: 'string' }, seconds: { type: 'string' }, users: { type: 'string' } } });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'loket-bench-server-'));
+  const file = path.join(dir, 'bench.db');
+  (async () => {
+    const pw = { admin: 'bench beheer wachtwoord', demo: 'bench demo wachtwoord' };
+    await createDemoDatabase({
+      file, clients: Number(values.clients ?? 2000), seed: 2026, today: '2026-03-16', admin: 'beheer', adminPassword: pw.admin,
+      demoPassword: pw.demo, kdf: STRONG_KDF, route: 'test', allowNonBsnIds: Number(values.clients ?? 2000) > 9091, letters: 0,
+    });
+    const results = await benchServer({
+      file, adminUser: 'beheer', adminPassword: pw.admin, demoPassword: pw.demo, dir,
+      seconds: Number(values.seconds ?? 10), users: (values.users ?? '25,50').split(',').map(Number),
+    });
+    serverRows(results, (m, v, t = '', p) => console.log(`${m.padEnd(70)} ${v.padEnd(40)} ${t} ${p === undefined ? '' : p ? 'PASS' : 'FAIL'}`));
+  })().finally(() => rmSync(dir, { recursive: true, force: true })).then(() => process.exit(0), (e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
