@@ -4,6 +4,7 @@ import type { HandlerTable } from './context';
 import { listNotificaties, markGelezen } from './notificaties';
 import * as printBatches from './printBatches';
 import { letterList } from './letterList';
+import { updateUserRoles } from './users';
 import { werkvoorraadPage } from './werkvoorraadPage';
 
 /** The desk's channels (shared/ipc/desk-channels.ts) → their services. */
@@ -16,5 +17,6 @@ export const DESK_HANDLERS: HandlerTable<typeof DESK_CHANNELS> = {
   'print.confirm': transactional(printBatches.confirm),
   'print.discard': transactional(printBatches.discard),
   'letter.list': transactional(letterList),
+  'user.update': transactional(updateUserRoles),
   'werkvoorraad.page': transactional(werkvoorraadPage),
 };

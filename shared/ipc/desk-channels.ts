@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ROLES } from '../roles';
+import { UserInfoSchema } from '../schemas/admin';
 import { WerkvoorraadItemSchema, WETTEN } from '../schemas/zaak';
 import { CASE_READERS, ch, STAFF, type ChannelDef } from './define';
 
@@ -103,6 +105,16 @@ export const DESK_CHANNELS = {
   'print.discard': ch({ input: z.object({ id: z.number().int() }), output: ok, roles: ['administratie'], writes: true }),
 
   'letter.list': ch({ input: z.object({ clientId: z.number().int() }), output: z.object({ letters: z.array(LetterInfoSchema) }), roles: CASE_READERS, writes: false }),
+
+  /** A beheerder changes a colleague's roles and mandate (effective from her next action). */
+  'user.update': ch({
+    input: z.object({
+      username: z.string(),
+      roles: z.array(z.enum(ROLES)).min(1, 'Kies minstens één rol.'),
+      mandaat: z.string().trim().max(300).nullable().default(null),
+    }),
+    output: UserInfoSchema, roles: ['beheerder'], writes: true,
+  }),
 
   'werkvoorraad.page': ch({ input: WerkvoorraadPageQuerySchema, output: WerkvoorraadPageSchema, roles: CASE_READERS, writes: false }),
 } as const satisfies Record<string, ChannelDef>;

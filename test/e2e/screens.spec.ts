@@ -45,6 +45,28 @@ test('search, access log and admin screens pass axe and get a screenshot', async
   await expect(page.getByText('Gebruiker eva is toegevoegd.')).toBeVisible();
   await checkScreen(page, '15-gebruikers');
 
+  // Roles and mandate of a colleague
+  await page.getByRole('button', { name: 'Rollen en mandaat van eva wijzigen' }).click();
+  const rollen = page.getByRole('form', { name: 'Rollen van eva' });
+  await rollen.getByLabel('Besluitbevoegd (mandaat)').check();
+  await rollen.getByRole('button', { name: 'Rollen opslaan' }).click();
+  await expect(rollen.getByText(/heeft een mandaat nodig/)).toBeVisible();
+  await rollen.getByRole('textbox', { name: 'Mandaat' }).fill('Mandaatbesluit sociaal domein 2026');
+  await checkScreen(page, '15b-gebruiker-rollen');
+  await rollen.getByRole('button', { name: 'Rollen opslaan' }).click();
+  await expect(page.getByText(/De rollen van eva zijn gewijzigd/)).toBeVisible();
+  await expect(page.getByRole('row', { name: /eva/ })).toContainText('Mandaatbesluit sociaal domein 2026');
+
+  // Change your own password
+  await page.getByRole('link', { name: 'Mijn wachtwoord' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mijn wachtwoord wijzigen' })).toBeVisible();
+  await page.getByLabel(/^Huidig wachtwoord/).fill('fout wachtwoord');
+  await page.getByLabel(/^Nieuw wachtwoord( \*)?$/).fill('een nieuw lang wachtwoord voor de beheerder');
+  await page.getByLabel(/^Nieuw wachtwoord nog eens/).fill('een ander wachtwoord');
+  await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+  await expect(page.getByText('De twee nieuwe wachtwoorden zijn niet gelijk', { exact: false })).toBeVisible();
+  await checkScreen(page, '16-wachtwoord');
+
   // One language at a time: the half-translated English switch is gone, the page says it is Dutch.
   await expect(page.getByRole('button', { name: /English|Taal/ })).toHaveCount(0);
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Desk, ok } from '../support/cases';
+import { ADMIN_PASSWORD } from '../support/vault';
 
 /** Pixels of page 1 (rendered by poppler) that are clearly red: the CONCEPT watermark is red, the letter is not. */
 function reddishPixels(b64: string): number {
@@ -183,5 +184,24 @@ describe('input the router refuses or understands', () => {
     expect((await ok(anna, 'client.search', { query: '999 993 847' })).results.map((r) => r.id)).toEqual([c.id]);
     expect((await ok(anna, 'client.search', { query: '7423ah37' })).results.map((r) => r.id)).toEqual([c.id]);
     expect((await ok(anna, 'client.search', { query: '7423 AH 12' })).results).toEqual([]);
+  });
+});
+
+describe('roles and mandate', () => {
+  it('a beheerder changes roles and mandate; the change counts from the next call; no besluitbevoegde without mandate, no auditor with another role, never the last beheerder', async () => {
+    const desk = await open();
+    const beheer = await desk.as('beheer', '2026-04-20', ADMIN_PASSWORD);
+    const anna = await desk.as('anna');
+    expect((await anna.call('accordering.queue', {})).ok).toBe(false);
+    const noMandate = await beheer.call('user.update', { username: 'anna', roles: ['consulent', 'besluitbevoegd'], mandaat: null });
+    expect(noMandate.ok ? null : noMandate.error).toMatchObject({ field: 'mandaat' });
+    const auditorToo = await beheer.call('user.update', { username: 'anna', roles: ['consulent', 'auditor'], mandaat: null });
+    expect(auditorToo.ok ? null : auditorToo.error).toMatchObject({ field: 'roles' });
+    const changed = await ok(beheer, 'user.update', { username: 'anna', roles: ['consulent', 'besluitbevoegd'], mandaat: 'Mandaatbesluit Wmo 2026' });
+    expect(changed).toMatchObject({ roles: ['consulent', 'besluitbevoegd'], mandaat: 'Mandaatbesluit Wmo 2026' });
+    expect((await anna.call('accordering.queue', {})).ok).toBe(true);
+    const last = await beheer.call('user.update', { username: 'beheer', roles: ['consulent'], mandaat: null });
+    expect(last.ok ? null : last.error.message).toMatch(/laatste beheerder/);
+    expect((await anna.call('user.update', { username: 'anna', roles: ['beheerder'], mandaat: null })).ok).toBe(false);
   });
 });

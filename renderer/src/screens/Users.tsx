@@ -18,6 +18,7 @@ export function Users() {
   const [msg, setMsg] = useState<string | null>(null);
   const [err, setErr] = useState<string | null>(null);
   const [resetFor, setResetFor] = useState<string | null>(null);
+  const [editFor, setEditFor] = useState<UserInfo | null>(null);
   const remove = async (u: UserInfo) => {
     if (!window.confirm(`Gebruiker ${u.username} (${u.displayName}) verwijderen? Het toegangslog blijft bewaard.`)) return;
     const r = await call('user.remove', { username: u.username });
@@ -40,6 +41,7 @@ export function Users() {
               <Table.Td>
                 {u.active && (
                   <Group gap={4}>
+                    <Button size="compact-xs" variant="light" onClick={() => setEditFor(u)} aria-label={`Rollen en mandaat van ${u.username} wijzigen`}>Rollen en mandaat</Button>
                     <Button size="compact-xs" variant="light" onClick={() => setResetFor(u.username)}>Wachtwoord opnieuw instellen</Button>
                     <Button size="compact-xs" variant="subtle" color="red" onClick={() => void remove(u)}>Verwijderen</Button>
                   </Group>
@@ -49,6 +51,7 @@ export function Users() {
           ))}
         </Table.Tbody>
       </Table>
+      {editFor && <EditRoles key={editFor.username} user={editFor} onDone={(m) => { setEditFor(null); setMsg(m); void reload(); }} onCancel={() => setEditFor(null)} />}
       {resetFor && <ResetPassword key={resetFor} username={resetFor} onDone={(m) => { setResetFor(null); setMsg(m); }} onCancel={() => setResetFor(null)} />}
       <AddUser onAdded={(u) => { setMsg(`Gebruiker ${u.username} is toegevoegd.`); void reload(); }} />
     </>
@@ -108,6 +111,31 @@ function AddUser({ onAdded }: { onAdded: (u: UserInfo) => void }) {
         <PasswordInput label="Eerste wachtwoord (minstens 12 tekens)" required autoComplete="new-password" {...form.register('password')} error={errorAt(e, 'password')} />
         <div><Button type="submit">Toevoegen</Button></div>
       </Stack>
+    </Card>
+  );
+}
+
+/** Roles and mandate of a colleague; the router refuses an auditor with another role, a besluitbevoegde without mandate, and removing the last beheerder. */
+function EditRoles({ user, onDone, onCancel }: { user: UserInfo; onDone: (m: string) => void; onCancel: () => void }) {
+  const [roles, setRoles] = useState<string[]>(user.roles);
+  const [mandaat, setMandaat] = useState(user.mandaat ?? '');
+  const [error, setError] = useState<{ field?: string; message: string } | null>(null);
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const r = await call('user.update', { username: user.username, roles: roles as UserInfo['roles'], mandaat: mandaat || null });
+    if (r.ok) onDone(`De rollen van ${user.username} zijn gewijzigd: ${r.value.roles.map((x) => ROLE_LABELS[x]).join(', ')}. Dit geldt vanaf haar of zijn volgende handeling.`);
+    else setError(r.error);
+  };
+  return (
+    <Card withBorder component="form" onSubmit={(e) => void save(e)} noValidate mb="lg" aria-label={`Rollen van ${user.username}`}>
+      <Title order={2} size="h4" mb="sm">Rollen en mandaat van {user.displayName} ({user.username})</Title>
+      {error && !error.field && <Alert color="red" role="alert" mb="sm">{error.message}</Alert>}
+      <Checkbox.Group label="Rollen" value={roles} onChange={setRoles} error={error?.field === 'roles' ? error.message : undefined}>
+        <Group mt={4}>{ROLES.map((r) => <Checkbox key={r} value={r} label={ROLE_LABELS[r]} />)}</Group>
+      </Checkbox.Group>
+      <TextInput mt="sm" label="Mandaat" description="Het mandaatbesluit waarmee deze besluitbevoegde beschikkingen vaststelt" value={mandaat}
+        onChange={(e) => setMandaat(e.currentTarget.value)} error={error?.field === 'mandaat' ? error.message : undefined} maw={520} />
+      <Group mt="sm"><Button type="submit">Rollen opslaan</Button><Button variant="subtle" onClick={onCancel}>Annuleren</Button></Group>
     </Card>
   );
 }
