@@ -9,6 +9,7 @@ import type { Handler } from './services/context';
 import { EXPORT_HANDLERS } from './services/export';
 import { ACCOUNT_HANDLERS } from './auth/handlers';
 import { PRINT_HANDLERS } from './services/printing.handlers';
+import { PROCEDURE_HANDLERS } from './services/procedure.handlers';
 import { SESSION_HANDLERS } from './services/session.handlers';
 import { ZAAK_HANDLERS } from './services/zaken.handlers';
 
@@ -25,6 +26,7 @@ const TABLES: Record<string, Partial<Record<string, unknown>>> = {
   zaken: ZAAK_HANDLERS,
   beschikkingen: BESCHIKKING_HANDLERS,
   printing: PRINT_HANDLERS,
+  procedure: PROCEDURE_HANDLERS,
   export: EXPORT_HANDLERS,
   beheer: BEHEER_HANDLERS,
   desk: DESK_HANDLERS,
@@ -71,6 +73,7 @@ export const HANDLERS: ReadonlyMap<string, AnyHandler> = mergeHandlerTables(TABL
  */
 type Covered = keyof typeof SESSION_HANDLERS | keyof typeof CLIENT_HANDLERS | keyof typeof ZAAK_HANDLERS
   | keyof typeof BESCHIKKING_HANDLERS | keyof typeof PRINT_HANDLERS | keyof typeof EXPORT_HANDLERS | keyof typeof BEHEER_HANDLERS
-  | keyof typeof DESK_HANDLERS | keyof typeof ACCOUNT_HANDLERS | keyof typeof ATW_HANDLERS | keyof typeof PRIVACY_HANDLERS;
+  | keyof typeof DESK_HANDLERS | keyof typeof ACCOUNT_HANDLERS | keyof typeof ATW_HANDLERS | keyof typeof PRIVACY_HANDLERS
+  | keyof typeof PROCEDURE_HANDLERS;
 const allCovered: Exclude<ChannelName, Covered> extends never ? true : Exclude<ChannelName, Covered> = true;
 void allCovered;

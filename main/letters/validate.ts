@@ -1,6 +1,7 @@
 // Which mandatory elements (domain.md §1.4, Awb 3:45–3:47, Wmo 2.3.2/2.3.5/2.3.6) are empty.
 // Returns Dutch descriptions; an empty list means the letter may be printed.
 import { isBlank } from './format';
+import { vreemdeGrondslag } from './wet';
 import type { LetterDataInput as LetterData, VoorzieningInput as Voorziening } from './types';
 
 const TOEKENNEND = new Set(['toekenning', 'gedeeltelijke_toekenning', 'wijziging']);
@@ -100,7 +101,7 @@ export function missingElements(data: LetterData): string[] {
     if (b.soort === 'wijziging' && !(b.vervalt ?? []).length) out.push('wat er stopt door de wijziging');
     // Each law speaks for itself: no Wmo grounds in a Jeugdwet or Participatiewet decision.
     const wet = data.wet ?? 'wmo';
-    if (wet !== 'wmo' && (b.wettelijkeGrondslag ?? []).some((g) => /\bwmo\b|maatschappelijke ondersteuning/i.test(g))) {
+    if (vreemdeGrondslag(wet, b.wettelijkeGrondslag ?? [])) {
       out.push(`wettelijke grondslag uit de ${wet === 'jeugdwet' ? 'Jeugdwet' : 'Participatiewet'} (nu staat er een Wmo-artikel)`);
     }
     need(b.meldingDatum, 'datum van de melding');

@@ -80,3 +80,9 @@ export const WET_TEKST: Record<Wet, WetTekst> = {
     beslisWeken: wettelijkeTermijn('participatiewet', 'beschikking').weken,
   },
 };
+
+/** A ground from another law in this law's decision ("Wmo 2015 art. 2.3.5" in a Jeugdwet case), or null. */
+export function vreemdeGrondslag(wet: Wet, gronden: readonly string[]): string | null {
+  if (wet === 'wmo') return null;
+  return gronden.find((g) => /\bwmo\b|maatschappelijke ondersteuning/i.test(g)) ?? null;
+}

@@ -9,6 +9,7 @@ import {
 } from '../db/entities';
 import type { RawDb } from '../db/database';
 import { clientNaam } from './clients';
+import { vreemdeGrondslag } from '../letters/wet';
 import { logAccess, logShown, notFound, nowIso, type TxContext } from './context';
 import { toIndicatie } from './zaken';
 import { assertClientWritable } from './beperking';
@@ -187,6 +188,11 @@ function assertNoOtherOpenBeschikking(tx: TxContext, indicatieIds: number[], sel
  * voornemen whose zienswijze term has passed or whose zienswijze came in (Awb 4:8).
  */
 async function checkLegal(tx: TxContext, input: Input): Promise<void> {
+  const wet = (tx.raw.prepare('SELECT m.wet FROM aanvragen a JOIN meldingen m ON m.id = a.melding_id WHERE a.id = ?').get(input.aanvraagId) as { wet: Wet } | undefined)?.wet;
+  const vreemd = wet ? vreemdeGrondslag(wet, input.wettelijkeGrondslag) : null;
+  if (vreemd) {
+    throw new LoketError('invoer', `"${vreemd}" is een grond uit de Wmo, maar dit is een ${wet === 'jeugdwet' ? 'Jeugdwet' : 'Participatiewet'}-zaak. Noem de artikelen van die wet en de verordening.`, 'wettelijkeGrondslag');
+  }
   if (input.soort === 'gedeeltelijke_toekenning' && input.nietToegekend.length === 0) {
     throw new LoketError('invoer', 'Schrijf bij een gedeeltelijke toekenning op wat niet wordt toegekend en waarom (Awb 3:46).', 'nietToegekend');
   }

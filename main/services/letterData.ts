@@ -206,3 +206,25 @@ function voorziening(i: ReturnType<typeof toIndicatie>): NonNullable<LetterData[
     einddatum: i.einddatum,
   };
 }
+
+/** The voornemen (Awb 4:8) about an earlier decision. */
+export async function voornemenData(tx: TxContext, vorige: BeschikkingRow, kenmerk: string, datum: string,
+  v: NonNullable<LetterData['voornemen']>): Promise<LetterData> {
+  const aanvraag = await tx.m.findOneByOrFail(AanvraagEntity, { id: vorige.aanvraagId });
+  const { base } = await common(tx, aanvraag.meldingId, datum);
+  return { ...base, soort: 'voornemen', kenmerk, voornemen: v };
+}
+
+/** The verdaging (Awb 4:14) of the beschikking term. */
+export async function verdagingData(tx: TxContext, meldingId: number, kenmerk: string, datum: string,
+  v: NonNullable<LetterData['verdaging']>): Promise<LetterData> {
+  const { base } = await common(tx, meldingId, datum);
+  return { ...base, soort: 'verdaging', kenmerk, verdaging: v };
+}
+
+/** The request to complete the aanvraag (Awb 4:5). */
+export async function aanvulverzoekData(tx: TxContext, meldingId: number, kenmerk: string, datum: string,
+  a: NonNullable<LetterData['aanvulverzoek']>): Promise<LetterData> {
+  const { base } = await common(tx, meldingId, datum);
+  return { ...base, soort: 'aanvulverzoek', kenmerk, aanvulverzoek: a };
+}

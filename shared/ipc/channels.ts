@@ -5,6 +5,7 @@ import { EXPORT_CHANNELS } from './export-channels';
 import { BEHEER_CHANNELS } from './beheer-channels';
 import { PRIVACY_CHANNELS } from './privacy-channels';
 import { DESK_CHANNELS } from './desk-channels';
+import { LEGAL_CHANNELS } from './legal-channels';
 import { ACCOUNT_CHANNELS } from './account-channels';
 import { ATW_CHANNELS } from './atw-channels';
 import {
@@ -108,6 +109,7 @@ export const CHANNELS = {
   ...EXPORT_CHANNELS,
   ...BEHEER_CHANNELS,
   ...DESK_CHANNELS,
+  ...LEGAL_CHANNELS,
   ...ACCOUNT_CHANNELS,
   ...ATW_CHANNELS,
   ...PRIVACY_CHANNELS,
