@@ -311,6 +311,17 @@ function IndicatieForm({ aanvraagId, wet, onSaved, focus }: { aanvraagId: number
             value={field.value == null ? '' : field.value / 100}
             onChange={(v) => field.onChange(v === '' || v == null ? null : Math.round(Number(v) * 100))} error={errorAt(e, 'budgetCents')} />
         )} />
+        {form.watch('leveringsvorm') === 'PGB' && (
+          <SimpleGrid cols={2}>
+            <NativeSelect label="Soort hulp (pgb)" required data={[{ value: '', label: 'Kies' }, { value: 'formeel', label: 'Formele hulp (professional)' }, { value: 'informeel', label: 'Informele hulp (eigen netwerk)' }]}
+              {...form.register('pgbZorgverlener', { setValueAs: (v) => v || null })} error={errorAt(e, 'pgbZorgverlener')} />
+            <Controller control={form.control} name="pgbTariefCents" render={({ field }) => (
+              <NumberInput label="Tarief per uur uit de verordening" required prefix="€ " decimalSeparator="," decimalScale={2} min={0} ref={field.ref} onBlur={field.onBlur}
+                value={field.value == null ? '' : field.value / 100}
+                onChange={(v) => field.onChange(v === '' || v == null ? null : Math.round(Number(v) * 100))} error={errorAt(e, 'pgbTariefCents')} />
+            )} />
+          </SimpleGrid>
+        )}
         <SimpleGrid cols={2}>
           <TextInput label="AGB-code aanbieder" inputMode="numeric" {...form.register('aanbiederAgb')} error={errorAt(e, 'aanbiederAgb')} />
           <TextInput label="Naam aanbieder" {...form.register('aanbiederNaam')} error={errorAt(e, 'aanbiederNaam')} />
@@ -376,12 +387,14 @@ function BeschikkingForm({ detail, concept, onChanged, onSubmitted }: { detail: 
   const empty: BeschikkingIn = concept ? {
     aanvraagId, soort: concept.soort, indicatieIds: concept.indicaties.map((i) => i.id), besluitTekst: concept.besluitTekst,
     motivering: concept.motivering, wettelijkeGrondslag: concept.wettelijkeGrondslag, vervangtId: concept.vervangtId,
-    perDatum: concept.perDatum,
+    perDatum: concept.perDatum, nietToegekend: concept.nietToegekend,
   } : {
     // Only voorzieningen no earlier beschikking decided on: one open decision per voorziening.
     aanvraagId, soort: 'toekenning', indicatieIds: detail.indicaties.filter((i) => !detail.beschikkingen.some((b) => b.indicaties.some((x) => x.id === i.id))).map((i) => i.id),
     besluitTekst: '', motivering: '',
-    wettelijkeGrondslag: ['artikel 2.3.5 Wet maatschappelijke ondersteuning 2015'], vervangtId: null, perDatum: null,
+    // Each law its own ground (issue 14): a Jeugdwet decision never starts from a Wmo article.
+    wettelijkeGrondslag: [detail.melding.wet === 'jeugdwet' ? 'artikel 2.3 Jeugdwet' : detail.melding.wet === 'participatiewet' ? 'Participatiewet' : 'artikel 2.3.5 Wet maatschappelijke ondersteuning 2015'],
+    vervangtId: null, perDatum: null, nietToegekend: [],
   };
   const form = useForm<BeschikkingIn, unknown, z.output<typeof BeschikkingInputSchema>>({ resolver: zodResolver(BeschikkingInputSchema), defaultValues: empty });
   const draft = useDraft(form, draftKey(user.username, 'beschikking', concept?.id ?? `aanvraag-${aanvraagId}`));
@@ -442,6 +455,12 @@ function BeschikkingForm({ detail, concept, onChanged, onSubmitted }: { detail: 
           )} />
           <Textarea label="Besluit" description="In één of twee zinnen" required autoFocus={!concept && detail.indicaties.length > 0} autosize minRows={2} {...form.register('besluitTekst')} error={errorAt(e, 'besluitTekst')} />
           <Textarea label="Motivering" description="Feiten uit het onderzoek en de regels (Awb 3:46)" required autosize minRows={4} {...form.register('motivering')} error={errorAt(e, 'motivering')} />
+          {soort === 'gedeeltelijke_toekenning' && (
+            <SimpleGrid cols={2}>
+              <TextInput label="Wat wordt niet toegekend?" required {...form.register('nietToegekend.0.wat')} error={errorAt(e, 'nietToegekend.0.wat') ?? errorAt(e, 'nietToegekend')} />
+              <Textarea label="Waarom niet?" required autosize minRows={1} {...form.register('nietToegekend.0.waarom')} error={errorAt(e, 'nietToegekend.0.waarom')} />
+            </SimpleGrid>
+          )}
           <Controller control={form.control} name="wettelijkeGrondslag" render={({ field }) => (
             <Textarea label="Wettelijke grondslag" description="Eén wetsartikel per regel" required autosize minRows={2} ref={field.ref} onBlur={field.onBlur}
               value={(field.value ?? []).join('\n')} onChange={(ev) => field.onChange(ev.currentTarget.value.split('\n'))}
