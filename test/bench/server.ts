@@ -2,6 +2,7 @@
 // a realistic mix, calls per second and p50/p95/p99 per kind, beside the same mix through the
 // same router in-process (the transport's cost as a ratio). Run from bench.ts, or on its own:
 //   npx tsx test/bench/server.ts --clients 2000 --seconds 10
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,7 +37,7 @@ function pct(samples: number[], p: number): number {
 
 const SURNAMES = ['Jansen', 'de Vries', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters'];
 
-interface Desk {
+export interface Desk {
   call: Call;
   role: 'consulent' | 'besluit';
   /** Work this desk can do: its meldingen in onderzoek, its concepts, others' beschikkingen to approve. */
@@ -50,7 +51,7 @@ interface Desk {
  * load generator), and the mix: search as you type (3–5 calls), open a client (get + timeline),
  * the werkvoorraad (or accordering queue), save a verslag, submit a concept, approve.
  */
-async function deskLoop(d: Desk, until: number, seed: number, record: (k: Kind, ms: number, ok: boolean) => void): Promise<void> {
+export async function deskLoop(d: Desk, until: number, seed: number, record: (k: Kind, ms: number, ok: boolean) => void): Promise<void> {
   const prng = mulberry32(seed);
   const rng = () => prng.next();
   const timed = async (k: Kind, fn: () => Promise<{ ok: boolean }>) => {
@@ -100,6 +101,40 @@ async function deskLoop(d: Desk, until: number, seed: number, record: (k: Kind, 
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Runs the desks until the time is up; samples per kind. */
+export async function runDesks(desks: Desk[], seconds: number, seed: number): Promise<{ samples: Record<string, number[]>; errors: number; seconds: number }> {
+  const samples: Record<string, number[]> = {};
+  let errors = 0;
+  const start = performance.now();
+  const until = start + seconds * 1000;
+  await Promise.all(desks.map((d, i) => deskLoop(d, until, seed + i, (k, ms, ok) => {
+    if (!ok) errors++;
+    (samples[k] ??= []).push(ms);
+  })));
+  return { samples, errors, seconds: (performance.now() - start) / 1000 };
+}
+
+export interface LoadPlan {
+  base: string;
+  ca: string;
+  password: string;
+  seconds: number;
+  seed: number;
+  desks: (Omit<Desk, 'call'> & { username: string; werkplek: string; totpSecret: string | null })[];
+}
+
+/** The HTTPS desks in a child process (test/bench/server-load.ts): plan on stdin, samples on stdout. */
+function runLoadProcess(plan: LoadPlan): Promise<{ samples: Record<string, number[]>; errors: number; seconds: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'server-load.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load process exited with ${code}`))));
+    child.stdin.end(JSON.stringify(plan));
+  });
+}
+
 export interface ServerBenchOptions {
   file: string;
   adminUser: string;
@@ -118,7 +153,6 @@ export async function benchServer(o: ServerBenchOptions): Promise<MixResult[]> {
   const base = (await server.app.listen({ host: '127.0.0.1', port: 0 })).replace(/^http:/, 'https:');
   const raw = unsealed.db.raw;
   const results: MixResult[] = [];
-  const clients: ApiClient[] = [];
   try {
     const demoUsers = ['consulent01', 'consulent02', 'besluit1', 'besluit2', 'besluit3'];
     // The besluitbevoegden set up TOTP once, as they would at their first login.
@@ -146,45 +180,29 @@ export async function benchServer(o: ServerBenchOptions): Promise<MixResult[]> {
     };
     for (const n of o.users) {
       for (const transport of ['https', 'in-process'] as const) {
-        const desks: Desk[] = [];
         const taken = new Set<number>();
-        for (let i = 0; i < n; i++) {
-          const u = demoUsers[i % demoUsers.length]!;
-          const role = u.startsWith('besluit') ? 'besluit' : 'consulent';
-          let call: Call;
-          if (transport === 'https') {
-            const c = new ApiClient(base, tls.cert, `bench-${i}`);
-            clients.push(c);
-            const res = await c.login(u, o.demoPassword, secrets.has(u) ? totpCode(secrets.get(u)!) : undefined);
-            if (res.status !== 200) throw new Error(`bench login ${u}: ${res.status}`);
-            call = async (channel, input) => (await c.raw(channel, input)).body as { ok: boolean };
-          } else {
-            const local = server.inProcess(u)!;
-            call = local as Call;
-          }
+        const plan = Array.from({ length: n }, (_, i) => {
+          const username = demoUsers[i % demoUsers.length]!;
+          const role: Desk['role'] = username.startsWith('besluit') ? 'besluit' : 'consulent';
           // Each desk gets its own concepts and beschikkingen to approve, none shared.
-          const w = work(u, 400, role);
-          const own = <T extends number>(xs: T[]) => xs.filter((x) => !taken.has(x) && taken.add(x)).slice(0, 8);
-          desks.push({ call, role, meldingen: w.meldingen, concepts: own(w.concepts), toApprove: own(w.toApprove) });
-        }
-        const samples = new Map<Kind, number[]>();
-        let errors = 0;
-        const start = performance.now();
-        const until = start + o.seconds * 1000;
-        await Promise.all(desks.map((d, i) => deskLoop(d, until, 1000 * n + i, (k, ms, ok) => {
-          if (!ok) errors++;
-          (samples.get(k) ?? samples.set(k, []).get(k)!).push(ms);
-        })));
-        const seconds = (performance.now() - start) / 1000;
-        const calls = [...samples.values()].reduce((a, s) => a + s.length, 0);
-        results.push({
-          users: n, transport, seconds, calls, errors,
-          perKind: Object.fromEntries([...samples].map(([k, s]) => [k, { n: s.length, p50: pct(s, 50), p95: pct(s, 95), p99: pct(s, 99) }])),
+          const w = work(username, 400, role);
+          const own = (xs: number[]) => xs.filter((x) => !taken.has(x) && taken.add(x)).slice(0, 8);
+          return { username, role, werkplek: `bench-${i}`, totpSecret: secrets.get(username) ?? null, meldingen: w.meldingen, concepts: own(w.concepts), toApprove: own(w.toApprove) };
         });
-        for (const c of clients.splice(0)) {
-          await c.raw('session.lock').catch(() => undefined);
-          c.close();
+        let out: { samples: Record<string, number[]>; errors: number; seconds: number };
+        if (transport === 'https') {
+          // The desks are other computers: their TLS and JSON work runs in a process of its own,
+          // not in the server's event loop.
+          out = await runLoadProcess({ base, ca: tls.cert, password: o.demoPassword, seconds: o.seconds, seed: 1000 * n, desks: plan });
+        } else {
+          const desks: Desk[] = plan.map((p) => ({ ...p, call: server.inProcess(p.username) as Call }));
+          out = await runDesks(desks, o.seconds, 1000 * n);
         }
+        const calls = Object.values(out.samples).reduce((a, x) => a + x.length, 0);
+        results.push({
+          users: n, transport, seconds: out.seconds, calls, errors: out.errors,
+          perKind: Object.fromEntries(Object.entries(out.samples).map(([k, x]) => [k, { n: x.length, p50: pct(x, 50), p95: pct(x, 95), p99: pct(x, 99) }])),
+        });
       }
     }
   } finally {

@@ -52,7 +52,7 @@ export class ApiClient {
   /** One TLS connection kept open, as a desktop app does. */
   readonly agent: https.Agent;
   constructor(readonly base: string, readonly ca: string, readonly werkplek: string) {
-    this.agent = new https.Agent({ keepAlive: true, ca, maxSockets: 4 });
+    this.agent = new https.Agent({ keepAlive: true, ca, maxSockets: 4, noDelay: true });
   }
 
   async login(username: string, password: string, totp?: string): Promise<HttpsResponse> {
