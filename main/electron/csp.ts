@@ -4,9 +4,8 @@
  * e2e server imports this constant too).
  *
  * Deviations from the baseline policy, and why:
- * - `frame-src blob:`: the beschikking letter preview shows the PDF from `beschikking.preview` in an
- *   <iframe> with a blob: URL made in the renderer. Without it `default-src 'self'` blocks it.
- *   `object-src` stays 'none' (we use <iframe>, not <object>).
+ * - No frames: the beschikking letter preview is drawn by PDF.js on canvases (its worker is a
+ *   script from 'self'), so neither a blob: frame nor Electron's `plugins` is needed.
  * - `style-src 'unsafe-inline'` was in the baseline: Mantine injects its CSS variables in a
  *   <style> element and floating elements (popovers, selects) position themselves with inline styles.
  * - `connect-src 'self'`: in a browser the same renderer talks to the team server that served it
@@ -18,7 +17,6 @@ export const CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
-  "frame-src blob:",
   "object-src 'none'",
   "frame-ancestors 'none'",
   "base-uri 'none'",

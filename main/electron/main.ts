@@ -95,9 +95,8 @@ function createWindow(): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
-      // Chromium's built-in PDF viewer shows the letter preview (blob: <iframe>); Electron
-      // enables it only with `plugins`. No other plugins exist in current Electron.
-      plugins: true,
+      // No plug-ins: the letter preview is drawn by PDF.js in the page itself.
+      plugins: false,
     },
   });
   win.once('ready-to-show', () => win.show());

@@ -12,8 +12,6 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    // The PDF viewer inside the preview <iframe> is Chromium's, not ours.
-    .exclude('iframe.pdf-frame')
     .analyze();
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -109,6 +109,8 @@ test('consulent registers, besluitbevoegde approves, administratie prints: the l
   await besch.getByLabel('Motivering').fill('Uit het onderzoek blijkt dat u het zware huishoudelijke werk niet zelf kunt doen en dat uw netwerk dit niet kan overnemen.');
   await besch.getByRole('button', { name: 'Concept opslaan' }).click();
   await expect(page.getByTestId('letter-preview')).toBeVisible();
+  // Drawn by PDF.js in the page (no plug-in): at least one page on a canvas.
+  await expect(page.getByTestId('letter-preview').locator('canvas').first()).toBeVisible();
   await checkScreen(page, '07-beschikking-concept');
   await page.getByRole('form', { name: 'Concept-beschikking' }).getByRole('button', { name: 'Ter accordering aanbieden' }).click();
   // The read-only card with its status takes the form's place, with the message on it.

@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { call, usePdfUrl } from '../api';
+import { PdfPages } from './PdfPages';
 
-/** The letter as the client will get it: beschikking.preview rendered by the built-in PDF viewer. */
+/** The letter as the client will get it: beschikking.preview drawn by PDF.js (PdfPages). */
 export function LetterPreview({ beschikkingId, version = 0, title = 'Voorbeeld van de brief' }: { beschikkingId: number; version?: number; title?: string }) {
   const [b64, setB64] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -32,7 +33,7 @@ export function LetterPreview({ beschikkingId, version = 0, title = 'Voorbeeld v
         </Group>
       </Group>
       {error && <Alert color="red" role="alert">{error}</Alert>}
-      {url && <iframe className="pdf-frame" src={url} title={title} data-testid="letter-preview" />}
+      {b64 && <PdfPages pdfBase64={b64} title={title} testId="letter-preview" />}
     </div>
   );
 }
