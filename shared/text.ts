@@ -25,6 +25,16 @@ export function textProblem(value: string, multi: boolean): string | null {
 }
 
 const MULTILINE = new WeakSet<object>();
+const CHECKED_BY_SERVICE = new WeakSet<object>();
+
+/**
+ * A field the service checks itself after parsing it (a whole iWmo message of up to 25 MB: its
+ * names and texts are checked once read, and scanning the raw file here would hold up the main thread).
+ */
+export function checkedByService<T extends z.ZodType>(schema: T): T {
+  CHECKED_BY_SERVICE.add(schema);
+  return schema;
+}
 
 /** Marks a text field that may hold several lines (a verslag, a motivering); checked the same way otherwise. */
 export function multiline<T extends z.ZodString>(schema: T): T {
@@ -44,6 +54,7 @@ const defOf = (s: unknown): Def | null => ((s as { _zod?: { def?: Def } } | null
  * path; single-line unless the string schema it belongs to was made with `multiline`.
  */
 export function inputTextProblem(schema: unknown, value: unknown, path: (string | number)[] = []): { path: string; message: string } | null {
+  if (schema && CHECKED_BY_SERVICE.has(schema)) return null;
   const def = defOf(schema);
   if (typeof value === 'string') {
     const message = textProblem(value, acceptsMultiline(schema));

@@ -30,6 +30,7 @@ import {
 } from '../db/entities';
 import { clientIdOf } from '../services/beschikkingen';
 import { createClient } from '../services/clients';
+import { inputTextProblem } from '../../shared/text';
 import { logAccess, type TxContext } from '../services/context';
 import { createMelding } from '../services/zaken';
 import { scrubNumbers, type ExportConfig } from './config';
@@ -299,6 +300,13 @@ function productTekst(wet: ZaakWet, p: ReturnType<typeof parseVerzoekOmToewijzin
   return `${cat}${omvang}${budget}${periode}${verwijzer}`;
 }
 
+/** The message's texts pass the same text validator as typed input (no control characters, no bidi overrides). */
+function checkedText<T>(schema: unknown, value: T): T {
+  const bad = inputTextProblem(schema, value);
+  if (bad) throw new LoketError('invoer', `Het verzoek is geweigerd: het veld ${bad.path} uit het bericht ${bad.message.replace(/ Typ de tekst .*$/, '')} Vraag de aanbieder om een correct bericht.`);
+  return value;
+}
+
 /**
  * Reads a WMO315/JW315 into a melding (kanaal 'verwijzer'); the client is found by BSN or created.
  * One transaction: the client, the melding and its clock land together or not at all.
@@ -318,12 +326,12 @@ export async function importVerzoek(tx: TxContext, input: { xml: string; parsed?
   let aangemaakt = false;
   if (pre) clientId = pre.id;
   else {
-    const c = await createClient(tx, ClientInputSchema.parse({
+    const c = await createClient(tx, checkedText(ClientInputSchema, ClientInputSchema.parse({
       bsn: v.client.bsn, voornamen: v.client.naam.voornamen ?? v.client.naam.voorletters ?? '-',
       voorletters: v.client.naam.voorletters ? v.client.naam.voorletters.split('').map((l) => `${l}.`).join('') : null,
       voorvoegsel: v.client.naam.voorvoegsel ?? null, geslachtsnaam: v.client.naam.geslachtsnaam,
       geslacht: v.client.geslacht, geboortedatum: v.client.geboortedatum,
-    }));
+    })));
     clientId = c.id;
     aangemaakt = true;
   }
@@ -333,11 +341,11 @@ export async function importVerzoek(tx: TxContext, input: { xml: string; parsed?
     ...v.producten.map((p) => `- ${productTekst(wet, p)}`),
     ...(v.client.commentaar ? [`Toelichting aanbieder: ${v.client.commentaar}`] : []),
   ].join('\n').slice(0, 5000);
-  const detail = await createMelding(tx, MeldingInputSchema.parse({
+  const detail = await createMelding(tx, checkedText(MeldingInputSchema, MeldingInputSchema.parse({
     clientId, datum: tx.today(), kanaal: 'verwijzer', wet, hulpvraag,
     // Consent and cliëntondersteuning are asked at the first contact, not assumed from a message.
     toestemming: false, clientondersteuningAangeboden: false,
-  }));
+  })));
   logAccess(tx, { action: 'aanmaken', objectType: 'iwmo-verzoek', objectId, clientId, detail: scrubNumbers(`${v.bericht} ingelezen als melding ${detail.melding.kenmerk}`) });
   return {
     bericht: v.bericht, berichtIdentificatie: v.berichtIdentificatie, aanbiederAgb: v.aanbiederAgb, clientId, clientAangemaakt: aangemaakt,

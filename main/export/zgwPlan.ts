@@ -55,7 +55,8 @@ export async function buildZgwPlan(m: EntityManager, raw: RawDb, beschikkingId: 
   const aanvraag = await m.findOneByOrFail(AanvraagEntity, { id: b.aanvraagId });
   const melding = await m.findOneByOrFail(MeldingEntity, { id: aanvraag.meldingId });
   const client = await m.findOneByOrFail(ClientEntity, { id: melding.clientId });
-  const auteurs = (raw.prepare('SELECT namen FROM beschikking_auteurs WHERE beschikking_id = ?').get(b.id) as { namen: string }).namen;
+  // Every author of the besluit (vier-ogen: whoever wrote or took it over); ZGW allows 200 characters.
+  const auteurs = (raw.prepare('SELECT namen FROM beschikking_auteurs WHERE beschikking_id = ?').get(b.id) as { namen: string }).namen.slice(0, 200);
   const consulent = await m.findOneByOrFail(UserEntity, { id: melding.consulentId });
   const links = await m.findBy(BeschikkingIndicatieEntity, { beschikkingId: b.id });
   const indicaties = links.length ? await m.findBy(IndicatieEntity, { id: In(links.map((l) => l.indicatieId)) }) : [];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { multiline } from '../text';
+import { checkedByService } from '../text';
 import { IsoDateSchema } from '../schemas/zaak';
 import { CASE_WRITERS, ch, STAFF, type ChannelDef } from './define';
 
@@ -65,7 +65,7 @@ export const EXPORT_CHANNELS = {
     roles: ['beheerder'], writes: true,
   }),
   'iwmo.importVerzoek': ch({
-    input: z.object({ xml: multiline(z.string().min(1, 'Kies het XML-bestand van het verzoek om toewijzing.').max(25_000_000, 'Een iWmo-bericht is hoogstens 25 MB (OP179).')) }),
+    input: z.object({ xml: checkedByService(z.string().min(1, 'Kies het XML-bestand van het verzoek om toewijzing.').max(25_000_000, 'Een iWmo-bericht is hoogstens 25 MB (OP179).')) }),
     output: z.object({
       bericht: z.string(), berichtIdentificatie: z.string(), aanbiederAgb: z.string(), clientId: z.number().int(),
       clientAangemaakt: z.boolean(), meldingId: z.number().int(), kenmerk: z.string(), onderzoekUiterlijk: z.string().nullable(),

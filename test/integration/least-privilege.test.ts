@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Router } from '../../main/router';
 import { Desk, ok, refused, vastgesteldeToekenning, type CaseIds } from '../support/cases';
 import { ADMIN_PASSWORD, USER_PASSWORD } from '../support/vault';
+import { wmo315Xml } from '../support/iwmo-fixtures';
 
 /** Issue 15 item 5: each role sees what its work needs, and no more. */
 
@@ -82,6 +83,11 @@ describe('one text validator at the door', () => {
     const rlo = await refused(anna, 'client.create', { ...client, geslachtsnaam: 'Smit\u202Efdp.exe' });
     expect(rlo).toEqual({ code: 'invoer', field: 'geslachtsnaam', message: "Veld 'geslachtsnaam' bevat een onzichtbaar teken dat de leesrichting omdraait (U+202E). Typ de tekst opnieuw in plaats van hem te plakken." });
     expect((await refused(anna, 'melding.create', { clientId: ids.clientId, datum: '2026-04-19', kanaal: 'balie', wet: 'wmo', hulpvraag: 'Hulp\u0000nodig', toestemming: true, clientondersteuningAangeboden: true })).field).toBe('hulpvraag');
+    // Texts read from an iWmo message pass the same validator.
+    const xml = wmo315Xml({ bsn: '999990482', identificatie: 'VOT-RLO' }).replace('<iwmo:Achternaam>Berg</iwmo:Achternaam>', '<iwmo:Achternaam>Berg\u202Egpj.exe</iwmo:Achternaam>');
+    expect(xml).toContain('\u202E');
+    const imp = await refused(anna, 'iwmo.importVerzoek', { xml });
+    expect(imp.message).toBe('Het verzoek is geweigerd: het veld geslachtsnaam uit het bericht bevat een onzichtbaar teken dat de leesrichting omdraait (U+202E). Vraag de aanbieder om een correct bericht.');
     // A multi-line field keeps its lines.
     const ok2 = await anna.call('rechten.inzageVerzoek', { clientId: ids.clientId, ontvangenOp: '2026-04-19', toelichting: 'Brief ontvangen.\r\nWil alles zien.' });
     expect(ok2.ok).toBe(true);
