@@ -1,5 +1,5 @@
-import { AppShell, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
-import { useIdle } from '@mantine/hooks';
+import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure, useIdle, useMediaQuery } from '@mantine/hooks';
 import { useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Role } from '../../shared/roles';
 import type { UserInfo } from '../../shared/schemas/admin';
@@ -159,26 +159,32 @@ function Shell({ onIdle }: { onIdle: () => void }) {
     if (path === '/' || path === '') navigate(homeFor(user));
   }, [path, user]);
 
+  // At 200% zoom (or a narrow window) the menu folds away behind a button, so the page keeps its width.
+  const [navOpen, nav] = useDisclosure(false);
+  const narrow = useMediaQuery('(max-width: 47.99em)') ?? false;
+  useEffect(() => nav.close(), [path]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 0 }} padding="md">
+    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="md">
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
         Naar de inhoud
       </a>
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between">
-          <Group gap="xs">
+          <Group gap="xs" wrap="nowrap">
+            <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={navOpen ? 'Menu sluiten' : 'Menu openen'} aria-expanded={navOpen} />
             <Text fw={700} size="lg">{t('appName')}</Text>
-            <Text c="dimmed" size="sm">{session.gemeenteNaam}</Text>
+            <Text c="dimmed" size="sm" visibleFrom="md">{session.gemeenteNaam}</Text>
           </Group>
-          <Group gap="sm">
-            <Text size="sm">{t('loggedInAs')} <strong>{user.displayName}</strong> ({user.roles.join(', ')})</Text>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="sm" visibleFrom="lg">{t('loggedInAs')} <strong>{user.displayName}</strong> ({user.roles.join(', ')})</Text>
             <Notificaties path={path} />
             <Button size="compact-sm" variant="subtle" component="a" href="#/wachtwoord">Mijn wachtwoord</Button>
             <Button size="compact-sm" variant="outline" onClick={session.lock}>{t('lockNow')}</Button>
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav')}>
+      {/* Folded away it is also out of the Tab order and the accessibility tree, not only off screen. */}
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav')} style={narrow && !navOpen ? { visibility: 'hidden' } : undefined}>
         <Stack gap={2}>
           {items.map((n) => (
             <NavLink key={n.path} href={`#${n.path}`} label={t(n.label)} variant="filled"

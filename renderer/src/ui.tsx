@@ -78,7 +78,7 @@ export function TermijnBadge({ termijn }: { termijn: Termijn | null }) {
 export function Section({ title, children, id }: { title: string; children: ReactNode; id?: string }) {
   return (
     <section aria-labelledby={id ? `${id}-title` : undefined} style={{ marginBottom: 24 }}>
-      <h2 id={id ? `${id}-title` : undefined} style={{ fontSize: 20, margin: '16px 0 8px' }}>{title}</h2>
+      <h2 id={id ? `${id}-title` : undefined} style={{ fontSize: 20, margin: '16px 0 8px', scrollMarginTop: 150 }}>{title}</h2>
       {children}
     </section>
   );

@@ -80,4 +80,9 @@ test('werkvoorraad at 2,000 clients: counts, sort, filter, search and paging thr
   await page.getByLabel('Zoeken in de werkvoorraad').fill('');
   await page.setViewportSize({ width: 683, height: 384 });
   await checkScreen(page, '13b-werkvoorraad-200');
+  // The menu folds away at 200% zoom and opens from its button.
+  await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toBeHidden();
+  await page.getByRole('button', { name: 'Menu openen' }).click();
+  await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cliënt zoeken' })).toBeVisible();
+  await checkScreen(page, '13c-menu-200');
 });

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, NativeSelect, NumberInput, Radio, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useMediaQuery } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -31,10 +32,28 @@ export function MeldingPage({ id }: { id: number }) {
   return (
     <>
       <LoadError error={error} />
-      <Group justify="space-between" mb="xs">
-        <Title order={1} size="h2">Melding {m.kenmerk}</Title>
-        <Badge size="lg" color={m.status === 'open' ? 'indigo' : 'gray.7'}>{m.status}</Badge>
-      </Group>
+      {/* The melding's status and its steps stay in view while the page scrolls. */}
+      <div style={{ position: 'sticky', top: 'var(--app-shell-header-height, 56px)', zIndex: 20, background: 'var(--mantine-color-body)', paddingBlock: 6, marginBottom: 6, borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+        <Group justify="space-between" wrap="wrap">
+          <Title order={1} size="h2">Melding {m.kenmerk} · {m.clientNaam}</Title>
+          <Badge size="lg" color={m.status === 'open' ? 'indigo' : 'gray.7'}>{m.status}</Badge>
+        </Group>
+        <nav aria-label="Stappen van de melding">
+          <Group gap="md" wrap="wrap">
+            {[
+              ['termijnen', 'Termijnen', true],
+              ['onderzoek', 'Gespreksverslag', data.onderzoek !== null],
+              ['aanvraag', 'Aanvraag', data.aanvraag !== null],
+              ['indicaties', 'Indicaties', data.indicaties.length > 0],
+              ['beschikking', 'Beschikking', data.beschikkingen.some((b) => b.status !== 'concept')],
+            ].map(([id, label, done]) => (
+              <Anchor key={id as string} size="sm" href={`#/melding/${m.id}`} onClick={(e) => { e.preventDefault(); document.getElementById(`${id as string}-title`)?.scrollIntoView({ block: 'start' }); }}>
+                <span aria-hidden="true">{done ? '✓ ' : '○ '}</span>{label as string}{done ? '' : ' (nog te doen)'}
+              </Anchor>
+            ))}
+          </Group>
+        </nav>
+      </div>
       <Text mb="md">
         Cliënt: <Anchor href={`#/client/${m.clientId}`}>{m.clientNaam}</Anchor> · {WET_LABELS[m.wet]} · {fmtDate(m.datum)} · {KANAAL_LABELS[m.kanaal] ?? m.kanaal} · Consulent {m.consulentNaam}
       </Text>
@@ -399,6 +418,7 @@ function BeschikkingForm({ detail, concept, onChanged, onSubmitted }: { detail: 
   const form = useForm<BeschikkingIn, unknown, z.output<typeof BeschikkingInputSchema>>({ resolver: zodResolver(BeschikkingInputSchema), defaultValues: empty });
   const draft = useDraft(form, draftKey(user.username, 'beschikking', concept?.id ?? `aanvraag-${aanvraagId}`));
   const [version, setVersion] = useState(0);
+  const wide = useMediaQuery('(min-width: 1600px)') ?? false;
   const [msg, setMsg] = useState<string | null>(null);
   const e = form.formState.errors;
   // A wijziging or beëindiging changes an earlier, vastgestelde beschikking; a beëindiging ends its voorzieningen.
@@ -426,6 +446,8 @@ function BeschikkingForm({ detail, concept, onChanged, onSubmitted }: { detail: 
   });
   return (
     <Card withBorder>
+      {/* On wide screens the live letter stands beside the form; narrower, below it. */}
+      <div style={wide && concept ? { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: 24, alignItems: 'start' } : undefined}>
       <form onSubmit={submitSave} noValidate aria-label="Concept-beschikking">
         <Title order={3} size="h4" mb="sm">{concept ? `Concept ${concept.kenmerk}` : 'Nieuwe beschikking'}</Title>
         {concept?.terugzending && (
@@ -472,7 +494,8 @@ function BeschikkingForm({ detail, concept, onChanged, onSubmitted }: { detail: 
           </Group>
         </Stack>
       </form>
-      {concept && <div style={{ marginTop: 16 }}><LetterPreview beschikkingId={concept.id} version={version} /></div>}
+      {concept && <div style={wide ? { position: 'sticky', top: 130 } : { marginTop: 16 }}><LetterPreview beschikkingId={concept.id} version={version} /></div>}
+      </div>
     </Card>
   );
 }
