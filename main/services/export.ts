@@ -14,6 +14,7 @@ import { buildZgwPlan } from '../export/zgwPlan';
 import { readSettings } from './admin';
 import { inzageVerzoekFor, markInzageUitgevoerd } from '../beheer/inzagerecht';
 import { inTransaction, transactional } from '../transaction';
+import { anchorNow } from '../vault';
 import { logAccess, nowIso, type HandlerContext, type HandlerTable, type TxContext } from './context';
 
 type In<C extends keyof typeof EXPORT_CHANNELS> = z.output<(typeof EXPORT_CHANNELS)[C]['input']>;
@@ -79,6 +80,8 @@ async function exportRun(ctx: HandlerContext, input: In<'export.run'>) {
   if (input.dryRun) return inTransaction(ctx, (tx) => dryRun(tx, input));
   const s = ctx.session;
   const r = await runOutbox(s.db, s, { maxJobs: input.maxJobs, kinds: input.kind ? [input.kind] : undefined, today: ctx.today });
+  // After the run, the log's head (with every job's entry) goes to the anchors as an export event.
+  if (r.taken > 0) anchorNow(s, 'export', `exportrun: ${r.taken} opdrachten`);
   return { dryRun: false, taken: r.taken, klaar: r.klaar, wachtend: r.wachtend, fout: r.fout, jobs: r.jobs.map((j) => ({ ...j, status: j.status })), skipped: r.skipped, planned: [] };
 }
 
