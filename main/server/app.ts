@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { LoketError } from '../../shared/errors';
-import { isChannel } from '../../shared/ipc/channels';
+import { CHANNELS, isChannel } from '../../shared/ipc/channels';
 import type { AnchorConfig } from '../anchor';
 import { appendLog } from '../auditlog';
 import { UserEntity, type UserRow } from '../db/entities';
@@ -99,6 +99,12 @@ export interface LoketServer {
    * benchmark compares the transport's cost against it. Null while sealed or for an unknown user.
    */
   inProcess(username: string): ((channel: string, input: unknown) => Promise<unknown>) | null;
+  /**
+   * One run of the outbox now (the timer calls the same every minute): in the session of someone
+   * logged in who may export, as the desktop app did (the ZGW token names that person). Null when
+   * nobody who may export is logged in.
+   */
+  runOutboxNow(): Promise<unknown | null>;
   /** One scheduled backup now (the timer calls the same). */
   backupNow(dir: string): Promise<{ file: string; counts: Record<string, number> }>;
   close(): Promise<void>;
@@ -355,6 +361,20 @@ export async function buildServer(o: ServerOptions): Promise<LoketServer> {
   const serviceSession = (u: Unsealed): Session => sessionFor(u,
     { id: 0, username: '#server', displayName: 'teamserver', roles: ['beheerder'], mandaat: null, active: true, createdAt: new Date(0).toISOString() },
     `${os.hostname()}/server`);
+  const exporters = CHANNELS['export.run'].roles as readonly string[];
+  let outboxBusy = false;
+  const runOutboxNow = async () => {
+    const s = [...sessions.live()].find((x) => !x.enrolling && x.slot.session?.user.roles.some((r) => exporters.includes(r)));
+    if (!state || !s || outboxBusy) return null;
+    outboxBusy = true;
+    try {
+      return await router.call('export.run', { maxJobs: 10 }, { slot: s.slot, background: true });
+    } finally {
+      outboxBusy = false;
+    }
+  };
+  const outboxTimer = setInterval(() => void runOutboxNow().catch(() => undefined), 60_000);
+  outboxTimer.unref();
   let backupTimer: NodeJS.Timeout | null = null;
   if (o.backup) {
     const { dir, everyHours } = o.backup;
@@ -385,12 +405,14 @@ export async function buildServer(o: ServerOptions): Promise<LoketServer> {
       const slot = { session: sessionFor(state, user, `${os.hostname()}/in-process`), lastActivity: now() };
       return (channel: string, input: unknown) => router.call(channel, input, { slot });
     },
+    runOutboxNow,
     async backupNow(dir: string) {
       if (!state) throw new LoketError('opslag', 'De server is verzegeld.');
       return scheduledBackup(serviceSession(state), dir, new Date(now()));
     },
     async close() {
       if (backupTimer) clearInterval(backupTimer);
+      clearInterval(outboxTimer);
       await app.close();
       const s = state;
       state = null;

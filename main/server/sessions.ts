@@ -93,6 +93,14 @@ export class SessionStore {
     return n;
   }
 
+  /** The live sessions (timed-out ones are skipped, and dropped at their next use). */
+  *live(): Iterable<ServerSession> {
+    const t = this.now();
+    for (const s of this.byHash.values()) {
+      if (t - s.lastSeen <= this.timeouts.idleMs && t - s.createdAt <= this.timeouts.absoluteMs) yield s;
+    }
+  }
+
   get size(): number {
     return this.byHash.size;
   }

@@ -89,6 +89,20 @@ describe('loket serve: sealed, then unsealed by a beheerder, which converts the 
   });
 });
 
+describe('the outbox on the server', () => {
+  it('runs in the session of someone logged in who may export, and not without one', async () => {
+    clock += 30 * 60_000;
+    expect(await server.runOutboxNow()).toBeNull();
+    const c = client();
+    expect((await c.login('consulent01', USER_PASSWORD)).status).toBe(200);
+    const run = await server.runOutboxNow() as { ok: boolean; value: { skipped: { reason: string }[] } };
+    expect(run.ok).toBe(true);
+    // No zaaksysteem configured in this test: the run says so instead of sending.
+    expect(run.value.skipped.map((x) => x.reason).join(' ')).toMatch(/Niet ingesteld/);
+    await c.ok('session.lock');
+  });
+});
+
 describe('scheduled backup', () => {
   it('writes an encrypted, verified copy into the backup folder, with only the unseal slots beside it', async () => {
     const res = await server.backupNow(path.join(dir, 'back-ups'));
