@@ -311,7 +311,10 @@ export function importDemo(db: Db, o: DemoOptions): DemoStats {
 
     if (doAanvraag) {
       const aid = ++aanvraagId;
-      const prior = hist.toegekend.length > 0 && rng.chance(0.25) ? hist.toegekend[hist.toegekend.length - 1]! : null;
+      // Only a decision whose voorzieningen still run can be changed or ended (60 days covers the
+      // time from aanvraag to the new decision's start).
+      const running = hist.toegekend.filter((h) => h.indicaties.some((i) => i.einde === null || i.einde > addDays(aanvraagDatum, 60)));
+      const prior = running.length > 0 && rng.chance(0.25) ? running[running.length - 1]! : null;
       const soort = prior
         ? rng.weighted([['wijziging', 70], ['beeindiging', 30]] as const)
         : rng.weighted([['toekenning', 80], ['gedeeltelijke_toekenning', 6], ['afwijzing', 9], ['buiten_behandeling', 5]] as const);
@@ -404,8 +407,8 @@ export function importDemo(db: Db, o: DemoOptions): DemoStats {
         if (bStatus === 'verzonden') {
           status = 'afgesloten';
           if (soort === 'toekenning' || soort === 'gedeeltelijke_toekenning' || soort === 'wijziging') hist.toegekend.push({ beschikkingId: bid, date: vs, cats, indicaties: granted });
-          // What has ended cannot be ended or changed again.
-          if (soort === 'beeindiging' && prior) hist.toegekend.splice(hist.toegekend.indexOf(prior), 1);
+          // What has ended or been replaced cannot be ended or changed again.
+          if ((soort === 'beeindiging' || soort === 'wijziging') && prior) hist.toegekend.splice(hist.toegekend.indexOf(prior), 1);
         }
       }
     }
