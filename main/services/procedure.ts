@@ -76,12 +76,12 @@ export async function recordZienswijze(tx: TxContext, input: In<'voornemen.ziens
 export async function sendVerdaging(tx: TxContext, input: In<'letter.verdaging'>) {
   const t = await tx.m.findOneBy(TermijnEntity, { id: input.termijnId });
   if (!t) throw notFound('Termijn', input.termijnId);
+  const m = await tx.m.findOneByOrFail(MeldingEntity, { id: t.meldingId });
+  assertClientWritable(tx, m.clientId); // AVG art. 18 first, whatever else is wrong
   const laatste = t.verlengingen[t.verlengingen.length - 1];
   if (t.soort !== 'beschikking' || !laatste || !t.uiterlijk) {
     throw new LoketError('invoer', 'Een verdagingsbrief hoort bij een verlengde beslistermijn. Verleng eerst de termijn en geef de reden (Awb 4:14).', 'termijnId');
   }
-  const m = await tx.m.findOneByOrFail(MeldingEntity, { id: t.meldingId });
-  assertClientWritable(tx, m.clientId);
   const oud = uiterlijkVoor({ ...t, verlengingen: t.verlengingen.slice(0, -1) });
   const data = await verdagingData(tx, m.id, meldingKenmerk(m), tx.today(), {
     aanvraagDatum: t.startdatum, oorspronkelijkUiterlijk: oud ?? t.uiterlijk, nieuwUiterlijk: t.uiterlijk, reden: laatste.reden,
