@@ -28,7 +28,7 @@ describe('iWmo verzoek import on a worker thread', () => {
     expect(events).toEqual(['zoeken', 'import']);
     expect(s.ms).toBeLessThan(1000);
     expect(imp.ok).toBe(false);
-    if (!imp.ok) expect(imp.error.message).toMatch(/^Het bestand is 2\d\.\d MB; een verzoek om toewijzing is hoogstens 2 MB\. Het wordt niet gelezen/);
+    if (!imp.ok) expect(imp.error.message).toMatch(/^Het bestand is 2\d,\d MB; een verzoek om toewijzing is hoogstens 2 MB\. Het wordt niet gelezen/);
   });
 
   it('refuses a small file with too many elements, and still reads a real WMO315', async () => {

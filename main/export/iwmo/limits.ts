@@ -10,7 +10,7 @@ export const VERZOEK_MAX_DEPTH = 32;
 /** A Dutch refusal, or null; one pass over the text, before any parser sees it. */
 export function verzoekLimitProblem(xml: string): string | null {
   if (Buffer.byteLength(xml, 'utf8') > VERZOEK_MAX_BYTES) {
-    return `Het bestand is ${(Buffer.byteLength(xml, 'utf8') / 1024 / 1024).toFixed(1)} MB; een verzoek om toewijzing is hoogstens ${VERZOEK_MAX_BYTES / 1024 / 1024} MB. Het wordt niet gelezen: controleer of u het goede bestand koos.`;
+    return `Het bestand is ${(Buffer.byteLength(xml, 'utf8') / 1024 / 1024).toFixed(1).replace('.', ',')} MB; een verzoek om toewijzing is hoogstens ${VERZOEK_MAX_BYTES / 1024 / 1024} MB. Het wordt niet gelezen: controleer of u het goede bestand koos.`;
   }
   let elements = 0;
   let depth = 0;
