@@ -68,6 +68,9 @@ test('beheer screens: MI counts, herindicatie, closing a case, destruction propo
   await afsluiten.getByLabel('Afsluitdatum').fill('2010-02-01');
   await checkScreen(page, '22-zaak-afsluiten');
   await afsluiten.getByRole('button', { name: 'Zaak afsluiten' }).click();
+  // Irreversible: a confirmation next to the button says so.
+  await expect(page.getByRole('alertdialog')).toContainText('niet terug te draaien');
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Ja, zaak afsluiten' }).click();
   await expect(page.getByText('afgesloten', { exact: true })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Zaak afsluiten' })).toHaveCount(0);
   const archief = await router.call('zaak.archief', { meldingId: oud.id });

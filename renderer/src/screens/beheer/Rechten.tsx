@@ -20,7 +20,8 @@ const STATUS_COLOR: Record<Verzoek['status'], string> = { ontvangen: '#1c4f8a', 
 
 export function Rechten({ clientId, roles }: { clientId?: number; roles: string[] }) {
   const { data, error, reload } = useLoad('rechten.lijst', clientId !== undefined ? { clientId } : { alleenOpen: true });
-  const [soort, setSoort] = useState<'vernietiging' | 'rectificatie' | 'beperking'>('vernietiging');
+  // No default: an irreversible kind of request is chosen, never preset.
+  const [soort, setSoort] = useState<'vernietiging' | 'rectificatie' | 'beperking' | null>(null);
   const [ontvangenOp, setOntvangenOp] = useState(todayIso());
   const [toelichting, setToelichting] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -29,6 +30,7 @@ export function Rechten({ clientId, roles }: { clientId?: number; roles: string[
 
   const record = async () => {
     if (clientId === undefined) return;
+    if (soort === null) { setMessage({ ok: false, text: 'Kies eerst het soort verzoek: vernietiging, rectificatie of beperking.' }); return; }
     const r = await call('rechten.verzoek', { clientId, soort, ontvangenOp, toelichting });
     setMessage(r.ok ? { ok: true, text: `Verzoek ${r.value.id} is vastgelegd. Uiterlijk ${fmtDate(r.value.uiterlijkOp)} beslissen.` } : { ok: false, text: r.error.message });
     if (r.ok) setToelichting('');
@@ -66,7 +68,7 @@ export function Rechten({ clientId, roles }: { clientId?: number; roles: string[
       {clientId !== undefined && mayRecord && (
         <Stack gap="xs" maw={640} mb="lg">
           <Group align="flex-end">
-            <Select label="Soort verzoek" value={soort} onChange={(v) => v && setSoort(v as typeof soort)} allowDeselect={false}
+            <Select label="Soort verzoek" placeholder="Kies het soort verzoek" value={soort} onChange={(v) => v && setSoort(v as typeof soort)} allowDeselect={false}
               data={[{ value: 'vernietiging', label: 'Vernietiging (binnen 3 maanden)' }, { value: 'rectificatie', label: 'Rectificatie (binnen 1 maand)' }, { value: 'beperking', label: 'Beperking (binnen 1 maand)' }]} w={280} />
             <TextInput type="date" label="Ontvangen op" value={ontvangenOp} onChange={(e) => setOntvangenOp(e.currentTarget.value)} w={170} />
           </Group>
