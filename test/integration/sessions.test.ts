@@ -43,11 +43,11 @@ describe('sessions that follow the database', () => {
     const beheer = await desk.as('beheer', '2026-04-20', ADMIN_PASSWORD);
     const carla = await desk.as('carla');
     expect((await carla.call('print.queue', {})).ok).toBe(true);
-    // The beheerder takes the role away directly in the database (no user.update channel yet): the open session follows.
-    beheer.session!.db.raw.prepare(`UPDATE users SET roles = '["consulent"]' WHERE username = 'carla'`).run();
+    // The beheerder changes her roles while her session is open: it counts from her next call.
+    await ok(beheer, 'user.update', { username: 'carla', roles: ['consulent'], mandaat: null });
     const res = await carla.call('print.queue', {});
     expect(res.ok ? 'ok' : res.error.code).toBe('geen_toegang');
-    beheer.session!.db.raw.prepare(`UPDATE users SET roles = '["administratie"]' WHERE username = 'carla'`).run();
+    await ok(beheer, 'user.update', { username: 'carla', roles: ['administratie'], mandaat: null });
     expect((await carla.call('print.queue', {})).ok).toBe(true);
   }, 60_000);
 
