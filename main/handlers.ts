@@ -3,6 +3,7 @@ import { BEHEER_HANDLERS } from './services/beheer';
 import { BESCHIKKING_HANDLERS } from './services/beschikkingen.handlers';
 import { CLIENT_HANDLERS } from './services/clients.handlers';
 import { ATW_HANDLERS } from './services/atw';
+import { IWMO_HANDLERS } from './export/verzoeken.handlers';
 import { DESK_HANDLERS } from './services/desk';
 import { PRIVACY_HANDLERS } from './beheer/inzagerecht';
 import type { Handler } from './services/context';
@@ -32,6 +33,7 @@ const TABLES: Record<string, Partial<Record<string, unknown>>> = {
   desk: DESK_HANDLERS,
   account: ACCOUNT_HANDLERS,
   atw: ATW_HANDLERS,
+  iwmo: IWMO_HANDLERS,
   privacy: PRIVACY_HANDLERS,
 };
 
@@ -74,6 +76,6 @@ export const HANDLERS: ReadonlyMap<string, AnyHandler> = mergeHandlerTables(TABL
 type Covered = keyof typeof SESSION_HANDLERS | keyof typeof CLIENT_HANDLERS | keyof typeof ZAAK_HANDLERS
   | keyof typeof BESCHIKKING_HANDLERS | keyof typeof PRINT_HANDLERS | keyof typeof EXPORT_HANDLERS | keyof typeof BEHEER_HANDLERS
   | keyof typeof DESK_HANDLERS | keyof typeof ACCOUNT_HANDLERS | keyof typeof ATW_HANDLERS | keyof typeof PRIVACY_HANDLERS
-  | keyof typeof PROCEDURE_HANDLERS;
+  | keyof typeof PROCEDURE_HANDLERS | keyof typeof IWMO_HANDLERS;
 const allCovered: Exclude<ChannelName, Covered> extends never ? true : Exclude<ChannelName, Covered> = true;
 void allCovered;

@@ -20,19 +20,15 @@ import path from 'node:path';
 import { In, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { LoketError } from '../../shared/errors';
-import { ClientInputSchema } from '../../shared/schemas/client';
-import { MeldingInputSchema, type RedenEinde, type Wet as ZaakWet } from '../../shared/schemas/zaak';
-import { eenheidLabel, frequentieLabel, productcategorieLabel } from '../../shared/codelists';
+import type { RedenEinde } from '../../shared/schemas/zaak';
+import { eenheidLabel, frequentieLabel } from '../../shared/codelists';
 import type { Db, RawDb } from '../db/database';
 import {
   BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, IndicatieEntity, OutboxEntity, RepresentativeEntity, SettingEntity,
   type ClientRow, type IndicatieRow, type OutboxRow,
 } from '../db/entities';
 import { clientIdOf } from '../services/beschikkingen';
-import { createClient } from '../services/clients';
-import { inputTextProblem } from '../../shared/text';
 import { logAccess, type TxContext } from '../services/context';
-import { createMelding } from '../services/zaken';
 import { scrubNumbers, type ExportConfig } from './config';
 import { STANDAARDEN, type Wet } from './iwmo/standaarden';
 import { buildToewijzingXml, selectToewijzingenForMessage, type ToewijzingRecord } from './iwmo/toewijzing';
@@ -40,6 +36,7 @@ import { iwmoClient } from './iwmo/clientgegevens';
 import type { ToegewezenProductInput } from './iwmo/types';
 import { beeindigVervangen, redenVoorBeeindiging, type Toewijzing, type WijzigingBesluit } from './iwmo/wijziging';
 import { parseVerzoekOmToewijzing, type VerzoekOmToewijzing } from './iwmo/verzoek';
+import { assertNieuwBericht, bewaarBericht, koppel, redenOmTeWachten, schrijfRetour, termijnen315 } from './verzoeken';
 import type { OutboxActor } from './outbox';
 
 const COUNTER_KEY = 'iwmo.volgnummer';
@@ -283,74 +280,61 @@ export interface ImportResult {
   bericht: string;
   berichtIdentificatie: string;
   aanbiederAgb: string;
-  clientId: number;
+  /** The stored message (iwmo_berichten). */
+  verzoekId: number;
+  status: 'verwerkt' | 'wacht_op_beoordeling';
+  /** Why a person must look at it first (another name or birth date under this BSN, an adult under the Jeugdwet). */
+  redenWacht: string | null;
+  clientId: number | null;
   clientAangemaakt: boolean;
-  meldingId: number;
-  kenmerk: string;
+  meldingId: number | null;
+  kenmerk: string | null;
+  /** The Wmo onderzoek term of a WMO315; null for a JW315 (a verwijzing starts no onderzoek). */
   onderzoekUiterlijk: string | null;
+  /** OP090: the retour (316) is due by then; it is written at once. */
+  retourUiterlijk: string;
+  retourBestand: string | null;
+  /** OP274: a toewijzing (301) or antwoord (319) per product by then. */
+  antwoordUiterlijk: string;
   producten: number;
 }
 
-function productTekst(wet: ZaakWet, p: ReturnType<typeof parseVerzoekOmToewijzing>['producten'][number]): string {
-  const cat = p.product ? `${productcategorieLabel(wet, p.product.categorie, null) ?? `categorie ${p.product.categorie}`}${p.product.code ? ` (${p.product.code})` : ''}` : 'product niet genoemd';
-  const omvang = p.omvang ? `, ${p.omvang.volume} ${eenheidLabel(p.omvang.eenheid, p.omvang.volume).toLowerCase()} ${frequentieLabel(p.omvang.frequentie).toLowerCase()}` : '';
-  const budget = p.budgetCents !== undefined ? `, budget € ${(p.budgetCents / 100).toFixed(2).replace('.', ',')}` : '';
-  const periode = `, van ${p.ingangsdatum}${p.einddatum ? ` tot en met ${p.einddatum}` : ''}`;
-  const verwijzer = p.verwijzer.naam ? `; verwezen door ${p.verwijzer.naam}` : '';
-  return `${cat}${omvang}${budget}${periode}${verwijzer}`;
-}
-
-/** The message's texts pass the same text validator as typed input (no control characters, no bidi overrides). */
-function checkedText<T>(schema: unknown, value: T): T {
-  const bad = inputTextProblem(schema, value);
-  if (bad) throw new LoketError('invoer', `Het verzoek is geweigerd: het veld ${bad.path} uit het bericht ${bad.message.replace(/ Typ de tekst .*$/, '')} Vraag de aanbieder om een correct bericht.`);
-  return value;
-}
-
 /**
- * Reads a WMO315/JW315 into a melding (kanaal 'verwijzer'); the client is found by BSN or created.
- * One transaction: the client, the melding and its clock land together or not at all.
+ * Reads a WMO315/JW315: stored with all it carries, its retour (316) written, and attached to
+ * the client with a melding (kanaal 'verwijzer'), unless a person must look at it first. One
+ * transaction: the message, the client, the melding and the retour land together or not at all.
  */
 export async function importVerzoek(tx: TxContext, input: { xml: string; parsed?: VerzoekOmToewijzing }): Promise<ImportResult> {
   // The router's handler parses on a worker thread first (parse-in-worker.ts) and passes the result.
   const v = input.parsed ?? parseVerzoekOmToewijzing(input.xml);
-  const objectId = `${v.aanbiederAgb}/${v.berichtIdentificatie}`;
+  const objectId = `${v.bericht}/${v.aanbiederAgb}/${v.berichtIdentificatie}`;
   const settings = (await tx.m.findOneBy(SettingEntity, { key: 'gemeente.code' }))?.value;
   if (typeof settings === 'string' && settings !== v.gemeentecode) {
     throw new LoketError('invoer', `Dit verzoek is gericht aan gemeente ${v.gemeentecode}, niet aan deze gemeente (${settings}). Stuur het terug naar de aanbieder.`, 'Header.Ontvanger');
   }
-  const dup = tx.raw.prepare(`SELECT 1 FROM access_log WHERE object_type = 'iwmo-verzoek' AND object_id = ? AND result = 'gelukt' LIMIT 1`).get(objectId);
-  if (dup) throw new LoketError('conflict', `Verzoek ${v.berichtIdentificatie} van aanbieder ${v.aanbiederAgb} is al ingelezen.`);
-  const pre = await tx.m.findOneBy(ClientEntity, { bsn: v.client.bsn });
-  let clientId: number;
-  let aangemaakt = false;
-  if (pre) clientId = pre.id;
-  else {
-    const c = await createClient(tx, checkedText(ClientInputSchema, ClientInputSchema.parse({
-      bsn: v.client.bsn, voornamen: v.client.naam.voornamen ?? v.client.naam.voorletters ?? '-',
-      voorletters: v.client.naam.voorletters ? v.client.naam.voorletters.split('').map((l) => `${l}.`).join('') : null,
-      voorvoegsel: v.client.naam.voorvoegsel ?? null, geslachtsnaam: v.client.naam.geslachtsnaam,
-      geslacht: v.client.geslacht, geboortedatum: v.client.geboortedatum,
-    })));
-    clientId = c.id;
-    aangemaakt = true;
-  }
-  const wet: ZaakWet = v.wet;
-  const hulpvraag = [
-    `Verzoek om toewijzing (${v.bericht} ${v.berichtIdentificatie}, ${v.dagtekening}) van aanbieder ${v.aanbiederAgb}:`,
-    ...v.producten.map((p) => `- ${productTekst(wet, p)}`),
-    ...(v.client.commentaar ? [`Toelichting aanbieder: ${v.client.commentaar}`] : []),
-  ].join('\n').slice(0, 5000);
-  const detail = await createMelding(tx, checkedText(MeldingInputSchema, MeldingInputSchema.parse({
-    clientId, datum: tx.today(), kanaal: 'verwijzer', wet, hulpvraag,
-    // Consent and cliëntondersteuning are asked at the first contact, not assumed from a message.
-    toestemming: false, clientondersteuningAangeboden: false,
-  })));
-  logAccess(tx, { action: 'aanmaken', objectType: 'iwmo-verzoek', objectId, clientId, detail: scrubNumbers(`${v.bericht} ingelezen als melding ${detail.melding.kenmerk}`) });
+  assertNieuwBericht(tx, v);
+  const ontvangenOp = tx.today();
+  const termijnen = await termijnen315(tx, ontvangenOp);
+  const bestaand = await tx.m.findOneBy(ClientEntity, { bsn: v.client.bsn });
+  const redenWacht = redenOmTeWachten(v, bestaand, ontvangenOp);
+  const gekoppeld = redenWacht ? null : await koppel(tx, v, bestaand);
+  const verzoekId = bewaarBericht(tx, v, {
+    ontvangenOp, clientId: gekoppeld?.clientId ?? null, meldingId: gekoppeld?.detail.melding.id ?? null,
+    status: redenWacht ? 'wacht_op_beoordeling' : 'verwerkt', redenWacht, ...termijnen,
+  });
+  const retour = await schrijfRetour(tx, verzoekId);
+  logAccess(tx, {
+    action: 'aanmaken', objectType: 'iwmo-verzoek', objectId, clientId: gekoppeld?.clientId ?? bestaand?.id ?? null,
+    detail: scrubNumbers(gekoppeld ? `${v.bericht} ingelezen als melding ${gekoppeld.detail.melding.kenmerk}` : `${v.bericht} ingelezen; wacht op beoordeling`),
+  });
   return {
-    bericht: v.bericht, berichtIdentificatie: v.berichtIdentificatie, aanbiederAgb: v.aanbiederAgb, clientId, clientAangemaakt: aangemaakt,
-    meldingId: detail.melding.id, kenmerk: detail.melding.kenmerk,
-    onderzoekUiterlijk: detail.termijnen.find((t) => t.soort === 'onderzoek')?.uiterlijk ?? null, producten: v.producten.length,
+    bericht: v.bericht, berichtIdentificatie: v.berichtIdentificatie, aanbiederAgb: v.aanbiederAgb, verzoekId,
+    status: redenWacht ? 'wacht_op_beoordeling' : 'verwerkt', redenWacht,
+    clientId: gekoppeld?.clientId ?? null, clientAangemaakt: gekoppeld?.aangemaakt ?? false,
+    meldingId: gekoppeld?.detail.melding.id ?? null, kenmerk: gekoppeld?.detail.melding.kenmerk ?? null,
+    onderzoekUiterlijk: gekoppeld?.detail.termijnen.find((t) => t.soort === 'onderzoek')?.uiterlijk ?? null,
+    retourUiterlijk: termijnen.retourUiterlijk, retourBestand: retour.bestand, antwoordUiterlijk: termijnen.antwoordUiterlijk,
+    producten: v.producten.length,
   };
 }
 

@@ -12,6 +12,7 @@ import {
   computeTermijn, deadlineStatus, termijnWijzigingProbleem, wettelijkeTermijn, type TermijnWijziging, type WijzigingGrond,
 } from '../../shared/termijnen';
 import { atwExtraDagen } from './atw';
+import { checkReferentie } from '../export/verzoeken';
 import {
   AanvraagEntity, ClientEntity, IndicatieEntity, MeldingEntity, OnderzoekEntity, TermijnEntity, UserEntity,
   type IndicatieRow, type MeldingRow, type TermijnRow,
@@ -165,7 +166,11 @@ export async function meldingDetail(tx: TxContext, meldingId: number): Promise<M
   };
 }
 
-export async function createMelding(tx: TxContext, input: z.output<typeof MeldingInputSchema>): Promise<MeldingDetail> {
+/**
+ * `onderzoekstermijn: false` for a Jeugdwet verwijzing (JW315): the right to jeugdhulp is
+ * established by the verwijzer, so no onderzoek term runs (its clock is OP274's 5 werkdagen).
+ */
+export async function createMelding(tx: TxContext, input: z.output<typeof MeldingInputSchema>, opties: { onderzoekstermijn?: boolean } = {}): Promise<MeldingDetail> {
   const client = await tx.m.findOneBy(ClientEntity, { id: input.clientId });
   if (!client) throw notFound('Cliënt', input.clientId);
   assertClientWritable(tx, client.id);
@@ -181,7 +186,7 @@ export async function createMelding(tx: TxContext, input: z.output<typeof Meldin
   });
   const id = res.identifiers[0]!.id as number;
   // The melding starts the clock: Wmo onderzoek 6 weeks, Jeugdwet and Participatiewet 8 weeks.
-  await startTermijn(tx, id, 'onderzoek', input.wet, input.datum);
+  if (opties.onderzoekstermijn !== false) await startTermijn(tx, id, 'onderzoek', input.wet, input.datum);
   logAccess(tx, { action: 'aanmaken', objectType: 'melding', objectId: id, clientId: input.clientId });
   return meldingDetail(tx, id);
 }
@@ -284,13 +289,14 @@ export async function createIndicatie(tx: TxContext, input: z.output<typeof Indi
       `Voor dit product loopt al ${clash.leveringsvorm === 'PGB' ? 'een PGB' : 'zorg in natura'} (indicatie ${clash.id}, tot ${clash.einddatum ?? 'onbepaalde tijd'}). ` +
       'Twee indicaties voor hetzelfde product kunnen niet tegelijk lopen: beëindig eerst de lopende indicatie, of geef aan dat deze indicatie haar vervangt.', 'vervangtIndicatieId');
   }
+  if (input.referentieAanbieder) checkReferentie(tx, m.clientId, input.referentieAanbieder);
   const res = await tx.m.insert(IndicatieEntity, {
     aanvraagId: input.aanvraagId, wet, productcategorie: input.productcategorie, productcode: input.productcode,
     volume: input.omvang?.volume ?? null, eenheid: input.omvang?.eenheid ?? null, frequentie: input.omvang?.frequentie ?? null,
     budgetCents: input.budgetCents, leveringsvorm: input.leveringsvorm,
     aanbiederAgb: input.leveringsvorm === 'ZIN' ? input.aanbiederAgb : null, aanbiederNaam: input.aanbiederNaam,
     ingangsdatum: input.ingangsdatum, einddatum: input.einddatum, motivering: input.motivering,
-    toewijzingNummer: null, createdAt: nowIso(), createdBy: tx.session.user.id,
+    toewijzingNummer: null, referentieAanbieder: input.referentieAanbieder ?? null, createdAt: nowIso(), createdBy: tx.session.user.id,
     pgbZorgverlener: input.leveringsvorm === 'PGB' ? input.pgbZorgverlener : null,
     pgbTariefCents: input.leveringsvorm === 'PGB' ? input.pgbTariefCents : null,
     vervangtIndicatieId: input.vervangtIndicatieId,

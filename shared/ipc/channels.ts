@@ -8,6 +8,7 @@ import { DESK_CHANNELS } from './desk-channels';
 import { LEGAL_CHANNELS } from './legal-channels';
 import { ACCOUNT_CHANNELS } from './account-channels';
 import { ATW_CHANNELS } from './atw-channels';
+import { IWMO_CHANNELS } from './iwmo-channels';
 import {
   ChangePasswordSchema, LogEntrySchema, SettingsSchema, UnlockSchema, UserAddSchema, UserInfoSchema,
   VerifyResultSchema,
@@ -112,6 +113,7 @@ export const CHANNELS = {
   ...LEGAL_CHANNELS,
   ...ACCOUNT_CHANNELS,
   ...ATW_CHANNELS,
+  ...IWMO_CHANNELS,
   ...PRIVACY_CHANNELS,
 } as const satisfies Record<string, ChannelDef>;
 

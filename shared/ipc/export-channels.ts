@@ -67,8 +67,10 @@ export const EXPORT_CHANNELS = {
   'iwmo.importVerzoek': ch({
     input: z.object({ xml: checkedByService(z.string().min(1, 'Kies het XML-bestand van het verzoek om toewijzing.').max(25_000_000, 'Een iWmo-bericht is hoogstens 25 MB (OP179).')) }),
     output: z.object({
-      bericht: z.string(), berichtIdentificatie: z.string(), aanbiederAgb: z.string(), clientId: z.number().int(),
-      clientAangemaakt: z.boolean(), meldingId: z.number().int(), kenmerk: z.string(), onderzoekUiterlijk: z.string().nullable(),
+      bericht: z.string(), berichtIdentificatie: z.string(), aanbiederAgb: z.string(), verzoekId: z.number().int(),
+      status: z.enum(['verwerkt', 'wacht_op_beoordeling']), redenWacht: z.string().nullable(), clientId: z.number().int().nullable(),
+      clientAangemaakt: z.boolean(), meldingId: z.number().int().nullable(), kenmerk: z.string().nullable(), onderzoekUiterlijk: z.string().nullable(),
+      retourUiterlijk: z.string(), retourBestand: z.string().nullable(), antwoordUiterlijk: z.string(),
       producten: z.number().int(),
     }),
     roles: CASE_WRITERS, writes: true,

@@ -132,6 +132,8 @@ export const IndicatieInputSchema = z.object({
   pgbTariefCents: z.number().int('Een tarief is een heel aantal centen.').min(1).max(100000).optional().nullable().transform((v) => v ?? null),
   /** An indicatie for the same product that this one explicitly replaces (e.g. ZIN → PGB). */
   vervangtIndicatieId: z.number().int().optional().nullable().transform((v) => v ?? null),
+  /** For a product of a verzoek om toewijzing (315): its ReferentieAanbieder, echoed in the 301 (IV097). */
+  referentieAanbieder: z.string().trim().min(1).max(36, 'ReferentieAanbieder is hoogstens 36 tekens.').optional(),
 });
 export type IndicatieInput = z.input<typeof IndicatieInputSchema>;
 export const IndicatieSchema = z.object({
