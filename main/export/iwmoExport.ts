@@ -28,6 +28,7 @@ import {
   type ClientRow, type IndicatieRow, type OutboxRow,
 } from '../db/entities';
 import { clientIdOf } from '../services/beschikkingen';
+import { assertClientWritable } from '../services/beperking';
 import { logAccess, type TxContext } from '../services/context';
 import { scrubNumbers, type ExportConfig } from './config';
 import { STANDAARDEN, type Wet } from './iwmo/standaarden';
@@ -316,6 +317,7 @@ export async function importVerzoek(tx: TxContext, input: { xml: string; parsed?
   const ontvangenOp = tx.today();
   const termijnen = await termijnen315(tx, ontvangenOp);
   const bestaand = await tx.m.findOneBy(ClientEntity, { bsn: v.client.bsn });
+  if (bestaand) assertClientWritable(tx, bestaand.id); // AVG art. 18: nothing is added to a restricted client
   const redenWacht = redenOmTeWachten(v, bestaand, ontvangenOp);
   const gekoppeld = redenWacht ? null : await koppel(tx, v, bestaand);
   const verzoekId = bewaarBericht(tx, v, {

@@ -27,6 +27,7 @@ import { ClientEntity, SettingEntity, type ClientRow } from '../db/entities';
 import { createClient } from '../services/clients';
 import { createMelding } from '../services/zaken';
 import { atwExtraDagen } from '../services/atw';
+import { assertClientWritable } from '../services/beperking';
 import { logAccess, notFound, type TxContext } from '../services/context';
 import { readExportConfig } from './config';
 import { buildAntwoordXml, buildRetourVerzoekXml, type RedenAfwijzingVerzoek } from './iwmo/antwoord';
@@ -199,6 +200,7 @@ export async function beantwoordProduct(tx: TxContext, input: z.output<typeof An
   const v = JSON.parse(row.inhoud) as VerzoekOmToewijzing;
   const p = v.producten[input.productIndex];
   if (!p) throw new LoketError('invoer', `Het verzoek heeft geen product ${input.productIndex + 1}.`, 'productIndex');
+  if (row.client_id !== null) assertClientWritable(tx, row.client_id);
   const antwoorden = JSON.parse(row.antwoorden) as Antwoorden;
   if (antwoorden[String(input.productIndex)]) throw new LoketError('conflict', `Product ${p.referentieAanbieder} is al beantwoord.`, 'productIndex');
   const id = await volgnummer(tx, 'iwmo.antwoordvolgnummer', 'AW');

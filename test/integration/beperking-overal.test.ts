@@ -107,6 +107,8 @@ const WALK: Record<string, Walk> = {
   'letter.verdaging': { as: 'anna', input: () => ({ termijnId }) },
   'letter.aanvulverzoek': { as: 'anna', input: () => ({ meldingId: ids.meldingId, ontbreekt: ['Een medische verklaring'], hersteltermijnEinde: '2026-05-04' }) },
   'atw.gelijkgesteld.zet': { geenClientgegevens: 'days the Algemene termijnenwet equals to a holiday' },
+  'iwmo.verzoek.antwoord': { geenClientgegevens: 'a 315 of a restricted client is refused at iwmo.importVerzoek, so none exists to answer; the service checks the client too' },
+  'iwmo.verzoek.beoordeel': { geenClientgegevens: 'as iwmo.verzoek.antwoord; attaching goes through melding.create\'s check' },
 };
 
 describe('AVG art. 18 restriction everywhere', () => {
