@@ -3,6 +3,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -144,7 +145,11 @@ export async function buildServer(o: ServerOptions): Promise<LoketServer> {
   // A flood guard per session (or address); failed logins have their own, stricter back-off.
   await app.register(fastifyRateLimit, {
     max: 6000, timeWindow: '1 minute',
-    keyGenerator: (req) => bearer(req) ?? req.cookies?.[SESSION_COOKIE] ?? req.ip,
+    // Keyed by a hash of the token, so the limiter's table holds no usable session token.
+    keyGenerator: (req) => {
+      const token = bearer(req) ?? req.cookies?.[SESSION_COOKIE];
+      return token ? createHash('sha256').update(token).digest('base64url') : req.ip;
+    },
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, ...refusal('geen_toegang', `Te veel verzoeken. Wacht ${Math.ceil(ctx.ttl / 1000)} seconden.`) }),
   });
   app.addHook('onSend', async (req, reply) => {
