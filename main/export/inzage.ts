@@ -52,7 +52,7 @@ export function collectInzage(raw: RawDb, clientId: number, meta: { gemaaktOp: s
   delete client.zoeknaam;
   const naam = clientNaam(client as unknown as ClientRow);
   const reps = (raw.prepare('SELECT * FROM representatives WHERE client_id = ? ORDER BY id').all(clientId) as Row[])
-    .map((r) => bools(jsonCols(camel(r), ['adresregels']), ['ontvangtPost']));
+    .map((r) => bools(jsonCols(camel(r), ['adresregels', 'handeltIn']), ['ontvangtPost']));
   let huishouden: InzageData['huishouden'] = null;
   if (client.householdId) {
     const h = raw.prepare('SELECT * FROM households WHERE id = ?').get(client.householdId) as Row | undefined;
@@ -132,7 +132,7 @@ export function inzageDocument(d: InzageData): TDocumentDefinitions {
       ['Wijk', tx(c.wijk)], ['Geheimhouding BRP', tx(c.geheimhouding)],
     ]),
     h1('Vertegenwoordigers'),
-    ...(d.vertegenwoordigers.length ? d.vertegenwoordigers.map((r) => kv([['Soort', tx(r.soort)], ['Naam', tx(r.naam)], ['Adres', (r.adresregels as string[]).join(', ') || '—'], ['Ontvangt de post', tx(r.ontvangtPost)]])) : [none('Er is geen vertegenwoordiger vastgelegd.')]),
+    ...(d.vertegenwoordigers.length ? d.vertegenwoordigers.map((r) => kv([['Soort', tx(r.soort)], ['Naam', tx(r.naam)], ['Adres', (r.adresregels as string[]).join(', ') || '—'], ['Handelt in', ((r.handeltIn as string[] | undefined) ?? []).join(' en ') || '—'], ['Krijgt een kopie van de brieven', tx(r.ontvangtPost)]])) : [none('Er is geen vertegenwoordiger vastgelegd.')]),
     h1('Huishouden'),
     d.huishouden ? kv([['Huishouden', d.huishouden.naam], ['Leden', d.huishouden.leden.map((l) => l.naam).join(', ')]]) : none('U bent niet aan een huishouden gekoppeld.'),
     h1('Meldingen'),
