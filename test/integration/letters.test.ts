@@ -325,7 +325,7 @@ describe('printBatch', () => {
     const t = run('pdftotext', ['-layout', file, '-']);
     expect(t).toContain('Client 001000 van Dijk');
     expect(t).toContain('Client 001199 van Dijk');
-  });
+  }, 240_000); // 400 renders and poppler on 2 cores: a guard against hanging, not a performance target
 
   it('separate mode returns one PDF per letter in input order', async () => {
     const items = manyLetters(6);
