@@ -9,7 +9,7 @@ import { appendLog, chainHead } from './auditlog';
 import { applyKey, openConnection, openDatabase, type Db, type RawDb } from './db/database';
 import { UserEntity, SettingEntity, type UserRow } from './db/entities';
 import {
-  commitSealed, keysDir, listSlots, newRecoveryKey, openSlot, openSlotFull, RECOVERY_SLOT, recoverySecret, removeSlot,
+  commitSealed, keysDir, newRecoveryKey, openSlot, openSlotFull, RECOVERY_SLOT, recoverySecret,
   sealNextKey, STRONG_KDF, writeSlot, type KdfParams,
 } from './db/keyslots';
 import { passwordStoreFor, SLOT_STORE, type PasswordStore } from './db/verifiers';

@@ -3,8 +3,7 @@ import { LoketError } from '../../shared/errors';
 import type { InzageVerzoek, PRIVACY_CHANNELS } from '../../shared/ipc/privacy-channels';
 import { collectInzage } from '../export/inzage';
 import { readSettings } from '../services/admin';
-import { logAccess, notFound, nowIso, type HandlerTable, type TxContext } from '../services/context';
-import { transactional } from '../transaction';
+import { logAccess, notFound, nowIso, type TxContext } from '../services/context';
 import { addIsoDuration } from './retention';
 
 /**
@@ -48,7 +47,7 @@ export function markInzageUitgevoerd(tx: TxContext, verzoekId: number): void {
     .run(tx.today(), tx.session.user.id, verzoekId);
 }
 
-function registreer(tx: TxContext, input: In<'rechten.inzageVerzoek'>): InzageVerzoek {
+export function registreer(tx: TxContext, input: In<'rechten.inzageVerzoek'>): InzageVerzoek {
   assertClient(tx, input.clientId);
   if (input.ontvangenOp > tx.today()) throw new LoketError('invoer', 'De datum van ontvangst ligt in de toekomst.', 'ontvangenOp');
   const res = tx.raw.prepare(`INSERT INTO inzage_verzoeken (client_id, ontvangen_op, uiterlijk_op, toelichting, geregistreerd_door, created_at)
@@ -58,23 +57,17 @@ function registreer(tx: TxContext, input: In<'rechten.inzageVerzoek'>): InzageVe
   return toVerzoek(tx.raw.prepare(`${SELECT} WHERE v.id = ?`).get(id) as Row);
 }
 
-function lijst(tx: TxContext, input: In<'rechten.inzageVerzoeken'>) {
+export function lijst(tx: TxContext, input: In<'rechten.inzageVerzoeken'>) {
   const rows = tx.raw.prepare(`${SELECT} WHERE v.client_id = ? ORDER BY v.id DESC`).all(input.clientId) as Row[];
   logAccess(tx, { action: 'lezen', objectType: 'inzageverzoeken', clientId: input.clientId, detail: `${rows.length} verzoeken` });
   return { verzoeken: rows.map(toVerzoek) };
 }
 
 /** The auditor's inzage met reden: the whole dossier, logged against the client with the reason. */
-async function auditInzage(tx: TxContext, input: In<'audit.inzage'>) {
+export async function auditInzage(tx: TxContext, input: In<'audit.inzage'>) {
   assertClient(tx, input.clientId);
   const settings = await readSettings(tx);
   logAccess(tx, { action: 'lezen', objectType: 'inzage-met-reden', objectId: input.clientId, clientId: input.clientId, detail: `reden: ${input.reden}` });
   const d = collectInzage(tx.raw, input.clientId, { gemaaktOp: nowIso(), gemeente: settings.gemeenteNaam });
   return { json: JSON.stringify(d, null, 2) };
 }
-
-export const PRIVACY_HANDLERS: HandlerTable<typeof PRIVACY_CHANNELS> = {
-  'rechten.inzageVerzoek': transactional(registreer),
-  'rechten.inzageVerzoeken': transactional(lijst),
-  'audit.inzage': transactional(auditInzage),
-};

@@ -7,7 +7,7 @@ import type { BeschikkingSoort, Wet } from '../../shared/schemas/zaak';
 import type { RawDb } from '../db/database';
 import { clientNaam } from '../services/clients';
 import { logAccess, type TxContext } from '../services/context';
-import { meldingKenmerk } from '../services/zaken';
+import { meldingKenmerk } from '../services/zaakRecords';
 import { addIsoDuration } from './retention';
 
 /**

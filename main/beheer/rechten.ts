@@ -8,7 +8,7 @@ import type { Client } from '../../shared/schemas/client';
 import type { RawDb } from '../db/database';
 import { updateClient } from '../services/clients';
 import { logAccess, notFound, nowIso, type TxContext } from '../services/context';
-import { meldingKenmerk } from '../services/zaken';
+import { meldingKenmerk } from '../services/zaakRecords';
 import { assertClientWritable, isBeperkt } from '../services/beperking';
 import { createVoorstel } from './retention';
 

@@ -9,7 +9,7 @@ import type {
 import type { Wet } from '../../shared/schemas/zaak';
 import type { Db, RawDb } from '../db/database';
 import { logAccess, notFound, nowIso, type TxContext } from '../services/context';
-import { meldingKenmerk } from '../services/zaken';
+import { meldingKenmerk } from '../services/zaakRecords';
 import { assertClientWritable } from '../services/beperking';
 import { selectielijstKlasse, type SelectielijstResultaat } from './selectielijst';
 

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { LoketError } from '../../shared/errors';
-import type { ExtraCommand } from './commands';
+import type { CliContext, ExtraCommand } from './commands';
 import { writeOwnFile } from './files';
-import type { CliContext } from './loket';
 
 /**
  * `loket export zgw|iwmo|audit|inzage …`: the export channels from the command line. Every

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { LoketError } from '../../shared/errors';
-import type { ExtraCommand } from './commands';
+import type { CliContext, ExtraCommand } from './commands';
 import { writeOwnFile } from './files';
-import type { CliContext } from './loket';
 
 /** `loket letter` and `loket print-batch`: the same channels as the print queue in the app. */
 

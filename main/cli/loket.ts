@@ -2,14 +2,15 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { LoketError } from '../../shared/errors';
-import { isChannel, type ChannelInput, type ChannelName, type ChannelOutput } from '../../shared/ipc/channels';
-import { anchorConfigFromEnv, hasAnchors, type AnchorConfig } from '../anchor';
+import { isChannel } from '../../shared/ipc/channels';
+import { anchorConfigFromEnv, hasAnchors } from '../anchor';
 import { STRONG_KDF } from '../db/keyslots';
 import { createRouter, type Router } from '../router';
 import {
   backup, initVault, listUsers, lock, rekey, resetPassword, restore, unlock, unlockWithRecoveryKey,
   type Session,
 } from '../vault';
+import type { CliContext, CliIo } from './commands';
 import { EXTRA_COMMANDS } from './extra';
 
 /**
@@ -54,13 +55,6 @@ Omgeving: LOKET_USER, LOKET_PASSWORD (inloggen zonder prompt), LOKET_DB,
   LOKET_SYSLOG (udp://host:514, tcp://host:601 of local voor /dev/log).
 `;
 
-export interface CliIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  env: NodeJS.ProcessEnv;
-  prompt: (question: string, secret: boolean) => Promise<string>;
-}
-
 export const processIo: CliIo = {
   out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
   err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
@@ -86,19 +80,6 @@ function promptTty(question: string, secret: boolean): Promise<string> {
       resolve(answer);
     });
   });
-}
-
-export interface CliContext {
-  io: CliIo;
-  dbFile: string;
-  args: string[];
-  values: Record<string, string | boolean | undefined>;
-  login: () => Promise<Session>;
-  /** Where the access log is anchored (LOKET_ANKER_BESTAND, LOKET_SYSLOG). */
-  anchor: AnchorConfig;
-  router: () => Promise<Router>;
-  /** Runs a router channel as the logged-in user; a refusal becomes the LoketError it describes. */
-  call: <C extends ChannelName>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
 }
 
 async function credentials(io: CliIo): Promise<{ username: string; password: string }> {

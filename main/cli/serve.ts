@@ -4,8 +4,7 @@ import { LoketError } from '../../shared/errors';
 import { anchorConfigFromEnv } from '../anchor';
 import { buildServer, type LoketServer } from '../server/app';
 import { unsealWithKeyFile, unsealWithPassword, unsealWithRecoveryKey, writeKeyFile, type Unsealed } from '../server/seal';
-import type { ExtraCommand } from './commands';
-import type { CliContext } from './loket';
+import type { CliContext, ExtraCommand } from './commands';
 
 /** `loket serve`: the team server (main/server/app.ts) over HTTPS only. */
 

@@ -14,7 +14,7 @@ import { productcategorieLabel } from '../../shared/codelists';
 import type { Wet } from '../../shared/schemas/zaak';
 import { chainHead, verifyLog, verifyLogWithAnchors, type VerifyResult } from '../auditlog';
 import type { RawDb } from '../db/database';
-import { meldingKenmerk } from '../services/zaken';
+import { meldingKenmerk } from '../services/zaakRecords';
 
 export interface AuditPeriod { van: string; tot: string }
 

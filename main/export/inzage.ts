@@ -12,7 +12,7 @@ import type { RawDb } from '../db/database';
 import { ensureFontFamily, getPdfMake } from '../letters/fonts';
 import { FONT_FAMILY } from '../letters/layout';
 import { adresRegels, clientNaam } from '../services/clients';
-import { meldingKenmerk } from '../services/zaken';
+import { meldingKenmerk } from '../services/zaakRecords';
 import type { ClientRow } from '../db/entities';
 
 type Row = Record<string, unknown>;

@@ -38,30 +38,10 @@ import type { ToegewezenProductInput } from './iwmo/types';
 import { beeindigVervangen, redenVoorBeeindiging, type Toewijzing, type WijzigingBesluit } from './iwmo/wijziging';
 import { parseVerzoekOmToewijzing, type VerzoekOmToewijzing } from './iwmo/verzoek';
 import { assertNieuwBericht, bewaarBericht, koppel, redenOmTeWachten, schrijfRetour, termijnen315 } from './verzoeken';
-import type { OutboxActor } from './outbox';
 
 const COUNTER_KEY = 'iwmo.volgnummer';
 
 // ---------------------------------------------------------------- selection
-
-/** Beschikkingen with approved ZIN indicaties that have no iWmo job yet get one. */
-export async function enqueueMissingIwmo(m: EntityManager, createdBy: number, now: Date): Promise<number> {
-  const rows = await m.query(`SELECT DISTINCT b.id FROM beschikkingen b
-      JOIN beschikking_indicaties bi ON bi.beschikking_id = b.id OR bi.beschikking_id = b.vervangt_id
-      JOIN indicaties i ON i.id = bi.indicatie_id
-    WHERE b.status IN ('vastgesteld', 'verzonden') AND i.leveringsvorm = 'ZIN' AND i.toewijzing_nummer IS NOT NULL
-      AND i.wet IN ('wmo', 'jeugdwet')
-      AND NOT EXISTS (SELECT 1 FROM export_outbox o WHERE o.kind = 'iwmo' AND o.subject_id = b.id)
-    ORDER BY b.id`) as { id: number }[];
-  const iso = now.toISOString();
-  for (const r of rows) {
-    await m.insert(OutboxEntity, {
-      kind: 'iwmo', subjectId: r.id, status: 'wachtend', steps: {}, attempts: 0, nextAttemptAt: null, lastError: null,
-      createdBy, createdAt: iso, updatedAt: iso,
-    });
-  }
-  return rows.length;
-}
 
 type ToewijzingRow = Omit<Toewijzing, 'aanbiederAgb' | 'toewijzingNummer'> & ToewijzingRecord & {
   indicatie: IndicatieRow;
@@ -228,7 +208,7 @@ export function berichtBestand(bericht: string, gemeentecode: string, agb: strin
 }
 
 /** Runs one iWmo job: writes the message file(s) for its beschikking. */
-export async function runIwmoJob(db: Db, job: OutboxRow, cfg: ExportConfig, actor: OutboxActor, today: string, now: () => Date):
+export async function runIwmoJob(db: Db, job: OutboxRow, cfg: ExportConfig, today: string, now: () => Date):
   Promise<{ clientId: number | null; detail: string }> {
   const outDir = cfg.export.iwmoOutDir;
   const gemeentecode = cfg.settings.gemeentecode;

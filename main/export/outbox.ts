@@ -19,10 +19,10 @@
 import type { EntityManager } from 'typeorm';
 import { LoketError } from '../../shared/errors';
 import { appendLog } from '../auditlog';
-import type { Db } from '../db/database';
+import type { Db, RawDb } from '../db/database';
 import { BeschikkingEntity, OutboxEntity, type OutboxRow } from '../db/entities';
 import { iwmoConfigProblems, readExportConfig, scrubNumbers, zgwConfigProblems, type ExportConfig } from './config';
-import { enqueueMissingIwmo, runIwmoJob } from './iwmoExport';
+import { runIwmoJob } from './iwmoExport';
 import { createZgwClient, ZgwClientError, ZgwTransientError, type RetryOptions } from './zgw/client';
 import { caseExportStepKeys, runCaseExport, type StepState } from './zgw/caseExport';
 import { buildZgwPlan } from './zgwPlan';
@@ -93,7 +93,29 @@ const activeKey = (db: Db, id: number) => `${db.file}#${id}`;
 
 // ---------------------------------------------------------------- enqueue
 
-interface EnqueueTx { m: EntityManager; session: { user: { id: number } } }
+interface EnqueueTx { m: EntityManager; raw: RawDb; session: { user: { id: number } } }
+
+/**
+ * The one rule of what is due for export, per kind: ZGW takes a verzonden beschikking (its letter
+ * goes into the zaak); iWmo takes a vastgestelde or verzonden beschikking with an approved ZIN
+ * toewijzing under the Wmo or the Jeugdwet, its own or one of the decision it changes (a wijziging
+ * to a PGB ends those; PGB never has a toewijzing of its own, OP043).
+ */
+const DUE: Record<OutboxKind, string> = {
+  zgw: `SELECT b.id FROM beschikkingen b WHERE b.status = 'verzonden'`,
+  iwmo: `SELECT DISTINCT b.id FROM beschikkingen b
+      JOIN beschikking_indicaties bi ON bi.beschikking_id = b.id OR bi.beschikking_id = b.vervangt_id
+      JOIN indicaties i ON i.id = bi.indicatie_id
+    WHERE b.status IN ('vastgesteld', 'verzonden') AND i.leveringsvorm = 'ZIN' AND i.toewijzing_nummer IS NOT NULL
+      AND i.wet IN ('wmo', 'jeugdwet')`,
+};
+
+/** Due beschikkingen of a kind whose job is missing or still open, with that job's id: what a run would take. */
+export function dueForExport(raw: RawDb, kind: OutboxKind): { job: number | null; beschikkingId: number }[] {
+  return raw.prepare(`SELECT o.id AS job, d.id AS beschikkingId FROM (${DUE[kind]}) d
+      LEFT JOIN export_outbox o ON o.kind = ? AND o.subject_id = d.id
+    WHERE o.id IS NULL OR o.status IN ('wachtend', 'bezig') ORDER BY d.id`).all(kind) as { job: number | null; beschikkingId: number }[];
+}
 
 async function enqueue(m: EntityManager, kind: OutboxKind, subjectId: number, createdBy: number, now: Date): Promise<number> {
   const existing = await m.findOneBy(OutboxEntity, { kind, subjectId });
@@ -106,20 +128,26 @@ async function enqueue(m: EntityManager, kind: OutboxKind, subjectId: number, cr
   return res.identifiers[0]!.id as number;
 }
 
-/** Queues the ZGW export of a verzonden beschikking (idempotent: one job per beschikking). Call inside the transaction that sends it. */
-export function enqueueZgwExport(tx: EnqueueTx, beschikkingId: number, now: Date = new Date()): Promise<number> {
-  return enqueue(tx.m, 'zgw', beschikkingId, tx.session.user.id, now);
+/**
+ * Queues every export a beschikking is due for whose kind is configured (idempotent: one job per
+ * beschikking and kind). Call inside the transaction that sends it, so a job is never lost.
+ */
+export async function enqueueDueExports(tx: EnqueueTx, beschikkingId: number, now: Date = new Date()): Promise<void> {
+  const cfg = await readExportConfig(tx.m);
+  const configured: Record<OutboxKind, boolean> = { zgw: zgwConfigProblems(cfg).length === 0, iwmo: iwmoConfigProblems(cfg).length === 0 };
+  for (const kind of ['zgw', 'iwmo'] as const) {
+    if (!configured[kind]) continue;
+    if (tx.raw.prepare(`SELECT 1 FROM (${DUE[kind]}) WHERE id = ?`).get(beschikkingId)) {
+      await enqueue(tx.m, kind, beschikkingId, tx.session.user.id, now);
+    }
+  }
 }
 
-export function enqueueIwmoExport(tx: EnqueueTx, beschikkingId: number, now: Date = new Date()): Promise<number> {
-  return enqueue(tx.m, 'iwmo', beschikkingId, tx.session.user.id, now);
-}
-
-/** Verzonden beschikkingen without a ZGW job get one (a safety net beside enqueueing at sending). */
-export async function enqueueMissingZgw(m: EntityManager, createdBy: number, now: Date): Promise<number> {
-  const rows = await m.query(`SELECT b.id FROM beschikkingen b WHERE b.status = 'verzonden'
-    AND NOT EXISTS (SELECT 1 FROM export_outbox o WHERE o.kind = 'zgw' AND o.subject_id = b.id) ORDER BY b.id`) as { id: number }[];
-  for (const r of rows) await enqueue(m, 'zgw', r.id, createdBy, now);
+/** Due beschikkingen without a job get one (the safety net beside enqueueing at sending). */
+async function enqueueMissing(m: EntityManager, kind: OutboxKind, createdBy: number, now: Date): Promise<number> {
+  const rows = await m.query(`SELECT d.id FROM (${DUE[kind]}) d
+    WHERE NOT EXISTS (SELECT 1 FROM export_outbox o WHERE o.kind = ? AND o.subject_id = d.id) ORDER BY d.id`, [kind]) as { id: number }[];
+  for (const r of rows) await enqueue(m, kind, r.id, createdBy, now);
   return rows.length;
 }
 
@@ -170,8 +198,7 @@ export async function runOutbox(db: Db, actor: OutboxActor, opts: RunOutboxOptio
       if (j.nextAttemptAt && Date.parse(j.nextAttemptAt) > t.getTime()) continue; // lease of a live runner elsewhere
       await m.update(OutboxEntity, { id: j.id }, { status: 'wachtend', nextAttemptAt: null, updatedAt: t.toISOString() });
     }
-    if (runnable.includes('zgw')) await enqueueMissingZgw(m, actor.user.id, t);
-    if (runnable.includes('iwmo')) await enqueueMissingIwmo(m, actor.user.id, t);
+    for (const kind of runnable) await enqueueMissing(m, kind, actor.user.id, t);
   });
 
   const tried = new Set<number>();
@@ -259,7 +286,7 @@ async function runJob(db: Db, actor: OutboxActor, job: OutboxRow, cfg: ExportCon
       const made = res.steps.filter((s) => s.outcome !== 'skipped').length;
       detail = `beschikking ${built.kenmerk} naar het zaaksysteem: ${made} van ${caseExportStepKeys(built.plan).length} stappen in deze ronde, zaak ${res.zaakUrl}`;
     } else {
-      const r = await runIwmoJob(db, job, cfg, actor, opts.today(), opts.now);
+      const r = await runIwmoJob(db, job, cfg, opts.today(), opts.now);
       clientId = r.clientId;
       detail = r.detail;
     }

@@ -10,7 +10,7 @@ import {
 import { renderLetter } from '../letters/render';
 import type { TxContext } from '../services/context';
 import { gespreksverslagData } from '../services/letterData';
-import { meldingKenmerk } from '../services/zaken';
+import { meldingKenmerk } from '../services/zaakRecords';
 import type { CaseExportDocument, CaseExportPlan, CaseExportStatus } from './zgw/caseExport';
 import type { ExportConfig } from './config';
 

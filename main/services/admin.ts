@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { LoketError } from '../../shared/errors';
-import type { Settings, SettingsSchema, UserAddSchema, UserInfo } from '../../shared/schemas/admin';
+import type { Settings, SettingsSchema, UserInfo } from '../../shared/schemas/admin';
 import { SettingsSchema as SettingsParser } from '../../shared/schemas/admin';
 import type { Role } from '../../shared/roles';
 import { verifyLogWithAnchors, verifyLog, type StoredLogEntry } from '../auditlog';

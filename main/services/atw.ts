@@ -1,10 +1,9 @@
 import { GELIJKGESTELDE_DAGEN, isWerkdag } from '../../shared/holidays';
 import { weekday } from '../../shared/dates';
 import { LoketError } from '../../shared/errors';
-import type { ATW_CHANNELS, GelijkgesteldeDagInput } from '../../shared/ipc/atw-channels';
+import type { GelijkgesteldeDagInput } from '../../shared/ipc/atw-channels';
 import { SettingEntity } from '../db/entities';
-import { transactional } from '../transaction';
-import { logAccess, type HandlerTable, type TxContext } from './context';
+import { logAccess, type TxContext } from './context';
 
 /** Setting that holds the beheerder's days made equal to a feestdag by a later koninklijk besluit. */
 const KEY = 'atw.gelijkgesteld';
@@ -19,7 +18,7 @@ export async function atwExtraDagen(tx: Pick<TxContext, 'm'>): Promise<ReadonlyS
   return new Set((await eigenDagen(tx)).map((d) => d.datum));
 }
 
-async function lijst(tx: Pick<TxContext, 'm'>) {
+export async function lijst(tx: Pick<TxContext, 'm'>) {
   const eigen = await eigenDagen(tx);
   const dagen = [
     ...GELIJKGESTELDE_DAGEN.map((d) => ({ datum: d.datum, naam: d.naam, besluit: d.besluit, meegeleverd: true })),
@@ -28,7 +27,7 @@ async function lijst(tx: Pick<TxContext, 'm'>) {
   return { dagen };
 }
 
-async function zet(tx: TxContext, input: { dagen: GelijkgesteldeDagInput[] }) {
+export async function zet(tx: TxContext, input: { dagen: GelijkgesteldeDagInput[] }) {
   const gezien = new Set<string>();
   for (const d of input.dagen) {
     if (gezien.has(d.datum)) throw new LoketError('invoer', `${d.datum} staat twee keer in de lijst.`, 'dagen');
@@ -40,8 +39,3 @@ async function zet(tx: TxContext, input: { dagen: GelijkgesteldeDagInput[] }) {
   logAccess(tx, { action: 'beheer', objectType: 'atw-gelijkgestelde-dagen', detail: `${input.dagen.length} eigen dagen` });
   return lijst(tx);
 }
-
-export const ATW_HANDLERS: HandlerTable<typeof ATW_CHANNELS> = {
-  'atw.gelijkgesteld.lijst': transactional((tx) => lijst(tx)),
-  'atw.gelijkgesteld.zet': transactional(zet),
-};

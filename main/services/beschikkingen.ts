@@ -11,7 +11,7 @@ import type { RawDb } from '../db/database';
 import { clientNaam } from './clients';
 import { vreemdeGrondslag } from '../letters/wet';
 import { logAccess, logShown, notFound, nowIso, type TxContext } from './context';
-import { toIndicatie } from './zaken';
+import { toIndicatie } from './zaakRecords';
 import { assertClientWritable } from './beperking';
 import { notify } from './notificaties';
 

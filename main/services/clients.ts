@@ -144,8 +144,7 @@ export function detectSearch(query: string): { kind: SearchKind; value: string; 
   return { kind: 'naam', value: foldForSearch(q) };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Statement = Sqlite.Statement<any[]>;
+type Statement = Sqlite.Statement<unknown[]>;
 const statements = new WeakMap<RawDb, Record<string, Statement>>();
 
 /** Prepared once per connection: search is the hot path at the desk. */

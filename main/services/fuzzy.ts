@@ -14,8 +14,7 @@ export interface FuzzyHit {
   score: number;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const statements = new WeakMap<RawDb, Sqlite.Statement<any[]>>();
+const statements = new WeakMap<RawDb, Sqlite.Statement<unknown[]>>();
 
 function trigrams(s: string): Set<string> {
   const out = new Set<string>();

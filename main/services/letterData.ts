@@ -14,7 +14,8 @@ import { readSettings } from './admin';
 import { toBeschikking } from './beschikkingen';
 import { adresRegels, clientNaam } from './clients';
 import type { TxContext } from './context';
-import { persoonlijkPlanUiterlijk, toIndicatie } from './zaken';
+import { persoonlijkPlanUiterlijk } from './zaken';
+import { toIndicatie } from './zaakRecords';
 
 /**
  * Maps database rows to the plain data a letter needs. The address block is decided here, from

@@ -1,7 +1,7 @@
 import type { LetterInfo } from '../../shared/ipc/desk-channels';
 import { ClientEntity } from '../db/entities';
 import { logAccess, notFound, type TxContext } from './context';
-import { meldingKenmerk } from './zaken';
+import { meldingKenmerk } from './zaakRecords';
 
 /** The letters sent to a client (ontvangstbevestigingen, verslagen, beschikkingen), newest first, for a reprint. */
 export async function letterList(tx: TxContext, input: { clientId: number }): Promise<{ letters: LetterInfo[] }> {

@@ -1,7 +1,7 @@
 import { addDays, formatDutchDate } from '../../shared/dates';
 import type { Notificatie } from '../../shared/ipc/desk-channels';
 import { nowIso, type TxContext } from './context';
-import { meldingKenmerk } from './zaken';
+import { meldingKenmerk } from './zaakRecords';
 
 /**
  * In-app notifications: "teruggestuurd" and "vastgesteld" are stored for the beschikking's author

@@ -1,8 +1,7 @@
 import { LoketError } from '../../shared/errors';
 import type { PrintBatch } from '../../shared/ipc/desk-channels';
 import { formatDutchDate } from '../../shared/dates';
-import { iwmoConfigProblems, readExportConfig, zgwConfigProblems } from '../export/config';
-import { enqueueIwmoExport, enqueueZgwExport } from '../export/outbox';
+import { enqueueDueExports } from '../export/outbox';
 import { printBatch } from '../letters/batch';
 import { sha256Hex } from '../letters/hash';
 import { countPages, mergePdfs } from '../letters/pdf-merge';
@@ -12,7 +11,7 @@ import { assertClientWritable, BEPERKT_MELDING, isBeperkt } from './beperking';
 import { clientNaam } from './clients';
 import { logAccess, notFound, nowIso, type TxContext } from './context';
 import { beschikkingLetterData } from './letterData';
-import { completeTermijn } from './zaken';
+import { completeTermijn } from './zaakRecords';
 
 /**
  * Printing in two steps. `generate` renders the letters and keeps them as a batch in the encrypted
@@ -109,10 +108,6 @@ export async function confirmBatch(tx: TxContext, id: number): Promise<{ beschik
   }
   const rows = tx.raw.prepare('SELECT beschikking_id, pdf, sha256, pages FROM print_batch_letters WHERE batch_id = ? ORDER BY rowid')
     .all(id) as { beschikking_id: number; pdf: Buffer; sha256: string; pages: number }[];
-  // A sent beschikking goes to the central system: queued in this same transaction, so it is never lost.
-  const exportConfig = await readExportConfig(tx.m);
-  const queueZgw = zgwConfigProblems(exportConfig).length === 0;
-  const queueIwmo = iwmoConfigProblems(exportConfig).length === 0;
   const printed: { beschikkingId: number; letterId: number; sha256: string; pages: number }[] = [];
   for (const r of rows) {
     const b = await tx.m.findOneByOrFail(BeschikkingEntity, { id: r.beschikking_id });
@@ -125,11 +120,8 @@ export async function confirmBatch(tx: TxContext, id: number): Promise<{ beschik
     // Bekendmaking (Awb 3:41) meets the beschikking term, not the vaststelling.
     const aanvraag = await tx.m.findOneByOrFail(AanvraagEntity, { id: b.aanvraagId });
     await completeTermijn(tx, aanvraag.meldingId, 'beschikking', pb.datum);
-    if (queueZgw) await enqueueZgwExport(tx, b.id);
-    // Its own toewijzingen, or those of the decision it changes (a wijziging to a PGB ends them).
-    const toewijzingen = tx.raw.prepare(`SELECT count(*) AS n FROM beschikking_indicaties bi JOIN indicaties i ON i.id = bi.indicatie_id
-      WHERE bi.beschikking_id IN (?, ?) AND i.leveringsvorm = 'ZIN' AND i.toewijzing_nummer IS NOT NULL`).get(b.id, b.vervangtId ?? -1) as { n: number };
-    if (queueIwmo && toewijzingen.n > 0) await enqueueIwmoExport(tx, b.id);
+    // A sent beschikking goes to the central system: queued in this same transaction, so it is never lost.
+    await enqueueDueExports(tx, b.id);
     logAccess(tx, { action: 'afdrukken', objectType: 'beschikking', objectId: b.id, clientId: clientIdOf(tx.raw, b.aanvraagId), detail: `brief verzonden (stapel ${id}), sha256 ${r.sha256.slice(0, 16)}…` });
     printed.push({ beschikkingId: b.id, letterId: res.identifiers[0]!.id as number, sha256: r.sha256, pages: r.pages });
   }

@@ -11,7 +11,7 @@ import { assertClientWritable } from './beperking';
 import { MELDING_LETTERS, readsHulpvraagEnVerslag } from './toegang';
 import { beschikkingLetterData, gespreksverslagData, ontvangstbevestigingData } from './letterData';
 import { MeldingEntity, OnderzoekEntity } from '../db/entities';
-import { completeTermijn, meldingKenmerk } from './zaken';
+import { completeTermijn, meldingKenmerk } from './zaakRecords';
 
 /**
  * Letters: a live preview of a draft, and sending (printing) vastgestelde beschikkingen. A sent

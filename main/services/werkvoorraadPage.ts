@@ -9,7 +9,7 @@ import type { Wet } from '../../shared/schemas/zaak';
 import { TermijnEntity } from '../db/entities';
 import { clientNaam } from './clients';
 import { logShown, type TxContext } from './context';
-import { meldingKenmerk, toTermijn } from './zaken';
+import { meldingKenmerk, toTermijn } from './zaakRecords';
 
 /**
  * The werkvoorraad as the desk works it: open cases with their phase and nearest running term,

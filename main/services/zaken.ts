@@ -9,63 +9,31 @@ import type {
   WerkvoorraadItem, WerkvoorraadQuerySchema,
 } from '../../shared/schemas/zaak';
 import {
-  computeTermijn, deadlineStatus, termijnWijzigingProbleem, wettelijkeTermijn, type TermijnWijziging, type WijzigingGrond,
+  termijnWijzigingProbleem, type TermijnWijziging, type WijzigingGrond,
 } from '../../shared/termijnen';
 import { atwExtraDagen } from './atw';
 import { checkReferentie } from '../export/verzoeken';
 import {
   AanvraagEntity, ClientEntity, IndicatieEntity, MeldingEntity, OnderzoekEntity, TermijnEntity, UserEntity,
-  type IndicatieRow, type MeldingRow, type TermijnRow,
+  type MeldingRow, type TermijnRow,
 } from '../db/entities';
 import { clientNaam } from './clients';
 import { beschikkingenForAanvraag } from './beschikkingen';
 import { assertClientWritable } from './beperking';
 import { readsHulpvraagEnVerslag } from './toegang';
 import { logAccess, logShown, notFound, nowIso, type TxContext } from './context';
+import { meldingKenmerk, toIndicatie, toTermijn, uiterlijkVoor } from './zaakRecords';
 
 /** Wmo 2015 art. 2.3.2 lid 2: the client may hand in a persoonlijk plan until 7 days after the melding. */
 export function persoonlijkPlanUiterlijk(meldingDatum: string): string {
   return addDays(meldingDatum, 7);
 }
 
-/** Each law its own case-number prefix: WMO-, JW- (Jeugdwet), PW- (Participatiewet). */
-const KENMERK_PREFIX: Record<Wet, string> = { wmo: 'WMO', jeugdwet: 'JW', participatiewet: 'PW' };
-
-export function meldingKenmerk(m: Pick<MeldingRow, 'id' | 'datum' | 'wet'>): string {
-  return `${KENMERK_PREFIX[m.wet as Wet] ?? 'WMO'}-${m.datum.slice(0, 4)}-${String(m.id).padStart(6, '0')}`;
-}
-
 // ---------------------------------------------------------------- termijnen
-
-/** The legal deadline (after the Algemene termijnenwet); null while an opschorting is open. */
-export function uiterlijkVoor(t: Pick<TermijnRow, 'startdatum' | 'wet' | 'soort' | 'verlengingen' | 'opschortingen'>, extraFeestdagen?: ReadonlySet<string>): string | null {
-  return computeTermijn({
-    start: t.startdatum, wet: t.wet as Wet, soort: t.soort,
-    verlengingen: t.verlengingen, opschortingen: t.opschortingen, extraFeestdagen,
-  }).uiterlijk;
-}
-
-export function toTermijn(t: TermijnRow, today: string): Termijn {
-  const opgeschort = t.opschortingen.some((o) => o.tot === null);
-  const status: Termijn['status'] = t.afgerondOp ? 'afgerond' : opgeschort || !t.uiterlijk ? 'opgeschort' : deadlineStatus(t.uiterlijk, today);
-  const { grondslag, bron, awbBeslistermijn } = wettelijkeTermijn(t.wet as Wet, t.soort);
-  return {
-    id: t.id, soort: t.soort, wet: t.wet as Wet, startdatum: t.startdatum, uiterlijk: t.uiterlijk, opgeschort,
-    verlengingen: t.verlengingen, opschortingen: t.opschortingen, afgerondOp: t.afgerondOp, behaald: t.behaald, status,
-    grondslag, bron, awbBeslistermijn,
-  };
-}
 
 async function startTermijn(tx: TxContext, meldingId: number, soort: 'onderzoek' | 'beschikking', wet: string, start: string): Promise<void> {
   const t = { meldingId, soort, wet, startdatum: start, verlengingen: [], opschortingen: [] };
   await tx.m.insert(TermijnEntity, { ...t, uiterlijk: uiterlijkVoor(t, await atwExtraDagen(tx)), afgerondOp: null, behaald: null });
-}
-
-/** Records that the step the term was for is done, and whether that was in time. */
-export async function completeTermijn(tx: TxContext, meldingId: number, soort: 'onderzoek' | 'beschikking', op: string): Promise<void> {
-  const t = await tx.m.findOneBy(TermijnEntity, { meldingId, soort });
-  if (!t || t.afgerondOp) return;
-  await tx.m.update(TermijnEntity, { id: t.id }, { afgerondOp: op, behaald: t.uiterlijk !== null && op <= t.uiterlijk });
 }
 
 async function changeTermijn(tx: TxContext, termijnId: number, change: (t: TermijnRow) => Partial<TermijnRow>, detail: string): Promise<Termijn> {
@@ -130,23 +98,6 @@ async function toMelding(tx: TxContext, m: MeldingRow): Promise<Melding> {
     consulentId: m.consulentId, consulentNaam: consulent.displayName, persoonlijkPlanUiterlijk: persoonlijkPlanUiterlijk(m.datum), status: m.status as Melding['status'],
     clientNaam: clientNaam(client), kenmerk: meldingKenmerk(m),
   };
-}
-
-export function toIndicatie(i: IndicatieRow): Indicatie {
-  const omvang = i.volume !== null && i.eenheid && i.frequentie ? { volume: i.volume, eenheid: i.eenheid, frequentie: i.frequentie } : null;
-  return {
-    id: i.id, aanvraagId: i.aanvraagId, wet: i.wet as Wet, productcategorie: i.productcategorie,
-    productcategorieLabel: productcategorieLabel(i.wet as Wet, i.productcategorie), productcode: i.productcode,
-    omvang, omvangTekst: omvang ? omvangTekst(omvang) : null, budgetCents: i.budgetCents,
-    leveringsvorm: i.leveringsvorm, aanbiederAgb: i.aanbiederAgb, aanbiederNaam: i.aanbiederNaam,
-    ingangsdatum: i.ingangsdatum, einddatum: i.einddatum, motivering: i.motivering, toewijzingNummer: i.toewijzingNummer,
-    pgbZorgverlener: i.pgbZorgverlener, pgbTariefCents: i.pgbTariefCents, vervangtIndicatieId: i.vervangtIndicatieId,
-  };
-}
-
-/** "3 uur per week": the omvang as the letter and the screen say it. */
-export function omvangTekst(o: { volume: number; eenheid: string; frequentie: string }): string {
-  return `${o.volume} ${eenheidLabel(o.eenheid, o.volume).toLowerCase()} ${frequentieLabel(o.frequentie).toLowerCase()}`;
 }
 
 export async function meldingDetail(tx: TxContext, meldingId: number): Promise<MeldingDetail> {

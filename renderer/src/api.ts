@@ -47,7 +47,6 @@ export function useLoad<C extends ChannelName>(channel: C, input: ChannelInput<C
       setError(res.error);
     }
     setLoading(false);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [channel, key]);
   useEffect(() => {
     void reload();
@@ -59,7 +58,7 @@ export function useLoad<C extends ChannelName>(channel: C, input: ChannelInput<C
  * Shows a router error where it belongs: next to the named field when the form has it
  * (`omvang.volume`, `bsn`, `wettelijkeGrondslag.0`), otherwise at the top of the form.
  */
-export function showError<T extends FieldValues>(form: UseFormReturn<T, unknown, any>, error: CallError): void {
+export function showError<T extends FieldValues, R>(form: UseFormReturn<T, unknown, R>, error: CallError): void {
   const field = error.field;
   if (field) {
     const top = field.split('.')[0]!;

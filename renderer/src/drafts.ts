@@ -46,7 +46,7 @@ async function openDraft<T>(key: CryptoKey, storageKey: string): Promise<Partial
   }
 }
 
-export function useDraft<T extends FieldValues>(form: UseFormReturn<T, unknown, any>, key: string, options: { exclude?: string[] } = {}) {
+export function useDraft<T extends FieldValues, R>(form: UseFormReturn<T, unknown, R>, key: string, options: { exclude?: string[] } = {}) {
   const { draftKey: cryptoKey } = useSession();
   const exclude = options.exclude ?? [];
   const [restored, setRestored] = useState(false);
@@ -86,7 +86,6 @@ export function useDraft<T extends FieldValues>(form: UseFormReturn<T, unknown, 
       live = false;
       sub.unsubscribe();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, cryptoKey]);
 
   const clear = useCallback(() => {

@@ -24,8 +24,8 @@ function firstMessage(e: unknown): string | undefined {
 }
 
 /** Top-of-form messages: a restored draft, and errors that name no field on this form. */
-export function FormStatus<T extends FieldValues>({ form, restored, onDiscard, success }: {
-  form: UseFormReturn<T, unknown, any>;
+export function FormStatus<T extends FieldValues, R>({ form, restored, onDiscard, success }: {
+  form: UseFormReturn<T, unknown, R>;
   restored?: boolean;
   onDiscard?: () => void;
   success?: string | null;

@@ -2,6 +2,7 @@
 // threads, combined PDF) and naive (fresh font parsing per document, one core).
 // Run: npx tsx test/bench/letters.ts [n]
 import { execFile } from 'node:child_process';
+import os from 'node:os';
 import { printBatch } from '../../main/letters/batch';
 import { setFontSharing } from '../../main/letters/fonts';
 import { renderLetter } from '../../main/letters/render';
@@ -50,7 +51,7 @@ if (require.main === module) {
   const n = Number(process.argv[2] ?? 200);
   void benchLetters({ n }).then((r) => {
     if (process.argv.includes('--json')) return console.log(JSON.stringify(r));
-    console.log(`letters (n=${n}, ${require('node:os').availableParallelism()} cores)`);
+    console.log(`letters (n=${n}, ${os.availableParallelism()} cores)`);
     console.table({
       'single (shared fonts, 1 core)': { 'letters/s': r.singlePerSec },
       'batch combined (workers)': { 'letters/s': r.batchPerSec },

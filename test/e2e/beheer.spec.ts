@@ -1,9 +1,9 @@
 import { todayIso } from '../../main/router';
 import { CaseBuilder } from '../support/beheer-cases';
-import { Desk, LETTERHEAD, ok, vastgesteldeToekenning } from '../support/cases';
+import { Desk, ok, vastgesteldeToekenning } from '../support/cases';
 import { ADMIN_PASSWORD } from '../support/vault';
 import { exportSettings, ZGW_CLIENT_ID, ZGW_SECRET } from '../support/zgw-fixtures';
-import { startZgwServer, type ZgwTestServer } from '../support/zgw-server';
+import { startZgwServer } from '../support/zgw-server';
 import { expect, test, type Page } from './fixtures';
 import { checkScreen as check } from './screen';
 

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyZgwJwt } from '../../main/export/zgw/jwt';
 import { runOutbox } from '../../main/export/outbox';
 import type { Router } from '../../main/router';
-import { Desk, LETTERHEAD, ok, vastgesteldeToekenning } from '../support/cases';
+import { Desk, ok, vastgesteldeToekenning } from '../support/cases';
 import { startZgwServer, type FaultMode, type ZgwTestServer } from '../support/zgw-server';
 import { EIND_STATUSTYPE, exportSettings, ZGW_CLIENT_ID, ZGW_SECRET } from '../support/zgw-fixtures';
 

@@ -315,8 +315,6 @@ const bsnArb = cijfers(8)
 const tekens = ['a', 'z', 'A', 'Ü', 'é', 'ĳ', ' ', '-', "'", '&', '<', '>', '"', '.', '1', '€'];
 const tekst = (max: number) =>
   fc.string({ unit: fc.constantFrom(...tekens), minLength: 1, maxLength: max }).filter((s) => s.trim().length > 0);
-const datumArb = (van: number, tot: number) =>
-  fc.integer({ min: van, max: tot }).map((d) => new Date(Date.UTC(2021, 0, 1) + d * 86400000).toISOString().slice(0, 10));
 const geboorteArb = fc.oneof(
   fc.date({ min: new Date('1920-01-01'), max: new Date('2025-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
   fc.integer({ min: 1920, max: 2020 }).map((y) => `${y}-00-00`),

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { specPath } from '../../specs/path.cjs';
 import { addIsoDuration, klasseVoor } from '../../main/beheer/retention';

@@ -20,9 +20,10 @@ function parseWorkerFile(): { file: string; execArgv: string[] } {
 export function parseVerzoekInWorker(xml: string, timeoutMs = 20_000): Promise<VerzoekOmToewijzing> {
   const { file, execArgv } = parseWorkerFile();
   const worker = new Worker(file, { execArgv, resourceLimits: { maxOldGenerationSizeMb: 256, stackSizeMb: 4 } });
+  let timer: NodeJS.Timeout | undefined;
   return new Promise<VerzoekOmToewijzing>((resolve, reject) => {
     const fail = (message: string) => reject(new LoketError('invoer', message));
-    const timer = setTimeout(() => fail('Het lezen van het bericht duurde te lang en is gestopt; het bestand is te groot of klopt niet.'), timeoutMs);
+    timer = setTimeout(() => fail('Het lezen van het bericht duurde te lang en is gestopt; het bestand is te groot of klopt niet.'), timeoutMs);
     worker.once('message', (m: { ok: true; value: VerzoekOmToewijzing } | { ok: false; error: { code: string; message: string; field?: string } | null }) => {
       if (m.ok) resolve(m.value);
       else if (m.error) reject(new LoketError(m.error.code as LoketErrorCode, m.error.message, m.error.field));
@@ -32,6 +33,7 @@ export function parseVerzoekInWorker(xml: string, timeoutMs = 20_000): Promise<V
     worker.once('exit', () => fail('Het lezen van het bericht is afgebroken.'));
     worker.postMessage(xml);
   }).finally(() => {
+    clearTimeout(timer); // else it keeps the process alive after the message was read
     void worker.terminate();
   });
 }

@@ -24,7 +24,6 @@ export function AuditLog() {
   };
   useEffect(() => {
     void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [clientId]);
   const runVerify = async () => {
     setBusy(true);

@@ -3,19 +3,19 @@ import { LoketError } from '../../shared/errors';
 import type { EXPORT_CHANNELS } from '../../shared/ipc/export-channels';
 import { SECRET_MASK } from '../../shared/schemas/admin';
 import { SettingEntity, OutboxEntity } from '../db/entities';
-import { auditFiles, collectAudit } from '../export/audit';
-import { iwmoConfigProblems, readExportConfig, SECRET_KEY, zgwConfigProblems } from '../export/config';
-import { collectInzage, inzagePdf } from '../export/inzage';
-import { parseVerzoekInWorker } from '../export/iwmo/parse-in-worker';
-import { importVerzoek, planIwmoMessages } from '../export/iwmoExport';
-import { listJobs, retryJob, runOutbox, type OutboxKind } from '../export/outbox';
-import { caseExportStepKeys } from '../export/zgw/caseExport';
-import { buildZgwPlan } from '../export/zgwPlan';
-import { readSettings } from './admin';
+import { auditFiles, collectAudit } from './audit';
+import { iwmoConfigProblems, readExportConfig, SECRET_KEY, zgwConfigProblems } from './config';
+import { collectInzage, inzagePdf } from './inzage';
+import { parseVerzoekInWorker } from './iwmo/parse-in-worker';
+import { importVerzoek, planIwmoMessages } from './iwmoExport';
+import { dueForExport, listJobs, retryJob, runOutbox, type OutboxKind } from './outbox';
+import { caseExportStepKeys } from './zgw/caseExport';
+import { buildZgwPlan } from './zgwPlan';
+import { readSettings } from '../services/admin';
 import { inzageVerzoekFor, markInzageUitgevoerd } from '../beheer/inzagerecht';
 import { inTransaction, transactional } from '../transaction';
 import { anchorNow } from '../vault';
-import { logAccess, nowIso, type HandlerContext, type HandlerTable, type TxContext } from './context';
+import { logAccess, nowIso, type HandlerContext, type HandlerTable, type TxContext } from '../services/context';
 
 type In<C extends keyof typeof EXPORT_CHANNELS> = z.output<(typeof EXPORT_CHANNELS)[C]['input']>;
 
@@ -36,13 +36,7 @@ async function dryRun(tx: TxContext, input: In<'export.run'>) {
     const problems = kind === 'zgw' ? zgwConfigProblems(cfg) : iwmoConfigProblems(cfg);
     if (problems.length) { skipped.push({ kind, reason: `Niet ingesteld: ${problems.join(', ')}.` }); continue; }
     // Due jobs plus the beschikkingen the run would queue first.
-    const rows = tx.raw.prepare(kind === 'zgw'
-      ? `SELECT o.id AS job, b.id AS bid FROM beschikkingen b LEFT JOIN export_outbox o ON o.kind = 'zgw' AND o.subject_id = b.id
-         WHERE b.status = 'verzonden' AND (o.id IS NULL OR o.status IN ('wachtend', 'bezig')) ORDER BY b.id`
-      : `SELECT DISTINCT o.id AS job, b.id AS bid FROM beschikkingen b JOIN beschikking_indicaties bi ON bi.beschikking_id = b.id OR bi.beschikking_id = b.vervangt_id
-           JOIN indicaties i ON i.id = bi.indicatie_id LEFT JOIN export_outbox o ON o.kind = 'iwmo' AND o.subject_id = b.id
-         WHERE b.status IN ('vastgesteld', 'verzonden') AND i.leveringsvorm = 'ZIN' AND i.toewijzing_nummer IS NOT NULL
-           AND (o.id IS NULL OR o.status IN ('wachtend', 'bezig')) ORDER BY b.id`).all() as { job: number | null; bid: number }[];
+    const rows = dueForExport(tx.raw, kind).map((d) => ({ job: d.job, bid: d.beschikkingId }));
     for (const r of rows.slice(0, input.maxJobs)) {
       const job = r.job ? await tx.m.findOneBy(OutboxEntity, { id: r.job }) : null;
       const kenmerk = (tx.raw.prepare('SELECT kenmerk FROM beschikkingen WHERE id = ?').get(r.bid) as { kenmerk: string }).kenmerk;

@@ -1,11 +1,11 @@
 import type { BEHEER_CHANNELS } from '../../shared/ipc/beheer-channels';
-import { herindicatieLijst, miExport, miOverzicht } from '../beheer/mi';
-import { besluitVerzoek, heffBeperkingOp, rectificeer, registreerVerzoek, verzoekenLijst } from '../beheer/rechten';
+import { herindicatieLijst, miExport, miOverzicht } from './mi';
+import { besluitVerzoek, heffBeperkingOp, rectificeer, registreerVerzoek, verzoekenLijst } from './rechten';
 import {
   afsluitenZaak, beoordeelVoorstel, purgeFreedPages, voerVernietigingUit, vernietigingLijst, voorstelVernietiging, zaakArchief,
-} from '../beheer/retention';
+} from './retention';
 import { inTransaction, transactional } from '../transaction';
-import type { HandlerTable } from './context';
+import type { HandlerTable } from '../services/context';
 
 export const BEHEER_HANDLERS: HandlerTable<typeof BEHEER_CHANNELS> = {
   'mi.overzicht': transactional(miOverzicht),
