@@ -9,7 +9,8 @@ import { clientIdOf } from './beschikkingen';
 import { assertClientWritable } from './beperking';
 import { logAccess, notFound, nowIso, type TxContext } from './context';
 import { aanvulverzoekData, verdagingData, voornemenData } from './letterData';
-import { meldingKenmerk, schortTermijnOp, uiterlijkVoor } from './zaken';
+import { schortTermijnOp } from './zaken';
+import { meldingKenmerk, uiterlijkVoor } from './zaakRecords';
 
 /**
  * The letters of the Awb procedure around a decision: voornemen + zienswijze (4:8), verdaging
