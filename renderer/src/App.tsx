@@ -162,7 +162,7 @@ function Shell({ onIdle }: { onIdle: () => void }) {
   // At 200% zoom (or a narrow window) the menu folds away behind a button, so the page keeps its width.
   const [navOpen, nav] = useDisclosure(false);
   const narrow = useMediaQuery('(max-width: 47.99em)') ?? false;
-  useEffect(() => nav.close(), [path]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => nav.close(), [path]);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="md">
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
