@@ -217,13 +217,6 @@ export async function beantwoordProduct(tx: TxContext, input: z.output<typeof An
   return { bestand, xml };
 }
 
-/** The indicatie's ReferentieAanbieder must come from a 315 of this client (IV097). */
-export function checkReferentie(tx: TxContext, clientId: number, referentie: string): void {
-  const rows = tx.raw.prepare('SELECT inhoud FROM iwmo_berichten WHERE client_id = ?').all(clientId) as { inhoud: string }[];
-  const known = rows.some((r) => (JSON.parse(r.inhoud) as VerzoekOmToewijzing).producten.some((p) => p.referentieAanbieder === referentie));
-  if (!known) throw new LoketError('invoer', `ReferentieAanbieder ${referentie} staat in geen verzoek om toewijzing van deze cliënt.`, 'referentieAanbieder');
-}
-
 function productTekst(wet: Wet, p: AangevraagdProduct): string {
   const cat = p.product ? `${productcategorieLabel(wet, p.product.categorie, null) ?? `categorie ${p.product.categorie}`}${p.product.code ? ` (${p.product.code})` : ''}` : 'product niet genoemd';
   const omvang = p.omvang ? `, ${p.omvang.volume} ${eenheidLabel(p.omvang.eenheid, p.omvang.volume).toLowerCase()} ${frequentieLabel(p.omvang.frequentie).toLowerCase()}` : '';

@@ -12,7 +12,7 @@ import {
   termijnWijzigingProbleem, type TermijnWijziging, type WijzigingGrond,
 } from '../../shared/termijnen';
 import { atwExtraDagen } from './atw';
-import { checkReferentie } from '../export/verzoeken';
+import { checkReferentie } from '../export/referentie';
 import {
   AanvraagEntity, ClientEntity, IndicatieEntity, MeldingEntity, OnderzoekEntity, TermijnEntity, UserEntity,
   type MeldingRow, type TermijnRow,
