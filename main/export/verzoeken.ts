@@ -177,6 +177,7 @@ async function verzoekInfo(tx: TxContext, row: BerichtRow): Promise<z.input<type
   return {
     id: row.id, bericht: row.berichtsoort, afzender: row.afzender, identificatie: row.identificatie, dagtekening: row.dagtekening,
     ontvangenOp: row.ontvangen_op, status: row.status, redenWacht: row.reden_wacht, clientId: row.client_id, meldingId: row.melding_id,
+    clientNaam: [v.client.naam.voorletters, v.client.naam.voorvoegsel, v.client.naam.geslachtsnaam].filter(Boolean).join(' '),
     gezagsdragerBekend: v.client.gezagsdragerBekend ?? null,
     retourUiterlijk: row.retour_uiterlijk, retourOp: row.retour_op, antwoordUiterlijk: row.antwoord_uiterlijk,
     antwoordTeLaat: open && compareDates(tx.today(), row.antwoord_uiterlijk) > 0, producten,

@@ -28,6 +28,8 @@ import { Vernietiging } from './screens/beheer/Vernietiging';
 import { Rechten } from './screens/beheer/Rechten';
 import { ChangePassword } from './screens/ChangePassword';
 import { Notificaties } from './Notificaties';
+import { Verzoeken } from './screens/Verzoeken';
+import { CASE_READERS, CASE_WRITERS } from '../../shared/ipc/define';
 
 interface NavItem { path: string; label: TextKey; roles: Role[] }
 
@@ -39,6 +41,8 @@ const NAV: NavItem[] = [
   { path: '/clienten', label: 'navClients', roles: ['consulent', 'besluitbevoegd', 'administratie', 'auditor'] },
   { path: '/clienten/nieuw', label: 'navNewClient', roles: CASE },
   { path: '/export', label: 'navExport', roles: ['consulent', 'besluitbevoegd', 'administratie', 'beheerder'] },
+  // Who may read and answer 315s is the channel table's (shared/ipc/iwmo-channels.ts).
+  { path: '/verzoeken', label: 'navVerzoeken', roles: [...CASE_READERS] },
   { path: '/beheer/herindicatie', label: 'navHerindicatie', roles: ['consulent', 'besluitbevoegd', 'auditor'] },
   { path: '/beheer/mi', label: 'navMi', roles: ['beheerder', 'auditor', 'besluitbevoegd'] },
   { path: '/beheer/rechten', label: 'navRechten', roles: ['beheerder', 'besluitbevoegd'] },
@@ -232,6 +236,7 @@ function Routes({ path }: { path: string }): ReactNode {
   if (path === '/instellingen') return <SettingsScreen />;
   if (path === '/gebruikers') return <Users />;
   if (path === '/wachtwoord') return <ChangePassword />;
+  if (path === '/verzoeken') return <Guard roles={rolesOf(path)}><Verzoeken canWrite={hasRole(user, ...CASE_WRITERS)} /></Guard>;
   if (path === '/beheer/mi') return <Guard roles={rolesOf(path)}><ManagementInfo /></Guard>;
   if (path === '/beheer/herindicatie') return <Guard roles={rolesOf(path)}><Herindicatie meldingHref={(mid) => `#/melding/${mid}`} /></Guard>;
   if (path === '/beheer/vernietiging') return <Guard roles={rolesOf(path)}><Vernietiging roles={user.roles} username={user.username} /></Guard>;

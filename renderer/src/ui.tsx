@@ -64,13 +64,19 @@ const TERMIJN_ICON: Record<Termijn['status'], string> = {
 export function TermijnBadge({ termijn }: { termijn: Termijn | null }) {
   const { t } = useT();
   if (!termijn) return <Badge color="dark" variant="outline">{t('noDeadline')}</Badge>;
-  const label = t(`status_${termijn.status}`);
+  return <DeadlineBadge naam={termijn.soort === 'onderzoek' ? 'Onderzoek' : 'Beschikking'} status={termijn.status} uiterlijk={termijn.uiterlijk} />;
+}
+
+/** The same traffic light for any named term (e.g. the retour and antwoord terms of a 315). */
+export function DeadlineBadge({ naam, status, uiterlijk }: { naam: string; status: Termijn['status']; uiterlijk: string | null }) {
+  const { t } = useT();
+  const label = t(`status_${status}`);
   // Names the term it is about, and wraps instead of being cut off (narrow columns, 200% zoom).
   return (
-    <Badge color={TERMIJN_COLOR[termijn.status]} variant="filled" data-status={termijn.status} tt="none"
+    <Badge color={TERMIJN_COLOR[status]} variant="filled" data-status={status} tt="none"
       styles={{ root: { height: 'auto', paddingBlock: 2, maxWidth: '100%' }, label: { whiteSpace: 'normal', overflow: 'visible' } }}>
-      <span aria-hidden="true">{TERMIJN_ICON[termijn.status]} </span>
-      {termijn.soort === 'onderzoek' ? 'Onderzoek' : 'Beschikking'}: {label.toLowerCase()}{termijn.uiterlijk && termijn.status !== 'afgerond' ? ` · ${fmtDate(termijn.uiterlijk)}` : ''}
+      <span aria-hidden="true">{TERMIJN_ICON[status]} </span>
+      {naam}: {label.toLowerCase()}{uiterlijk && status !== 'afgerond' ? ` · ${fmtDate(uiterlijk)}` : ''}
     </Badge>
   );
 }

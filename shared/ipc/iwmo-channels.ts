@@ -7,6 +7,19 @@ import { CASE_READERS, CASE_WRITERS, ch, type ChannelDef } from './define';
  * werkdagen per product, OP274), the antwoordbericht (319), and the decision on a 315 that
  * waited for a person.
  */
+/** LDT_RedenAfwijzingVerzoek: shared so the screen offers the same list main accepts. */
+export const REDENEN_AFWIJZING_VERZOEK = {
+  '1': 'Geen wijziging, maar nieuwe aanvraag',
+  '2': 'Past niet binnen budget',
+  '3': 'Geen contract',
+  '4': 'Past niet binnen contract',
+  '5': 'Andere gemeente',
+  '6': 'Stapeling',
+  '7': 'Zorginhoudelijke afkeur',
+  '8': 'Woonplaatsbeginsel',
+  '9': 'Leeftijdsgrens is bereikt',
+} as const;
+
 export const VerzoekSchema = z.object({
   id: z.number().int(),
   bericht: z.enum(['WMO315', 'JW315']),
@@ -17,6 +30,8 @@ export const VerzoekSchema = z.object({
   status: z.enum(['verwerkt', 'wacht_op_beoordeling', 'afgewezen']),
   redenWacht: z.string().nullable(),
   clientId: z.number().int().nullable(),
+  /** The client as the 315 names them (also for a verzoek still waiting for a person). */
+  clientNaam: z.string(),
   meldingId: z.number().int().nullable(),
   gezagsdragerBekend: z.boolean().nullable(),
   retourUiterlijk: z.string(),

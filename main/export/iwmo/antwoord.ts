@@ -15,6 +15,7 @@ import { toIstandaardDatum } from '../../../shared/dates';
 import { LoketError } from '../../../shared/errors';
 import { BERICHT_SUBVERSIE, BERICHT_VERSIE, STANDAARDEN, type Wet } from './standaarden';
 import { schrijver } from './toewijzing';
+import { REDENEN_AFWIJZING_VERZOEK } from '../../../shared/ipc/iwmo-channels';
 import type { AangevraagdProduct, VerzoekOmToewijzing } from './verzoek';
 
 /** RetourCode 0200: geen opmerking over deze berichtklasse. */
@@ -124,18 +125,7 @@ export function buildRetourVerzoekXml(input: RetourInput): string {
   return doc.end({ prettyPrint: true });
 }
 
-/** LDT_RedenAfwijzingVerzoek. */
-export const REDENEN_AFWIJZING_VERZOEK = {
-  '1': 'Geen wijziging, maar nieuwe aanvraag',
-  '2': 'Past niet binnen budget',
-  '3': 'Geen contract',
-  '4': 'Past niet binnen contract',
-  '5': 'Andere gemeente',
-  '6': 'Stapeling',
-  '7': 'Zorginhoudelijke afkeur',
-  '8': 'Woonplaatsbeginsel',
-  '9': 'Leeftijdsgrens is bereikt',
-} as const;
+export { REDENEN_AFWIJZING_VERZOEK };
 export type RedenAfwijzingVerzoek = keyof typeof REDENEN_AFWIJZING_VERZOEK;
 
 export interface AntwoordInput {
