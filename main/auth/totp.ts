@@ -29,9 +29,26 @@ export function totpCode(secretBase32: string, now = Date.now()): string {
   return totpFor(secretBase32).generate({ timestamp: now });
 }
 
-/** One step of clock drift either way, as RFC 6238 advises. */
-export function totpValid(secretBase32: string, code: string, now = Date.now()): boolean {
-  return totpFor(secretBase32).validate({ token: code.replace(/\s/g, ''), timestamp: now, window: 1 }) !== null;
+/**
+ * The time step a code belongs to, or null when it fits none: one step of clock drift either way,
+ * as RFC 6238 advises.
+ */
+export function totpStep(secretBase32: string, code: string, now = Date.now()): number | null {
+  const totp = totpFor(secretBase32);
+  const delta = totp.validate({ token: code.replace(/\s/g, ''), timestamp: now, window: 1 });
+  return delta === null ? null : totp.counter({ timestamp: now }) + delta;
+}
+
+export const TOTP_REUSED = 'Deze code is al gebruikt. Wacht op de volgende code van uw app.';
+
+/**
+ * RFC 6238 §5.2: a code is accepted once. Takes the step only when it is newer than the last
+ * accepted one, in one statement, so two logins racing with the same code cannot both win.
+ * Inside a running write.
+ */
+function claimStep(db: Pick<Db, 'raw'>, userId: number, step: number): boolean {
+  return db.raw.prepare('UPDATE user_credentials SET totp_last_step = ? WHERE user_id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)')
+    .run(step, userId, step).changes === 1;
 }
 
 export function isTotpEnrolled(db: Db, userId: number): boolean {
@@ -39,21 +56,26 @@ export function isTotpEnrolled(db: Db, userId: number): boolean {
 }
 
 /**
- * Checks a TOTP code or, failing that, a one-time recovery code (which is then used up).
- * Inside no transaction: takes its own write when a recovery code is spent.
+ * Checks a TOTP code (accepted once: its time step must be newer than the last accepted one) or,
+ * failing that, a one-time recovery code (which is then used up).
+ * Inside no transaction: takes its own write when a code is accepted.
  */
-export async function checkSecondFactor(db: Db, userId: number, code: string, now = Date.now()): Promise<boolean> {
+export async function checkSecondFactor(db: Db, userId: number, code: string, now = Date.now()): Promise<'ok' | 'wrong' | 'reused'> {
   const row = credentialsOf(db, userId);
-  if (!row?.totp_secret || !row.totp_confirmed_at) return false;
-  if (/^\d{6}$/.test(code.replace(/\s/g, ''))) return totpValid(row.totp_secret, code, now);
+  if (!row?.totp_secret || !row.totp_confirmed_at) return 'wrong';
+  if (/^\d{6}$/.test(code.replace(/\s/g, ''))) {
+    const step = totpStep(row.totp_secret, code, now);
+    if (step === null) return 'wrong';
+    return (await db.write(async () => claimStep(db, userId, step))) ? 'ok' : 'reused';
+  }
   const hashed = hashRecoveryCode(code);
   const codes = JSON.parse(row.recovery_codes) as string[];
-  if (!codes.includes(hashed)) return false;
+  if (!codes.includes(hashed)) return 'wrong';
   await db.write(async () => {
     db.raw.prepare('UPDATE user_credentials SET recovery_codes = ?, updated_at = ? WHERE user_id = ?')
       .run(JSON.stringify(codes.filter((c) => c !== hashed)), new Date().toISOString(), userId);
   });
-  return true;
+  return 'ok';
 }
 
 const B32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -76,7 +98,7 @@ export async function beginTotp(ctx: HandlerContext) {
   const secret = new Secret({ size: 20 }).base32;
   const uri = totpFor(secret, ctx.session.user.username).toString();
   await inTransaction(ctx, async (tx) => {
-    tx.raw.prepare('UPDATE user_credentials SET totp_secret = ?, totp_confirmed_at = NULL, updated_at = ? WHERE user_id = ?')
+    tx.raw.prepare('UPDATE user_credentials SET totp_secret = ?, totp_confirmed_at = NULL, totp_last_step = NULL, updated_at = ? WHERE user_id = ?')
       .run(secret, new Date().toISOString(), ctx.session.user.id);
     logAccess(tx, { action: 'beheer', objectType: 'tweestapsverificatie', objectId: ctx.session.user.id, detail: 'inschrijving gestart' });
   });
@@ -88,11 +110,14 @@ export async function confirmTotp(ctx: HandlerContext, input: { code: string }) 
   requireServer(ctx);
   const row = credentialsOf(ctx.session.db, ctx.session.user.id);
   if (!row?.totp_secret) throw new LoketError('conflict', 'Start eerst de inschrijving voor tweestapsverificatie.');
-  if (!totpValid(row.totp_secret, input.code)) {
+  const step = totpStep(row.totp_secret, input.code);
+  if (step === null) {
     throw new LoketError('invoer', 'Deze code klopt niet. Typ de 6 cijfers die de app nu toont (ze wisselen elke 30 seconden).', 'code');
   }
   const codes = Array.from({ length: 10 }, recoveryCode);
   await inTransaction(ctx, async (tx) => {
+    // The confirming code counts as used: it cannot log in a second time.
+    if (!claimStep(tx, ctx.session.user.id, step)) throw new LoketError('invoer', TOTP_REUSED, 'code');
     tx.raw.prepare('UPDATE user_credentials SET totp_confirmed_at = ?, recovery_codes = ?, updated_at = ? WHERE user_id = ?')
       .run(new Date().toISOString(), JSON.stringify(codes.map(hashRecoveryCode)), new Date().toISOString(), ctx.session.user.id);
     logAccess(tx, { action: 'beheer', objectType: 'tweestapsverificatie', objectId: ctx.session.user.id, detail: 'ingeschakeld' });

@@ -88,6 +88,8 @@ export interface CredentialRow {
   verifier: string;
   totp_secret: string | null;
   totp_confirmed_at: string | null;
+  /** The TOTP time step of the last accepted code (replay protection); null before the first. */
+  totp_last_step: number | null;
   recovery_codes: string;
 }
 

@@ -21,7 +21,7 @@ import {
 import { createRouter, todayIso } from '../router';
 import { GEBRUIKER_INGETROKKEN, rereadSessionUser } from '../session-guard';
 import { readSettings, userInfo } from '../services/admin';
-import { checkSecondFactor, isTotpEnrolled, totpRequired } from '../auth/totp';
+import { checkSecondFactor, isTotpEnrolled, TOTP_REUSED, totpRequired } from '../auth/totp';
 import { backup as backupVault, usernameProblem, type Session } from '../vault';
 import { unsealWithPassword, unsealWithRecoveryKey, type Unsealed } from './seal';
 import { DEFAULT_TIMEOUTS, sameSecret, SessionStore, type ServerSession, type SessionTimeouts } from './sessions';
@@ -222,10 +222,14 @@ export async function buildServer(o: ServerOptions): Promise<LoketServer> {
     const enrolled = isTotpEnrolled(db, user.id);
     if (enrolled) {
       if (!body.data.totp) return reply.code(401).send(refusal('wachtwoord', 'Typ de code uit uw authenticator-app (of een herstelcode).', 'totp'));
-      if (!(await checkSecondFactor(db, user.id, body.data.totp))) {
+      // Wall-clock time, as in the authenticator app (the `now` option drives session timeouts).
+      const second = await checkSecondFactor(db, user.id, body.data.totp);
+      if (second !== 'ok') {
+        // A replayed code may have been read over someone's shoulder: it counts as a failure too.
         throttle.fail(keys);
-        await log(db, user.username, user.roles.join(','), 'inloggen', 'geweigerd', origin, 'code tweestapsverificatie klopt niet');
-        return reply.code(401).send(refusal('wachtwoord', 'De code klopt niet. Typ de 6 cijfers die de app nu toont, of een herstelcode.', 'totp'));
+        const reused = second === 'reused';
+        await log(db, user.username, user.roles.join(','), 'inloggen', 'geweigerd', origin, reused ? 'code tweestapsverificatie al gebruikt' : 'code tweestapsverificatie klopt niet');
+        return reply.code(401).send(refusal('wachtwoord', reused ? TOTP_REUSED : 'De code klopt niet. Typ de 6 cijfers die de app nu toont, of een herstelcode.', 'totp'));
       }
     }
     throttle.succeed(`user:${username}`);

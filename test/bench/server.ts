@@ -7,13 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { totpCode } from '../../main/auth/totp';
 import { STRONG_KDF } from '../../main/db/keyslots';
 import { createDemoDatabase } from '../../main/demo/setup';
 import { buildServer } from '../../main/server/app';
 import { unsealWithPassword } from '../../main/server/seal';
 import { mulberry32 } from '../../main/demo/prng';
 import { ApiClient, makeCert } from '../support/https';
+import { Authenticator } from '../support/totp';
 
 export type Kind = 'zoeken (typen)' | 'cliënt openen' | 'werkvoorraad' | 'verslag opslaan' | 'indienen' | 'accorderen';
 export const INTERACTIVE: Kind[] = ['zoeken (typen)', 'cliënt openen', 'werkvoorraad', 'verslag opslaan', 'indienen', 'accorderen'];
@@ -120,7 +120,8 @@ export interface LoadPlan {
   password: string;
   seconds: number;
   seed: number;
-  desks: (Omit<Desk, 'call'> & { username: string; werkplek: string; totpSecret: string | null })[];
+  /** totp: this run's code for the desk's user (one login per such user, see server-load.ts). */
+  desks: (Omit<Desk, 'call'> & { username: string; werkplek: string; totp: string | null })[];
 }
 
 /** The HTTPS desks in a child process (test/bench/server-load.ts): plan on stdin, samples on stdout. */
@@ -156,12 +157,12 @@ export async function benchServer(o: ServerBenchOptions): Promise<MixResult[]> {
   try {
     const demoUsers = ['consulent01', 'consulent02', 'besluit1', 'besluit2', 'besluit3'];
     // The besluitbevoegden set up TOTP once, as they would at their first login.
-    const secrets = new Map<string, string>();
+    const apps = new Map<string, Authenticator>();
     for (const u of demoUsers.filter((x) => x.startsWith('besluit'))) {
       const c = new ApiClient(base, tls.cert, 'bench-inschrijven');
       await c.login(u, o.demoPassword);
-      secrets.set(u, (await c.ok('totp.begin')).secret);
-      await c.ok('totp.confirm', { code: totpCode(secrets.get(u)!) });
+      apps.set(u, new Authenticator((await c.ok('totp.begin')).secret));
+      await c.ok('totp.confirm', { code: await apps.get(u)!.next() });
       await c.ok('session.lock');
       c.close();
     }
@@ -181,13 +182,16 @@ export async function benchServer(o: ServerBenchOptions): Promise<MixResult[]> {
     for (const n of o.users) {
       for (const transport of ['https', 'in-process'] as const) {
         const taken = new Set<number>();
+        // A code is accepted once (RFC 6238 §5.2): one fresh code per TOTP user for this run.
+        const codes = new Map<string, string>();
+        if (transport === 'https') for (const [u, app] of apps) codes.set(u, await app.next());
         const plan = Array.from({ length: n }, (_, i) => {
           const username = demoUsers[i % demoUsers.length]!;
           const role: Desk['role'] = username.startsWith('besluit') ? 'besluit' : 'consulent';
           // Each desk gets its own concepts and beschikkingen to approve, none shared.
           const w = work(username, 400, role);
           const own = (xs: number[]) => xs.filter((x) => !taken.has(x) && taken.add(x)).slice(0, 8);
-          return { username, role, werkplek: `bench-${i}`, totpSecret: secrets.get(username) ?? null, meldingen: w.meldingen, concepts: own(w.concepts), toApprove: own(w.toApprove) };
+          return { username, role, werkplek: `bench-${i}`, totp: codes.get(username) ?? null, meldingen: w.meldingen, concepts: own(w.concepts), toApprove: own(w.toApprove) };
         });
         let out: { samples: Record<string, number[]>; errors: number; seconds: number };
         if (transport === 'https') {

@@ -1,12 +1,12 @@
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import path from 'node:path';
-import { totpCode } from '../../main/auth/totp';
 import { createRouter } from '../../main/router';
 import { buildServer, type LoketServer } from '../../main/server/app';
 import { unsealWithPassword } from '../../main/server/seal';
 import { lock } from '../../main/vault';
 import { LETTERHEAD } from '../support/cases';
 import { ApiClient, conceptOverApi, makeCert } from '../support/https';
+import { Authenticator } from '../support/totp';
 import { ADMIN_PASSWORD, freshVault, TEST_KDF, USER_PASSWORD } from '../support/vault';
 import { checkScreen } from './screen';
 
@@ -91,8 +91,8 @@ test('consultant and besluitbevoegde in two browsers against the server, with TO
   await expect(besluit.page.getByRole('heading', { name: 'Tweestapsverificatie instellen' })).toBeVisible();
   await expect(besluit.page.getByRole('img', { name: 'QR-code voor de authenticator-app' })).toBeVisible();
   await checkScreen(besluit.page, 'server-02-tweestapsverificatie');
-  const secret = (await besluit.page.locator('code').innerText()).trim();
-  await besluit.page.getByLabel(/^Code uit de authenticator-app/).fill(totpCode(secret));
+  const app = new Authenticator((await besluit.page.locator('code').innerText()).trim());
+  await besluit.page.getByLabel(/^Code uit de authenticator-app/).fill(await app.next());
   await besluit.page.getByRole('button', { name: 'Code controleren' }).click();
   await expect(besluit.page.getByRole('heading', { name: 'Uw herstelcodes' })).toBeVisible();
   await expect(besluit.page.getByRole('listitem')).toHaveCount(10);
@@ -111,7 +111,8 @@ test('consultant and besluitbevoegde in two browsers against the server, with TO
   const code = besluit.page.getByLabel(/^Code uit de authenticator-app/);
   await expect(code).toBeVisible();
   await checkScreen(besluit.page, 'server-04-inloggen-met-code');
-  await code.fill(totpCode(secret));
+  // A new code: the one that confirmed the enrollment is used up.
+  await code.fill(await app.next());
   await code.press('Enter');
   await expect(besluit.page.getByText('Ingelogd als')).toBeVisible();
 

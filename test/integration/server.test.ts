@@ -3,11 +3,11 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keysDir, listSlots, openSlot } from '../../main/db/keyslots';
-import { totpCode } from '../../main/auth/totp';
 import { buildServer, type LoketServer } from '../../main/server/app';
 import { unsealWithKeyFile, unsealWithPassword, unsealWithRecoveryKey, writeKeyFile, type Unsealed } from '../../main/server/seal';
 import { lock, unlock } from '../../main/vault';
 import { ApiClient, makeCert, request } from '../support/https';
+import { Authenticator, codeForStep, stepOf } from '../support/totp';
 import { ADMIN_PASSWORD, freshVault, TEST_KDF, USER_PASSWORD } from '../support/vault';
 
 /** The team server in this process (a fake clock for timeouts), over real HTTPS with a test certificate. */
@@ -34,13 +34,14 @@ function client(werkplek = 'werkplek-test'): ApiClient {
   return new ApiClient(base, tls.cert, werkplek);
 }
 
-/** Plays the authenticator app: enrolls TOTP for a logged-in client, returns the secret. */
-async function enrollTotp(c: ApiClient): Promise<string> {
+/** Enrolls TOTP for a logged-in client; returns her authenticator app. */
+async function enrollTotp(c: ApiClient): Promise<Authenticator> {
   const begun = await c.ok('totp.begin');
   expect(begun.qrDataUrl).toMatch(/^data:image\/png;base64,/);
-  const confirmed = await c.ok('totp.confirm', { code: totpCode(begun.secret) });
+  const app = new Authenticator(begun.secret);
+  const confirmed = await c.ok('totp.confirm', { code: await app.next() });
   expect(confirmed.recoveryCodes).toHaveLength(10);
-  return begun.secret;
+  return app;
 }
 
 beforeAll(async () => {
@@ -193,7 +194,7 @@ describe('refusals', () => {
     const early = await beheer.raw('user.remove', { username: 'consulent02' });
     expect(early.status).toBe(403);
     expect(early.body.error.message).toContain('tweestapsverificatie');
-    const secret = await enrollTotp(beheer);
+    const app = await enrollTotp(beheer);
     await beheer.ok('user.remove', { username: 'consulent02' });
     const after = await c.raw('werkvoorraad.list', {});
     expect(after.status).toBe(401);
@@ -201,7 +202,7 @@ describe('refusals', () => {
     const noCode = await client().login('beheer', ADMIN_PASSWORD);
     expect(noCode.status).toBe(401);
     expect(noCode.body.error.field).toBe('totp');
-    expect((await client().login('beheer', ADMIN_PASSWORD, totpCode(secret))).status).toBe(200);
+    expect((await client().login('beheer', ADMIN_PASSWORD, await app.next())).status).toBe(200);
   });
 
   it('keeps a besluitbevoegde without TOTP from approving', async () => {
@@ -212,6 +213,33 @@ describe('refusals', () => {
     const res = await b.raw('beschikking.approve', { id: 1 });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('geen_toegang');
+  });
+
+  it('accepts a TOTP code once (RFC 6238 §5.2): a replay is refused, the next step\'s code works; a recovery code works once', async () => {
+    // Start early in a 30-second step, so each code below stays within the server's one step of drift.
+    if (Date.now() % 30_000 > 24_000) await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 100));
+    const s = stepOf();
+    const b = client('besluit-pc');
+    expect((await b.login('besluit1', USER_PASSWORD)).status).toBe(200);
+    const { secret } = await b.ok('totp.begin');
+    const { recoveryCodes } = await b.ok('totp.confirm', { code: codeForStep(secret, s - 1) });
+    const reused = 'Deze code is al gebruikt. Wacht op de volgende code van uw app.';
+    // The code that confirmed the enrollment was used: it cannot log in.
+    const confirming = await client().login('besluit1', USER_PASSWORD, codeForStep(secret, s - 1));
+    expect(confirming.status).toBe(401);
+    expect(confirming.body.error).toMatchObject({ field: 'totp', message: reused });
+    const code = codeForStep(secret, s);
+    expect((await client().login('besluit1', USER_PASSWORD, code)).status).toBe(200);
+    const replay = await client('andere-pc').login('besluit1', USER_PASSWORD, code);
+    expect(replay.status).toBe(401);
+    expect(replay.body.error).toMatchObject({ field: 'totp', message: reused });
+    expect(replay.body.token).toBeUndefined();
+    expect((await client().login('besluit1', USER_PASSWORD, codeForStep(secret, s + 1))).status).toBe(200);
+    // Recovery codes stay one-time.
+    expect((await client().login('besluit1', USER_PASSWORD, recoveryCodes[0])).status).toBe(200);
+    const again = await client().login('besluit1', USER_PASSWORD, recoveryCodes[0]);
+    expect(again.status).toBe(401);
+    expect(again.body.error.message).toMatch(/^De code klopt niet/);
   });
 
   it('gives a browser an HttpOnly, Secure, SameSite=Strict cookie and refuses a cross-site POST without the CSRF header', async () => {

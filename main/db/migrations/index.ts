@@ -11,6 +11,7 @@ import { InzageVerzoeken0010 } from './0010-inzage-verzoeken';
 import { DatabaseId0011 } from './0011-database-id';
 import { ServerCredentials0012 } from './0012-server-credentials';
 import { Desk0013 } from './0013-desk';
+import { TotpLastStep0014 } from './0014-totp-last-step';
 
 /** Every migration, in order. Listed explicitly: glob paths break once bundled. Never remove one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   DatabaseId0011,
   ServerCredentials0012,
   Desk0013,
+  TotpLastStep0014,
 ];
