@@ -149,3 +149,40 @@ export function verifyLog(raw: RawDb): VerifyResult {
   }
   return { ok: true, entries };
 }
+
+/** The auditor's filter on the log; every field narrows (AND). Instants are ISO UTC, `tsTot` exclusive. */
+export interface LogQuery {
+  clientIds?: number[];
+  actor?: string;
+  action?: string;
+  tsVan?: string;
+  tsTot?: string;
+  beforeSeq?: number;
+  limit: number;
+}
+
+/** The log, newest first, filtered in SQL so a filter never depends on what one page holds. */
+export function queryLog(raw: RawDb, q: LogQuery): StoredLogEntry[] {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (q.clientIds) {
+    if (q.clientIds.length === 0) return [];
+    where.push(`client_id IN (${q.clientIds.map(() => '?').join(',')})`);
+    params.push(...q.clientIds);
+  }
+  if (q.actor !== undefined) { where.push('actor = ?'); params.push(q.actor); }
+  if (q.action !== undefined) { where.push('action = ?'); params.push(q.action); }
+  if (q.tsVan !== undefined) { where.push('ts >= ?'); params.push(q.tsVan); }
+  if (q.tsTot !== undefined) { where.push('ts < ?'); params.push(q.tsTot); }
+  if (q.beforeSeq !== undefined) { where.push('seq < ?'); params.push(q.beforeSeq); }
+  return raw.prepare(`SELECT * FROM access_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`)
+    .all(...params, q.limit) as StoredLogEntry[];
+}
+
+/** The users and actions that occur in the log: the choices of the auditor's filter lists. */
+export function logFacets(raw: RawDb): { actors: string[]; actions: string[] } {
+  return {
+    actors: raw.prepare('SELECT DISTINCT actor FROM access_log ORDER BY actor').pluck().all() as string[],
+    actions: raw.prepare('SELECT DISTINCT action FROM access_log ORDER BY action').pluck().all() as string[],
+  };
+}

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Settings, SettingsSchema, UserInfo } from '../../shared/schemas/admin';
 import { SettingsSchema as SettingsParser } from '../../shared/schemas/admin';
 import type { Role } from '../../shared/roles';
-import { verifyLogWithAnchors, verifyLog, type StoredLogEntry } from '../auditlog';
+import { verifyLogWithAnchors, verifyLog } from '../auditlog';
 import { SettingEntity, type UserRow } from '../db/entities';
 import { draftKeySetting } from '../vault';
 import { logAccess, type TxContext } from './context';
@@ -55,21 +55,5 @@ export async function auditVerify(tx: TxContext, input: { ankerBestanden?: strin
   const result = tx.session.databaseId ? verifyLogWithAnchors(tx.raw, tx.session.databaseId, files) : verifyLog(tx.raw);
   logAccess(tx, { action: 'lezen', objectType: 'toegangslog', detail: result.ok ? `controle geslaagd (${result.entries} regels)` : `controle: regel ${result.firstBroken?.seq} klopt niet` });
   return result;
-}
-
-export async function auditList(tx: TxContext, input: { clientId?: number; beforeSeq?: number; limit: number }) {
-  const where: string[] = [];
-  const params: number[] = [];
-  if (input.clientId !== undefined) { where.push('client_id = ?'); params.push(input.clientId); }
-  if (input.beforeSeq !== undefined) { where.push('seq < ?'); params.push(input.beforeSeq); }
-  const rows = tx.raw.prepare(`SELECT * FROM access_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`)
-    .all(...params, input.limit) as StoredLogEntry[];
-  logAccess(tx, { action: 'lezen', objectType: 'toegangslog', clientId: input.clientId ?? null, detail: `${rows.length} regels bekeken` });
-  return {
-    entries: rows.map((r) => ({
-      seq: r.seq, ts: r.ts, actor: r.actor, onBehalfOf: r.on_behalf_of, role: r.role, action: r.action,
-      objectType: r.object_type, objectId: r.object_id, clientId: r.client_id, result: r.result, origin: r.origin, detail: r.detail,
-    })),
-  };
 }
 

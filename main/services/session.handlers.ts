@@ -3,7 +3,8 @@ import { LoketError } from '../../shared/errors';
 import type { UserAddSchema } from '../../shared/schemas/admin';
 import { transactional, inTransaction } from '../transaction';
 import { addUser, changePassword, listUsers, removeUser, resetPassword, type Session } from '../vault';
-import { auditList, auditVerify, draftKeyFor, getSettings, readSettings, updateSettings, userInfo } from './admin';
+import { auditVerify, draftKeyFor, getSettings, readSettings, updateSettings, userInfo } from './admin';
+import { auditList } from './auditLogView';
 import type { HandlerContext, HandlersFor } from './context';
 
 /** Handlers of the session, settings, users and access-log channels. */

@@ -10,7 +10,7 @@ import { ACCOUNT_CHANNELS } from './account-channels';
 import { ATW_CHANNELS } from './atw-channels';
 import { IWMO_CHANNELS } from './iwmo-channels';
 import {
-  ChangePasswordSchema, LogEntrySchema, SettingsSchema, UnlockSchema, UserAddSchema, UserInfoSchema,
+  AuditListInputSchema, AuditListOutputSchema, ChangePasswordSchema, SettingsSchema, UnlockSchema, UserAddSchema, UserInfoSchema,
   VerifyResultSchema,
 } from '../schemas/admin';
 import {
@@ -95,8 +95,8 @@ export const CHANNELS = {
 
   'audit.verify': ch({ input: z.object({ ankerBestanden: z.array(z.string().min(1).max(1000)).max(20).optional() }).strict(), output: VerifyResultSchema, roles: ['auditor', 'beheerder'], writes: false }),
   'audit.list': ch({
-    input: z.object({ clientId: z.number().int().optional(), beforeSeq: z.number().int().optional(), limit: z.number().int().min(1).max(500).default(100) }),
-    output: z.object({ entries: z.array(LogEntrySchema) }),
+    input: AuditListInputSchema,
+    output: AuditListOutputSchema,
     roles: ['auditor', 'beheerder'], writes: false,
   }),
 

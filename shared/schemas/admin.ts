@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../roles';
+import { IsoDateSchema } from './zaak';
 import './locale';
 
 const line = (max: number, message: string) => z.string().trim().min(1, message).max(max);
@@ -124,6 +125,37 @@ export const LogEntrySchema = z.object({
   result: z.string(),
   origin: z.string(),
   detail: z.string().nullable(),
+});
+
+/**
+ * The auditor's filters on the access log, all applied in main: a user (username), a client found by
+ * name or BSN (the same search as the desk, never an internal id), an action, a date range (Dutch days).
+ */
+export const AuditListInputSchema = z.object({
+  clientId: z.number().int().optional(),
+  beforeSeq: z.number().int().optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+  actor: z.string().trim().min(1).max(100).optional(),
+  client: z.string().trim().min(2, 'Vul minstens twee tekens in van de naam of het BSN van de cliënt.').max(100).optional(),
+  action: z.string().trim().min(1).max(40).optional(),
+  van: IsoDateSchema.optional(),
+  tot: IsoDateSchema.optional(),
+}).refine((v) => !v.van || !v.tot || v.van <= v.tot, { message: 'De datum "tot" ligt vóór de datum "van": draai ze om.', path: ['tot'] });
+
+/** A log line with the names a person reads: the client, the kenmerk of the object, the user. */
+export const AuditListEntrySchema = LogEntrySchema.extend({
+  actorNaam: z.string().nullable(),
+  clientNaam: z.string().nullable(),
+  kenmerk: z.string().nullable(),
+});
+
+export const AuditListOutputSchema = z.object({
+  entries: z.array(AuditListEntrySchema),
+  /** What the filter lists offer: the users and actions that occur in the log. */
+  gebruikers: z.array(z.object({ username: z.string(), displayName: z.string() })).optional(),
+  acties: z.array(z.string()).optional(),
+  /** How many clients the client search matched (the log is filtered on all of them). */
+  clientsGevonden: z.number().int().optional(),
 });
 
 export const VerifyResultSchema = z.object({
