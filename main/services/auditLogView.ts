@@ -3,7 +3,7 @@ import type { AuditListInputSchema, AuditListOutputSchema } from '../../shared/s
 import { addDays } from '../../shared/dates';
 import { logFacets, queryLog } from '../auditlog';
 import { clientNaam, searchClientsRaw } from './clients';
-import { meldingKenmerk } from './zaken';
+import { meldingKenmerk } from './zaakRecords';
 import { logAccess, type TxContext } from './context';
 
 /**
