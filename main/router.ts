@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LoketError } from '../shared/errors';
+import { todayIso } from '../shared/today';
 import { inputTextProblem } from '../shared/text';
 import { CHANNELS, isChannel, type CallResult, type ChannelName } from '../shared/ipc/channels';
 import type { AnchorConfig } from './anchor';
@@ -217,10 +218,6 @@ export function createRouter(options: RouterOptions): Router {
   return new Router(options);
 }
 
-/** Today's calendar date in the Netherlands, whatever the machine's time zone. */
-export function todayIso(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 const DUTCH_TYPES: Record<string, string> = {
   string: 'tekst', number: 'een getal', int: 'een heel getal', boolean: 'ja of nee', object: 'een groep velden',

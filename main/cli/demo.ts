@@ -2,7 +2,7 @@ import path from 'node:path';
 import { LoketError } from '../../shared/errors';
 import { createDemoDatabase } from '../demo/setup';
 import { TEST_BSN_CAPACITY } from '../demo/generate';
-import { todayIso } from '../router';
+import { todayIso } from '../../shared/today';
 import type { ExtraCommand } from './commands';
 
 /** `loket demo`: a database full of realistic, reproducible test data (test BSNs only). */

@@ -18,6 +18,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { LoketError } from '../../shared/errors';
+import { todayIso } from '../../shared/today';
 import { appendLog } from '../auditlog';
 import type { Db, RawDb } from '../db/database';
 import { BeschikkingEntity, OutboxEntity, type OutboxRow } from '../db/entities';
@@ -86,9 +87,6 @@ const DEFAULT_LEASE_MS = 120_000;
 /** Jobs this process is running now, per database file: never taken over by a second runner here. */
 const active = new Set<string>();
 
-function todayIso(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 const activeKey = (db: Db, id: number) => `${db.file}#${id}`;
 
 // ---------------------------------------------------------------- enqueue

@@ -18,7 +18,8 @@ import { STRONG_KDF, type KdfParams } from '../db/keyslots';
 import {
   checkDummy, checkVerifier, credentialsOf, isLegacyVerifier, makeVerifier, storeVerifier, VERIFIER_STORE, WRONG_PASSWORD,
 } from '../db/verifiers';
-import { createRouter, todayIso } from '../router';
+import { todayIso } from '../../shared/today';
+import { createRouter } from '../router';
 import { GEBRUIKER_INGETROKKEN, rereadSessionUser } from '../session-guard';
 import { readSettings, userInfo } from '../services/admin';
 import { checkSecondFactor, isTotpEnrolled, TOTP_REUSED, totpRequired } from '../auth/totp';

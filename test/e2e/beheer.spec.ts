@@ -1,4 +1,4 @@
-import { todayIso } from '../../main/router';
+import { todayIso } from '../../shared/today';
 import { CaseBuilder } from '../support/beheer-cases';
 import { Desk, ok, vastgesteldeToekenning } from '../support/cases';
 import { ADMIN_PASSWORD } from '../support/vault';

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { createDemoDatabase } from '../../main/demo/setup';
-import { todayIso } from '../../main/router';
+import { todayIso } from '../../shared/today';
 import { expect, test as base } from './fixtures';
 import { checkScreen } from './screen';
 import { ADMIN_PASSWORD, TEST_KDF, tempDir } from '../support/vault';

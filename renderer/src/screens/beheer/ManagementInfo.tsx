@@ -4,7 +4,8 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { MiOverzicht } from '../../../../shared/schemas/beheer';
 import { WET_LABELS, WETTEN, type Wet } from '../../../../shared/schemas/zaak';
 import { base64ToBlob, call, useLoad } from '../../api';
-import { fmtDate, fmtEuro, todayIso } from '../../format';
+import { fmtDate, fmtEuro } from '../../format';
+import { todayIso } from '../../../../shared/today';
 import { LoadError } from '../../ui';
 
 /**

@@ -2,7 +2,8 @@ import { Alert, Badge, Button, Group, Select, Stack, Table, Text, TextInput, Tex
 import { useState } from 'react';
 import type { Verzoek } from '../../../../shared/schemas/beheer';
 import { call, useLoad } from '../../api';
-import { fmtDate, todayIso } from '../../format';
+import { fmtDate } from '../../format';
+import { todayIso } from '../../../../shared/today';
 import { LoadError } from '../../ui';
 
 /**

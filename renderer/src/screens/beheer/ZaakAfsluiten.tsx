@@ -2,7 +2,8 @@ import { Alert, Group, Select, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { ZAAK_RESULTAAT_LABELS, ZAAK_RESULTATEN, type ZaakResultaat } from '../../../../shared/schemas/beheer';
 import { call, useLoad } from '../../api';
-import { fmtDate, todayIso } from '../../format';
+import { fmtDate } from '../../format';
+import { todayIso } from '../../../../shared/today';
 import { ConfirmButton } from '../../confirm';
 
 /**
