@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { REDENEN_AFWIJZING_VERZOEK, type Verzoek } from '../../../shared/ipc/iwmo-channels';
 import { call, useLoad } from '../api';
 import { ConfirmButton } from '../confirm';
-import { fmtDate, todayIso } from '../format';
+import { fmtDate } from '../format';
+import { todayIso } from '../../../shared/today';
 import { DeadlineBadge, LoadError } from '../ui';
 
 type Product = Verzoek['producten'][number];
