@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { checkScreen } from './screen';
 
-test('search, access log and admin screens pass axe and get a screenshot', async ({ page, app }) => {
+test('search, access log and admin screens pass axe and get a screenshot', async ({ page, app, router }) => {
   await app.open();
   await app.login('anna');
   await page.getByRole('link', { name: 'Cliënt zoeken' }).click();
@@ -14,6 +14,17 @@ test('search, access log and admin screens pass axe and get a screenshot', async
   // Navigation shows only what the role allows.
   await expect(page.getByRole('link', { name: 'Instellingen' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Accorderen' })).toHaveCount(0);
+  // A client and a melding, so the log has a name and a kenmerk to show the auditor.
+  const nieuw = await router.call('client.create', {
+    bsn: '999990056', voornamen: 'Trijntje', geslachtsnaam: 'Bakker', geboortedatum: '1941-05-12', geslacht: '2',
+    straat: 'Kerkstraat', huisnummer: 12, postcode: '1234 AB', woonplaats: 'Voorbeeldstad', wijk: 'Centrum',
+  });
+  if (!nieuw.ok) throw new Error(nieuw.error.message);
+  const melding = await router.call('melding.create', {
+    clientId: nieuw.value.id, datum: '2026-03-02', kanaal: 'telefoon', wet: 'wmo', hulpvraag: 'Ik kan mijn huis niet meer schoonhouden.',
+    toestemming: true, clientondersteuningAangeboden: true,
+  });
+  if (!melding.ok) throw new Error(melding.error.message);
   await app.logout();
 
   await app.login('dirk');
@@ -22,6 +33,25 @@ test('search, access log and admin screens pass axe and get a screenshot', async
   await page.getByRole('button', { name: 'Keten controleren' }).click();
   await expect(page.getByText('De keten is heel')).toBeVisible();
   await checkScreen(page, '13-toegangslog');
+  // Names, kenmerk and a Dutch date and time instead of internal ids; the detail opens per row.
+  const dag = (offset: number) => new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric' })
+    .format(new Date(Date.now() + offset * 86_400_000)).replace(/\//g, '-');
+  await page.getByLabel('Cliënt (naam of BSN)').fill('999 990 056');
+  await page.getByRole('button', { name: 'Filteren' }).click();
+  await expect(page.getByText('1 cliënt gevonden; het log toont hun regels.')).toBeVisible();
+  const aangemaakt = page.getByRole('row', { name: /aanmaken melding WMO-2026-0+\d+/ });
+  await expect(aangemaakt).toContainText('T. Bakker');
+  await expect(aangemaakt).toContainText('anna');
+  await expect(aangemaakt.getByRole('cell').first()).toHaveText(new RegExp(`^${dag(0)} \\d{2}:\\d{2}:\\d{2}$`));
+  await aangemaakt.getByRole('button', { name: /^Details van regel/ }).click();
+  await expect(page.getByText(/^Regel \d+ · melding \(intern nummer \d+\) · oorsprong/)).toBeVisible();
+  await expect(page.getByText('Geen toelichting vastgelegd.')).toBeVisible();
+  await checkScreen(page, '13b-toegangslog-filter');
+  await page.getByRole('textbox', { name: 'Van' }).fill(dag(1));
+  await page.getByRole('button', { name: 'Filteren' }).click();
+  await expect(page.getByRole('row', { name: /T\. Bakker/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Filters wissen' }).click();
+  await expect(page.getByRole('row', { name: /T\. Bakker/ }).first()).toBeVisible();
   await expect(page.getByRole('link', { name: 'Nieuwe cliënt' })).toHaveCount(0);
   await app.logout();
 

@@ -103,7 +103,7 @@ export function AuditLog() {
                 <Table.Td>{x.role ?? ''}</Table.Td><Table.Td>{x.action}</Table.Td><Table.Td>{objectLabel(x)}</Table.Td>
                 <Table.Td>{x.clientNaam ?? ''}</Table.Td><Table.Td>{x.result}</Table.Td>
                 <Table.Td>
-                  <Button size="compact-xs" variant="subtle" aria-expanded={open === x.seq} aria-controls={`logdetail-${x.seq}`}
+                  <Button size="compact-xs" variant="default" aria-expanded={open === x.seq} aria-controls={`logdetail-${x.seq}`}
                     aria-label={`Details van regel ${x.seq}`} onClick={() => setOpen(open === x.seq ? null : x.seq)}>
                     {open === x.seq ? 'Verbergen' : 'Details'}
                   </Button>
