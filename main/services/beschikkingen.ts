@@ -2,16 +2,16 @@ import { In } from 'typeorm';
 import { z } from 'zod';
 import { productcategorieLabel } from '../../shared/codelists';
 import { LoketError } from '../../shared/errors';
-import type { Beschikking, BeschikkingInputSchema, BeschikkingSoort, BeschikkingStatus, Wet } from '../../shared/schemas/zaak';
+import type { AccorderingItem, Beschikking, BeschikkingInputSchema, BeschikkingSoort, BeschikkingStatus, Wet } from '../../shared/schemas/zaak';
 import {
   AanvraagEntity, BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, IndicatieEntity, LetterEntity,
-  MeldingEntity, UserEntity, VoornemenEntity, BeschikkingBewerkerEntity, type BeschikkingRow, type IndicatieRow,
+  MeldingEntity, TermijnEntity, UserEntity, VoornemenEntity, BeschikkingBewerkerEntity, type BeschikkingRow, type IndicatieRow,
 } from '../db/entities';
 import type { RawDb } from '../db/database';
 import { clientNaam } from './clients';
 import { vreemdeGrondslag } from '../letters/wet';
 import { logAccess, logShown, notFound, nowIso, type TxContext } from './context';
-import { toIndicatie } from './zaakRecords';
+import { toIndicatie, toTermijn } from './zaakRecords';
 import { assertClientWritable } from './beperking';
 import { notify } from './notificaties';
 
@@ -392,8 +392,26 @@ export async function takeOverBeschikking(tx: TxContext, input: { id: number; re
   return toBeschikking(tx, await loadBeschikking(tx, b.id));
 }
 
-export function accorderingQueue(tx: TxContext): Promise<{ items: Beschikking[] }> {
-  return queue(tx, 'ter_accordering', 'accordering');
+/**
+ * What waits for the besluitbevoegde, the nearest beslistermijn first (a suspended term, with no
+ * date, and a case without one last; then the oldest submission first).
+ */
+export async function accorderingQueue(tx: TxContext): Promise<{ items: AccorderingItem[] }> {
+  const order = tx.raw.prepare(`SELECT b.id, t.id AS termijn_id FROM beschikkingen b
+    JOIN aanvragen a ON a.id = b.aanvraag_id
+    LEFT JOIN termijnen t ON t.melding_id = a.melding_id AND t.soort = 'beschikking'
+    WHERE b.status = 'ter_accordering'
+    ORDER BY t.uiterlijk IS NULL, t.uiterlijk, b.id LIMIT 500`).all() as { id: number; termijn_id: number | null }[];
+  const byId = new Map((await tx.m.findBy(BeschikkingEntity, { id: In(order.map((o) => o.id)) })).map((b) => [b.id, b]));
+  const termijnIds = order.flatMap((o) => (o.termijn_id === null ? [] : [o.termijn_id]));
+  const termijnen = new Map((await tx.m.findBy(TermijnEntity, { id: In(termijnIds) })).map((t) => [t.id, t]));
+  const beschikkingen = await toBeschikkingen(tx, order.map((o) => byId.get(o.id)!));
+  const items = beschikkingen.map((b, i) => {
+    const t = order[i]!.termijn_id === null ? undefined : termijnen.get(order[i]!.termijn_id!);
+    return { ...b, beslistermijn: t ? toTermijn(t, tx.today()) : null };
+  });
+  logShown(tx, { objectType: 'accordering', detail: `${items.length} beschikkingen` }, items.map((i) => i.clientId));
+  return { items };
 }
 
 export function printQueue(tx: TxContext): Promise<{ items: Beschikking[] }> {

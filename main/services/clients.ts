@@ -127,10 +127,15 @@ export async function getClient(tx: TxContext, input: { id: number }): Promise<C
   return toClient(tx, c);
 }
 
-export type SearchKind = 'bsn' | 'naam' | 'fuzzy' | 'postcode' | 'geboortedatum';
+export type SearchKind = 'bsn' | 'naam' | 'fuzzy' | 'postcode' | 'geboortedatum' | 'adres';
 
-/** What the person typed, recognised: 9 digits is a BSN, "1234 AB 5" a postcode + huisnummer, a date a date. */
-export function detectSearch(query: string): { kind: SearchKind; value: string; huisnummer?: number } {
+export interface DetectedSearch { kind: SearchKind; value: string; huisnummer?: number; huisletter?: string }
+
+/**
+ * What the person typed, recognised: 9 digits is a BSN, "1234 AB 5" a postcode + huisnummer, a date
+ * a date, "Hovenlaan 37a" a street + huisnummer (+ huisletter); anything else is a name.
+ */
+export function detectSearch(query: string): DetectedSearch {
   const q = query.trim();
   // "999 927 243" and "999.927.243" are a BSN as well.
   const digits = q.replace(/[\s.]/g, '');
@@ -141,37 +146,77 @@ export function detectSearch(query: string): { kind: SearchKind; value: string; 
   const nl = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(q);
   if (nl) return { kind: 'geboortedatum', value: `${nl[3]}-${nl[2]!.padStart(2, '0')}-${nl[1]!.padStart(2, '0')}` };
   if (/^\d{4}-\d{2}-\d{2}$/.test(q)) return { kind: 'geboortedatum', value: q };
+  // Words without digits, then a number (and perhaps a letter): a street and huisnummer.
+  const adres = /^(\D*\p{L}\D*?)\s+(\d{1,5})\s*(\p{L})?$/u.exec(q);
+  if (adres) return { kind: 'adres', value: adres[1]!.trim(), huisnummer: Number(adres[2]), huisletter: adres[3]?.toUpperCase() };
   return { kind: 'naam', value: foldForSearch(q) };
 }
 
 type Statement = Sqlite.Statement<unknown[]>;
-const statements = new WeakMap<RawDb, Record<string, Statement>>();
+const statements = new WeakMap<RawDb, Map<string, Statement>>();
 
 /** Prepared once per connection: search is the hot path at the desk. */
-function searchStatements(raw: RawDb) {
+function prepared(raw: RawDb, sql: string): Statement {
   let s = statements.get(raw);
-  if (!s) {
-    s = {
-      bsn: raw.prepare('SELECT * FROM clients WHERE bsn = ? LIMIT ?'),
-      byId: raw.prepare('SELECT * FROM clients WHERE id = ?'),
-      postcode: raw.prepare('SELECT * FROM clients WHERE postcode = ? ORDER BY huisnummer, geslachtsnaam LIMIT ?'),
-      postcodeHuis: raw.prepare('SELECT * FROM clients WHERE postcode = ? AND huisnummer = ? ORDER BY geslachtsnaam LIMIT ?'),
-      geboortedatum: raw.prepare('SELECT * FROM clients WHERE geboortedatum = ? ORDER BY zoeknaam LIMIT ?'),
-      // Prefix on the folded name: a range scan on the index (LIKE would not use it).
-      naamPrefix: raw.prepare(`SELECT * FROM clients WHERE zoeknaam >= ? AND zoeknaam < ? ORDER BY zoeknaam LIMIT ?`),
-      // Anywhere in the name (3+ characters): the trigram index.
-      naamDeel: raw.prepare(`SELECT c.* FROM clients_fts f JOIN clients c ON c.id = f.rowid
-        WHERE clients_fts MATCH ? ORDER BY c.zoeknaam LIMIT ?`),
-    };
-    statements.set(raw, s);
-  }
-  return s;
+  if (!s) statements.set(raw, (s = new Map()));
+  let stmt = s.get(sql);
+  if (!stmt) s.set(sql, (stmt = raw.prepare(sql)));
+  return stmt;
 }
 
-function fuzzyRows(raw: RawDb, query: string, limit: number): RawClient[] {
-  const hits = fuzzySearchRaw(raw, query, limit);
-  const byId = searchStatements(raw).byId!;
-  return hits.map((h) => byId.get(h.id) as RawClient);
+/** One condition on clients: the first `limit` rows in order, and how many match in all. */
+function page(raw: RawDb, where: string, order: string, params: unknown[], limit: number): { rows: RawClient[]; total: number } {
+  const rows = prepared(raw, `SELECT * FROM clients WHERE ${where} ORDER BY ${order} LIMIT ?`).all(...params, limit) as RawClient[];
+  const total = rows.length < limit ? rows.length : prepared(raw, `SELECT count(*) FROM clients WHERE ${where}`).pluck().get(...params) as number;
+  return { rows, total };
+}
+
+const FTS_IDS = `SELECT c.id, c.zoeknaam FROM clients_fts f JOIN clients c ON c.id = f.rowid WHERE clients_fts MATCH ?`;
+const ftsPhrase = (w: string) => `"${w.replace(/"/g, '""')}"`;
+
+function byIds(raw: RawDb, ids: number[]): RawClient[] {
+  const byId = prepared(raw, 'SELECT * FROM clients WHERE id = ?');
+  return ids.map((id) => byId.get(id) as RawClient);
+}
+
+/**
+ * By name. One word: names starting with it first, then names containing it (3+ characters, the
+ * trigram index). Several words: every word starts a word of the name, in any order, so "Anna van
+ * Vliet" finds "Vliet, van, Anna" (the folded zoeknaam); names in the typed order first.
+ */
+function naamRows(raw: RawDb, q: string, limit: number): { rows: RawClient[]; total: number } {
+  const words = q.split(' ').filter(Boolean);
+  const long = words.filter((w) => w.length >= 3);
+  if (words.length > 1 && long.length > 0) {
+    const candidates = prepared(raw, FTS_IDS).all(long.map(ftsPhrase).join(' AND ')) as { id: number; zoeknaam: string }[];
+    const hits = candidates.filter((c) => {
+      const naam = c.zoeknaam.split(' ');
+      return words.every((w) => naam.some((n) => n.startsWith(w)));
+    }).sort((a, b) => Number(!a.zoeknaam.startsWith(q)) - Number(!b.zoeknaam.startsWith(q))
+      || (a.zoeknaam < b.zoeknaam ? -1 : a.zoeknaam > b.zoeknaam ? 1 : a.id - b.id));
+    return { rows: byIds(raw, hits.slice(0, limit).map((h) => h.id)), total: hits.length };
+  }
+  const prefix = page(raw, 'zoeknaam >= ? AND zoeknaam < ?', 'zoeknaam', [q, `${q}\uffff`], limit);
+  if (q.length < 3) return prefix;
+  // Every name starting with q also contains it: the substring count is the total.
+  const total = prepared(raw, 'SELECT count(*) FROM clients_fts WHERE clients_fts MATCH ?').pluck().get(ftsPhrase(q)) as number;
+  const rows = prefix.rows;
+  if (rows.length < limit) {
+    const seen = new Set(rows.map((r) => r.id));
+    const more = prepared(raw, `SELECT c.* FROM clients_fts f JOIN clients c ON c.id = f.rowid
+      WHERE clients_fts MATCH ? ORDER BY c.zoeknaam LIMIT ?`).all(ftsPhrase(q), limit) as RawClient[];
+    for (const r of more) {
+      if (rows.length >= limit) break;
+      if (!seen.has(r.id)) rows.push(r);
+    }
+  }
+  return { rows, total: Math.max(total, rows.length) };
+}
+
+function fuzzyRows(raw: RawDb, query: string, limit: number): { rows: RawClient[]; total: number } {
+  // Ranked by likeness: counted among the candidates the index gives (at most 500).
+  const hits = fuzzySearchRaw(raw, query, 500);
+  return { rows: byIds(raw, hits.slice(0, limit).map((h) => h.id)), total: hits.length };
 }
 
 interface RawClient {
@@ -193,42 +238,45 @@ function rawSummary(r: RawClient): ClientSummary {
   };
 }
 
-export function searchClientsRaw(raw: RawDb, query: string, kind: 'auto' | SearchKind, limit: number): { kind: SearchKind; results: ClientSummary[] } {
-  const detected = detectSearch(query);
-  const k = kind === 'auto' ? detected.kind : kind;
-  const s = searchStatements(raw);
-  let rows: RawClient[];
-  if (k === 'bsn') rows = s.bsn!.all(normalizeBsn(query).padStart(9, '0'), limit) as RawClient[];
-  else if (k === 'postcode') {
-    rows = detected.huisnummer !== undefined
-      ? s.postcodeHuis!.all(detected.value, detected.huisnummer, limit) as RawClient[]
-      : s.postcode!.all(detected.value, limit) as RawClient[];
-  } else if (k === 'geboortedatum') rows = s.geboortedatum!.all(detected.value, limit) as RawClient[];
-  else if (k === 'fuzzy') rows = fuzzyRows(raw, query, limit);
-  else {
-    const q = foldForSearch(query);
-    rows = s.naamPrefix!.all(q, `${q}\uffff`, limit) as RawClient[];
-    if (rows.length < limit && q.length >= 3) {
-      const seen = new Set(rows.map((r) => r.id));
-      const phrase = `"${q.replace(/"/g, '""')}"`;
-      for (const r of s.naamDeel!.all(phrase, limit) as RawClient[]) {
-        if (rows.length >= limit) break;
-        if (!seen.has(r.id)) rows.push(r);
-      }
+function searchRows(raw: RawDb, query: string, k: SearchKind, d: DetectedSearch, limit: number): { rows: RawClient[]; total: number } {
+  switch (k) {
+    case 'bsn': return page(raw, 'bsn = ?', 'id', [normalizeBsn(query).padStart(9, '0')], limit);
+    case 'postcode': return d.huisnummer !== undefined
+      ? page(raw, 'postcode = ? AND huisnummer = ?', 'geslachtsnaam', [d.value, d.huisnummer], limit)
+      : page(raw, 'postcode = ?', 'huisnummer, geslachtsnaam', [d.value], limit);
+    case 'geboortedatum': return page(raw, 'geboortedatum = ?', 'zoeknaam', [d.value], limit);
+    case 'adres': {
+      if (d.huisnummer === undefined) return { rows: [], total: 0 };
+      // The street as typed or its start ("Hovenl 37"); LIKE ignores case.
+      const straat = `${d.value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      return d.huisletter
+        ? page(raw, `huisnummer = ? AND straat LIKE ? ESCAPE '\\' AND upper(huisletter) = ?`, 'straat, geslachtsnaam', [d.huisnummer, straat, d.huisletter], limit)
+        : page(raw, `huisnummer = ? AND straat LIKE ? ESCAPE '\\'`, 'straat, huisletter, geslachtsnaam', [d.huisnummer, straat], limit);
     }
+    case 'fuzzy': return fuzzyRows(raw, query, limit);
+    case 'naam': return naamRows(raw, foldForSearch(query), limit);
   }
-  // Nothing found by name: perhaps a typo ("Vreis" for "de Vries").
-  if (k === 'naam' && rows.length === 0 && foldForSearch(query).length >= 4) return { kind: 'fuzzy', results: fuzzyRows(raw, query, limit).map(rawSummary) };
-  return { kind: k, results: rows.map(rawSummary) };
 }
 
-export async function searchClients(tx: TxContext, input: z.output<typeof ClientSearchSchema>): Promise<{ results: ClientSummary[] }> {
-  const { kind, results } = searchClientsRaw(tx.raw, input.query, input.kind, input.limit);
+export function searchClientsRaw(raw: RawDb, query: string, kind: 'auto' | SearchKind, limit: number): { kind: SearchKind; results: ClientSummary[]; total: number } {
+  const detected = detectSearch(query);
+  let k = kind === 'auto' ? detected.kind : kind;
+  let found = searchRows(raw, query, k, detected, limit);
+  // Nothing found by name: perhaps a typo ("Vreis" for "de Vries").
+  if (k === 'naam' && found.total === 0 && foldForSearch(query).length >= 4) {
+    k = 'fuzzy';
+    found = fuzzyRows(raw, query, limit);
+  }
+  return { kind: k, results: found.rows.map(rawSummary), total: found.total };
+}
+
+export async function searchClients(tx: TxContext, input: z.output<typeof ClientSearchSchema>): Promise<{ results: ClientSummary[]; total: number }> {
+  const { kind, results, total } = searchClientsRaw(tx.raw, input.query, input.kind, input.limit);
   // The search terms are personal data: log the kind of search and the hits, not the terms.
   logShown(tx, {
-    objectType: 'client', detail: `zoeken op ${kind}: ${results.length} resultaten${results.length ? ` (${results.map((r) => r.id).join(',')})` : ''}`,
+    objectType: 'client', detail: `zoeken op ${kind}: ${results.length} resultaten${total > results.length ? ` van ${total}` : ''}${results.length ? ` (${results.map((r) => r.id).join(',')})` : ''}`,
   }, results.map((r) => r.id));
-  return { results };
+  return { results, total };
 }
 
 async function toHousehold(tx: TxContext, id: number): Promise<Household> {

@@ -18,7 +18,7 @@ import {
   HouseholdPlanSchema, HouseholdSchema,
 } from '../schemas/client';
 import {
-  AanvraagInputSchema, AanvraagSchema, BeschikkingInputSchema, BeschikkingSchema, IndicatieInputSchema,
+  AanvraagInputSchema, AanvraagSchema, AccorderingItemSchema, BeschikkingInputSchema, BeschikkingSchema, IndicatieInputSchema,
   IndicatieSchema, MeldingDetailSchema, MeldingInputSchema, MeldingSchema, OnderzoekInputSchema,
   OnderzoekSchema, TermijnHervatSchema, TermijnOpschortSchema, TermijnSchema, TermijnVerlengSchema,
   WerkvoorraadItemSchema, WerkvoorraadQuerySchema,
@@ -47,7 +47,7 @@ export const CHANNELS = {
   'client.create': ch({ input: ClientInputSchema, output: ClientSchema, roles: CASE_WRITERS, writes: true }),
   'client.update': ch({ input: ClientInputSchema.extend({ id: z.number().int() }), output: ClientSchema, roles: CASE_WRITERS, writes: true }),
   'client.get': ch({ input: byId, output: ClientSchema, roles: CONTENT_READERS, writes: false }),
-  'client.search': ch({ input: ClientSearchSchema, output: z.object({ results: z.array(ClientSummarySchema) }), roles: CASE_READERS, writes: false }),
+  'client.search': ch({ input: ClientSearchSchema, output: z.object({ results: z.array(ClientSummarySchema), /** all that match, beyond the limit too */ total: z.number().int() }), roles: CASE_READERS, writes: false }),
   'client.timeline': ch({ input: byId, output: z.object({ meldingen: z.array(MeldingSchema), indicaties: z.array(IndicatieSchema) }), roles: CONTENT_READERS, writes: false }),
 
   'household.create': ch({ input: HouseholdInputSchema, output: HouseholdSchema, roles: CASE_WRITERS, writes: true }),
@@ -75,7 +75,7 @@ export const CHANNELS = {
   'beschikking.preview': ch({ input: byId, output: pdf, roles: CONTENT_READERS, writes: false }),
 
   'werkvoorraad.list': ch({ input: WerkvoorraadQuerySchema, output: z.object({ items: z.array(WerkvoorraadItemSchema) }), roles: CASE_READERS, writes: false }),
-  'accordering.queue': ch({ input: empty, output: z.object({ items: z.array(BeschikkingSchema) }), roles: ['besluitbevoegd'], writes: false }),
+  'accordering.queue': ch({ input: empty, output: z.object({ items: z.array(AccorderingItemSchema) }), roles: ['besluitbevoegd'], writes: false }),
   'print.queue': ch({ input: empty, output: z.object({ items: z.array(BeschikkingSchema) }), roles: ['administratie'], writes: false }),
   'print.send': ch({
     input: z.object({ beschikkingIds: z.array(z.number().int()).min(1, 'Kies minstens één brief.').max(50) }),

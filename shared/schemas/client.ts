@@ -107,9 +107,9 @@ export const ClientSchema = ClientInputSchema.extend({
 });
 export type Client = z.infer<typeof ClientSchema>;
 
-export const SEARCH_KINDS = ['auto', 'bsn', 'naam', 'fuzzy', 'postcode', 'geboortedatum'] as const;
+export const SEARCH_KINDS = ['auto', 'bsn', 'naam', 'fuzzy', 'postcode', 'geboortedatum', 'adres'] as const;
 export const ClientSearchSchema = z.object({
-  query: z.string().trim().min(1, 'Typ een BSN, naam, postcode met huisnummer of geboortedatum.').max(100),
+  query: z.string().trim().min(1, 'Typ een BSN, naam, postcode met huisnummer, straat met huisnummer of geboortedatum.').max(100),
   kind: z.enum(SEARCH_KINDS).default('auto'),
   limit: z.number().int().min(1).max(100).default(25),
 });

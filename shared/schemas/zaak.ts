@@ -230,6 +230,10 @@ export const BeschikkingSchema = z.object({
 });
 export type Beschikking = z.infer<typeof BeschikkingSchema>;
 
+/** A beschikking in the accordering queue, with the beslistermijn it must be taken within. */
+export const AccorderingItemSchema = BeschikkingSchema.extend({ beslistermijn: TermijnSchema.nullable() });
+export type AccorderingItem = z.infer<typeof AccorderingItemSchema>;
+
 export const MeldingSchema = MeldingInputSchema.extend({
   /** Empty for a reader without access to it (administratie: least privilege). */
   hulpvraag: z.string(),

@@ -72,14 +72,13 @@ export interface CaseIds {
   beschikkingId: number;
 }
 
-/** A Wmo case up to a vastgestelde toekenning (hulp bij het huishouden, 3 uur per week, ZIN). */
-export async function vastgesteldeToekenning(desk: Desk, client: { bsn: string; voornamen: string; geslachtsnaam: string; voorvoegsel?: string }): Promise<CaseIds> {
-  const anna = await desk.as('anna', '2026-04-13');
-  const c = await ok(anna, 'client.create', {
-    ...client, geboortedatum: '1941-05-12', geslacht: '2', straat: 'Kerkstraat', huisnummer: 12, postcode: '1234 AB', woonplaats: 'Voorbeeldstad', wijk: 'Centrum',
-  });
+/**
+ * A Wmo case for an existing client up to a concept toekenning (hulp bij het huishouden, 3 uur per
+ * week, ZIN), as the consulent; the beslistermijn runs from `ontvangenOp`.
+ */
+export async function conceptToekenning(anna: Router, clientId: number, ontvangenOp = '2026-04-13'): Promise<Omit<CaseIds, 'clientId'>> {
   const m = await ok(anna, 'melding.create', {
-    clientId: c.id, datum: '2026-03-02', kanaal: 'telefoon', wet: 'wmo', hulpvraag: 'Ik kan mijn huis niet meer schoonhouden.',
+    clientId, datum: '2026-03-02', kanaal: 'telefoon', wet: 'wmo', hulpvraag: 'Ik kan mijn huis niet meer schoonhouden.',
     toestemming: true, clientondersteuningAangeboden: true,
   });
   await ok(anna, 'onderzoek.save', {
@@ -88,7 +87,7 @@ export async function vastgesteldeToekenning(desk: Desk, client: { bsn: string; 
     algemeneVoorzieningen: 'Geen passende algemene voorziening.', benodigdeOndersteuning: 'Hulp bij het huishouden.',
     pgbUitgelegd: true, bijdrageUitgelegd: true, conclusies: 'Maatwerkvoorziening is nodig.',
   });
-  const a = await ok(anna, 'aanvraag.create', { meldingId: m.melding.id, ontvangenOp: '2026-04-13', omschrijving: 'Hulp bij het huishouden' });
+  const a = await ok(anna, 'aanvraag.create', { meldingId: m.melding.id, ontvangenOp, omschrijving: 'Hulp bij het huishouden' });
   const i = await ok(anna, 'indicatie.create', {
     aanvraagId: a.id, productcategorie: '01', omvang: { volume: 3, eenheid: '04', frequentie: '2' }, leveringsvorm: 'ZIN',
     aanbiederAgb: '12345678', aanbiederNaam: 'Thuiszorg De Linde', ingangsdatum: '2026-05-01', einddatum: '2027-04-30',
@@ -98,7 +97,17 @@ export async function vastgesteldeToekenning(desk: Desk, client: { bsn: string; 
     aanvraagId: a.id, soort: 'toekenning', indicatieIds: [i.id], besluitTekst: 'U krijgt hulp bij het huishouden, 3 uur per week.',
     motivering: 'Uit het onderzoek blijkt dat u het zware huishoudelijke werk niet zelf kunt doen.', wettelijkeGrondslag: ['Wmo 2015 art. 2.3.5'],
   });
-  await ok(anna, 'beschikking.submit', { id: b.id });
-  await ok(await desk.as('bram', '2026-04-20'), 'beschikking.approve', { id: b.id });
-  return { clientId: c.id, meldingId: m.melding.id, aanvraagId: a.id, indicatieId: i.id, beschikkingId: b.id };
+  return { meldingId: m.melding.id, aanvraagId: a.id, indicatieId: i.id, beschikkingId: b.id };
+}
+
+/** A Wmo case up to a vastgestelde toekenning (hulp bij het huishouden, 3 uur per week, ZIN). */
+export async function vastgesteldeToekenning(desk: Desk, client: { bsn: string; voornamen: string; geslachtsnaam: string; voorvoegsel?: string }): Promise<CaseIds> {
+  const anna = await desk.as('anna', '2026-04-13');
+  const c = await ok(anna, 'client.create', {
+    ...client, geboortedatum: '1941-05-12', geslacht: '2', straat: 'Kerkstraat', huisnummer: 12, postcode: '1234 AB', woonplaats: 'Voorbeeldstad', wijk: 'Centrum',
+  });
+  const ids = await conceptToekenning(anna, c.id);
+  await ok(anna, 'beschikking.submit', { id: ids.beschikkingId });
+  await ok(await desk.as('bram', '2026-04-20'), 'beschikking.approve', { id: ids.beschikkingId });
+  return { clientId: c.id, ...ids };
 }

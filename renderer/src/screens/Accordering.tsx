@@ -5,12 +5,13 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { CHANNELS } from '../../../shared/ipc/channels';
-import type { Beschikking } from '../../../shared/schemas/zaak';
+import type { AccorderingItem } from '../../../shared/schemas/zaak';
 import { call, showError, useLoad } from '../api';
 import { draftKey, useDraft } from '../drafts';
+import { fmtDate } from '../format';
 import { useT } from '../i18n';
 import { useSession } from '../session';
-import { FormStatus, LoadError } from '../ui';
+import { FormStatus, LoadError, TermijnBadge } from '../ui';
 import { LetterPreview } from './LetterPreview';
 import { SOORT_LABELS, STATUS_LABELS } from './labels';
 
@@ -21,7 +22,7 @@ export function Accordering() {
   return (
     <>
       <Title order={1} size="h2" mb="xs">{t('navAccordering')}</Title>
-      {data && <Text mb="md">{data.items.length === 1 ? '1 besluit wacht' : `${data.items.length} besluiten wachten`} op uw besluit (oudste eerst).</Text>}
+      {data && <Text mb="md">{data.items.length === 1 ? '1 besluit wacht' : `${data.items.length} besluiten wachten`} op uw besluit (uiterste beslisdatum eerst).</Text>}
       <LoadError error={error} />
       {/* Stays in view while the list below changes: the message never scrolls away from the work. */}
       {done && <Alert color="green" role="status" mb="md" style={{ position: 'sticky', top: 64, zIndex: 5 }} withCloseButton onClose={() => setDone(null)}>{done}</Alert>}
@@ -37,7 +38,7 @@ export function Accordering() {
 
 const RejectSchema = CHANNELS['beschikking.reject'].input;
 
-function AccorderItem({ b, onDone }: { b: Beschikking; onDone: (msg: string) => void }) {
+function AccorderItem({ b, onDone }: { b: AccorderingItem; onDone: (msg: string) => void }) {
   const { t } = useT();
   const { user } = useSession();
   const [show, setShow] = useState(false);
@@ -66,8 +67,12 @@ function AccorderItem({ b, onDone }: { b: Beschikking; onDone: (msg: string) => 
           <Title order={2} size="h4">{b.clientNaam} · {b.kenmerk}</Title>
           <Text size="sm">Soort: {SOORT_LABELS[b.soort]} · Opgesteld door {b.auteur} · <Anchor href={`#/melding/${b.meldingId}`}>melding en gespreksverslag openen</Anchor></Text>
         </div>
-        <Badge>{STATUS_LABELS[b.status]}</Badge>
+        <Group gap="xs">
+          <TermijnBadge termijn={b.beslistermijn} />
+          <Badge>{STATUS_LABELS[b.status]}</Badge>
+        </Group>
       </Group>
+      {b.beslistermijn?.uiterlijk && <Text size="sm">Uiterste beslisdatum: {fmtDate(b.beslistermijn.uiterlijk)}</Text>}
       <Text mt="sm"><strong>Besluit:</strong> {b.besluitTekst}</Text>
       {b.indicaties.map((i) => (
         <Text key={i.id} size="sm">Voorziening: {i.productcategorieLabel}{i.omvangTekst ? `, ${i.omvangTekst}` : ''} ({i.leveringsvorm})</Text>

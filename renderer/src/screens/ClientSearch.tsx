@@ -9,6 +9,7 @@ export function ClientSearch() {
   const { t } = useT();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<ClientSummary[] | null>(null);
+  const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const q = query.trim();
@@ -23,6 +24,7 @@ export function ClientSearch() {
         if (!live) return;
         if (r.ok) {
           setResults(r.value.results);
+          setTotal(r.value.total);
           setError(null);
         } else setError(r.error.message);
       });
@@ -40,7 +42,10 @@ export function ClientSearch() {
         {results && results.length === 0 && <Text>{t('noResults')}</Text>}
         {results && results.length > 0 && (
           <Table striped highlightOnHover>
-            <Table.Caption>{results.length} gevonden</Table.Caption>
+            {/* Never a silent cap: more than shown says so, with the real number. */}
+            <Table.Caption>{total > results.length
+              ? `Meer dan ${results.length} gevonden (${total} in totaal) — verfijn uw zoekopdracht`
+              : `${results.length} gevonden`}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Naam</Table.Th>
