@@ -1,7 +1,7 @@
 /**
  * The Selectielijst gemeenten en intergemeentelijke organen 2020 results this desk uses
  * (procestype 8 "Voorzieningen verstrekken", jaar 2020). Copied from the shipped fixture
- * ../shared/specs/selectielijst-2020/resultaten.json (VNG-Realisatie/VNG-referentielijsten);
+ * specs/selectielijst-2020/resultaten.json (VNG-Realisatie/VNG-referentielijsten);
  * test/unit/selectielijst.test.ts checks every field against that file, so an edit here that
  * drifts from the list fails the tests. `volledigNummer` is procestype.resultaat(.specifiek).
  */

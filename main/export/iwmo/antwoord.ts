@@ -13,8 +13,8 @@
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { toIstandaardDatum } from '../../../shared/dates';
 import { LoketError } from '../../../shared/errors';
-import { BERICHT_SUBVERSIE, BERICHT_VERSIE, STANDAARDEN, type Wet } from './standaarden';
-import { schrijver } from './toewijzing';
+import { STANDAARDEN, type Wet } from './standaarden';
+import { schrijfHeader, schrijver } from './toewijzing';
 import { REDENEN_AFWIJZING_VERZOEK } from '../../../shared/ipc/iwmo-channels';
 import type { AangevraagdProduct, VerzoekOmToewijzing } from './verzoek';
 
@@ -58,19 +58,11 @@ export function buildRetourVerzoekXml(input: RetourInput): string {
     for (const c of list) m(rc, 'RetourCode', c);
   };
 
-  const h = m(root, 'Header');
-  m(h, 'BerichtCode', def.code);
-  m(h, 'BerichtVersie', BERICHT_VERSIE);
-  m(h, 'BerichtSubversie', BERICHT_SUBVERSIE);
   // A retour repeats the header of the message it answers, then adds its own identification.
-  m(h, 'Afzender', v.aanbiederAgb);
-  m(h, 'Ontvanger', v.gemeentecode);
-  const bi = m(h, 'BerichtIdentificatie');
-  b(bi, 'Identificatie', v.berichtIdentificatie);
-  b(bi, 'Dagtekening', v.dagtekening);
-  const xv = m(h, 'XsdVersie');
-  b(xv, 'BasisschemaXsdVersie', v.xsdVersie.basisschema);
-  b(xv, 'BerichtXsdVersie', v.xsdVersie.bericht);
+  const h = schrijfHeader(w, root, {
+    code: def.code, afzender: v.aanbiederAgb, ontvanger: v.gemeentecode, identificatie: v.berichtIdentificatie, dagtekening: v.dagtekening,
+    basisschemaXsdVersie: v.xsdVersie.basisschema, berichtXsdVersie: v.xsdVersie.bericht,
+  });
   m(h, 'IdentificatieRetour', input.identificatieRetour);
   m(h, 'DagtekeningRetour', input.dagtekeningRetour);
   const xr = m(h, 'XsdVersieRetour');
@@ -158,19 +150,11 @@ export function buildAntwoordXml(a: AntwoordInput): string {
   const std = STANDAARDEN[a.wet];
   const def = std.antwoord;
   const { doc, root, w } = schrijver(std, def.bericht);
-  const { m, b } = w;
-  const h = m(root, 'Header');
-  m(h, 'BerichtCode', def.code);
-  m(h, 'BerichtVersie', BERICHT_VERSIE);
-  m(h, 'BerichtSubversie', BERICHT_SUBVERSIE);
-  m(h, 'Afzender', a.gemeentecode);
-  m(h, 'Ontvanger', a.aanbiederAgb);
-  const bi = m(h, 'BerichtIdentificatie');
-  b(bi, 'Identificatie', a.berichtIdentificatie);
-  b(bi, 'Dagtekening', a.dagtekening);
-  const xv = m(h, 'XsdVersie');
-  b(xv, 'BasisschemaXsdVersie', std.basisschemaXsdVersie);
-  b(xv, 'BerichtXsdVersie', def.berichtXsdVersie);
+  const { m } = w;
+  schrijfHeader(w, root, {
+    code: def.code, afzender: a.gemeentecode, ontvanger: a.aanbiederAgb, identificatie: a.berichtIdentificatie, dagtekening: a.dagtekening,
+    basisschemaXsdVersie: std.basisschemaXsdVersie, berichtXsdVersie: def.berichtXsdVersie,
+  });
   const an = m(root, 'Antwoord');
   m(an, 'ReferentieAanbieder', a.referentieAanbieder);
   m(an, 'VerzoekAntwoord', a.verzoekAntwoord);

@@ -196,6 +196,27 @@ export function schrijver(std: StandaardDef, bericht: string): { doc: XMLBuilder
   return { doc, root, w: { m: maak(msgNs, bericht), b: maak(basisNs, std.standaard) } };
 }
 
+/** The Header every iWmo/iJw message opens with, in the XSD's order; returned for a retour's extra fields. */
+export function schrijfHeader(w: Schrijver, root: XMLBuilder, h: {
+  code: string | number; afzender: string; ontvanger: string; identificatie: string; dagtekening: string;
+  basisschemaXsdVersie: string; berichtXsdVersie: string;
+}): XMLBuilder {
+  const { m, b } = w;
+  const header = m(root, 'Header');
+  m(header, 'BerichtCode', h.code);
+  m(header, 'BerichtVersie', BERICHT_VERSIE);
+  m(header, 'BerichtSubversie', BERICHT_SUBVERSIE);
+  m(header, 'Afzender', h.afzender);
+  m(header, 'Ontvanger', h.ontvanger);
+  const bi = m(header, 'BerichtIdentificatie');
+  b(bi, 'Identificatie', h.identificatie);
+  b(bi, 'Dagtekening', h.dagtekening);
+  const xv = m(header, 'XsdVersie');
+  b(xv, 'BasisschemaXsdVersie', h.basisschemaXsdVersie);
+  b(xv, 'BerichtXsdVersie', h.berichtXsdVersie);
+  return header;
+}
+
 function schrijfToewijzing(std: StandaardDef, d: ToewijzingData, opties: BuildOpties): string {
   const def = std.toewijzing;
   const { doc, root, w } = schrijver(std, def.bericht);
@@ -203,18 +224,10 @@ function schrijfToewijzing(std: StandaardDef, d: ToewijzingData, opties: BuildOp
   const optM = (p: XMLBuilder, naam: string, v: string | number | undefined) => { if (v !== undefined) m(p, naam, v); };
   const optB = (p: XMLBuilder, naam: string, v: string | number | undefined) => { if (v !== undefined) b(p, naam, v); };
 
-  const h = m(root, 'Header');
-  m(h, 'BerichtCode', def.code);
-  m(h, 'BerichtVersie', BERICHT_VERSIE);
-  m(h, 'BerichtSubversie', BERICHT_SUBVERSIE);
-  m(h, 'Afzender', d.gemeentecode);
-  m(h, 'Ontvanger', d.aanbiederAgb);
-  const bi = m(h, 'BerichtIdentificatie');
-  b(bi, 'Identificatie', d.berichtIdentificatie);
-  b(bi, 'Dagtekening', d.dagtekening);
-  const xv = m(h, 'XsdVersie');
-  b(xv, 'BasisschemaXsdVersie', opties.xsdVersie?.basisschema ?? std.basisschemaXsdVersie);
-  b(xv, 'BerichtXsdVersie', opties.xsdVersie?.bericht ?? def.berichtXsdVersie);
+  schrijfHeader(w, root, {
+    code: def.code, afzender: d.gemeentecode, ontvanger: d.aanbiederAgb, identificatie: d.berichtIdentificatie, dagtekening: d.dagtekening,
+    basisschemaXsdVersie: opties.xsdVersie?.basisschema ?? std.basisschemaXsdVersie, berichtXsdVersie: opties.xsdVersie?.bericht ?? def.berichtXsdVersie,
+  });
 
   const geboortedatum = (parent: XMLBuilder, iso: string) => {
     const g = toIstandaardDatum(iso);
