@@ -1,6 +1,6 @@
 // Request to complete the aanvraag (Awb 4:5) with a hersteltermijn; the beslistermijn is
 // suspended until the information arrives or the term ends (Awb 4:15 lid 1 a).
-import { datumNl, isBlank } from './format';
+import { datumNl, mailZin } from './format';
 import { aanhef, type LetterLayout, p, sectionAll, ul } from './layout';
 import { rolZin } from './stem';
 import type { LetterData } from './types';
@@ -10,7 +10,7 @@ export function aanvulverzoekLayout(d: LetterData): LetterLayout {
   const a = d.aanvulverzoek!;
   const w = WET_TEKST[d.wet];
   const rol = rolZin(d);
-  const mail = isBlank(d.contactpersoon.email) ? '' : ` U kunt ook mailen naar ${d.contactpersoon.email}.`;
+  const mail = mailZin(d.contactpersoon);
   return {
     onderwerp: 'Wij hebben meer informatie nodig',
     title: `Verzoek om aanvulling ${w.kort} ${d.kenmerk}`,

@@ -2,7 +2,7 @@
 // why, the eigen bijdrage, the client's duties, how to object, help and contact (domain.md §1.4).
 // B1 Dutch (domain.md §7): "u", short active sentences, the point first, jargon explained.
 import type { Content } from 'pdfmake/interfaces';
-import { datumNl, euro, isBlank, omvangNl, opsomming } from './format';
+import { datumNl, euro, isBlank, mailZin, omvangNl, opsomming } from './format';
 import { aanhef, b, kv, type LetterLayout, mm, p, sectionAll, ul } from './layout';
 import { rolZin, type Stem, stem } from './stem';
 import type { Beschikking, LetterData, Voorziening } from './types';
@@ -328,7 +328,7 @@ export function beschikkingLayout(d: LetterData): LetterLayout {
       ),
     ]),
   );
-  const mail = isBlank(d.contactpersoon.email) ? '' : ` U kunt ook mailen naar ${d.contactpersoon.email}.`;
+  const mail = mailZin(d.contactpersoon);
   body.push(
     ...sectionAll('Hebt u vragen?', [
       p(`Bel dan ${d.contactpersoon.naam} via ${d.contactpersoon.telefoon}.${mail} Noem dan ons kenmerk: ${d.kenmerk}.`),

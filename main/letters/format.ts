@@ -53,3 +53,8 @@ export function opsomming(items: string[]): string {
 export function isBlank(s: string | undefined | null): boolean {
   return s === undefined || s === null || s.trim() === '';
 }
+
+/** The contact sentence's e-mail addition, when the contactpersoon has an address. */
+export function mailZin(contactpersoon: { email?: string | null }): string {
+  return isBlank(contactpersoon.email) ? '' : ` U kunt ook mailen naar ${contactpersoon.email}.`;
+}

@@ -3,7 +3,7 @@
 // not, and how it was used), pgb and bijdrage explained, conclusions and the client's remarks.
 // Signing is not a condition for applying: the client can apply in any way (domain.md §1.1).
 import type { Content } from 'pdfmake/interfaces';
-import { datumNl, isBlank, opsomming } from './format';
+import { datumNl, isBlank, mailZin, opsomming } from './format';
 import { aanhef, type LetterLayout, mm, p, sectionAll } from './layout';
 import { rolZin, stem } from './stem';
 import type { LetterData } from './types';
@@ -23,7 +23,7 @@ export function gespreksverslagLayout(d: LetterData): LetterLayout {
   const w = WET_TEKST[d.wet];
   const wanneer = v.gespreksDatum ? `Op ${datumNl(v.gespreksDatum)} hebben wij` : 'Wij hebben';
   const aanwezig = v.aanwezigen.filter((a) => !isBlank(a));
-  const mail = isBlank(d.contactpersoon.email) ? '' : ` U kunt ook mailen naar ${d.contactpersoon.email}.`;
+  const mail = mailZin(d.contactpersoon);
   const rol = rolZin(d);
   const body: Content[] = [
     aanhef(d),

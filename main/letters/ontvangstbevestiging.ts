@@ -1,7 +1,7 @@
 // Ontvangstbevestiging of a melding. Wmo 2015 art. 2.3.2 lid 1–3: we received it, the onderzoek
 // (with its actual last day), the persoonlijk plan (its actual last day), free cliëntondersteuning.
 // A Jeugdwet or Participatiewet melding gets its own text: no Wmo words, no persoonlijk plan term.
-import { datumNl, isBlank } from './format';
+import { datumNl, mailZin } from './format';
 import { aanhef, type LetterLayout, p, sectionAll, ul } from './layout';
 import { rolZin, stem } from './stem';
 import type { LetterData } from './types';
@@ -11,7 +11,7 @@ export function ontvangstbevestigingLayout(d: LetterData): LetterLayout {
   const s = stem(d);
   const w = WET_TEKST[d.wet];
   const t = d.termijnen;
-  const mail = isBlank(d.contactpersoon.email) ? '' : ` U kunt ook mailen naar ${d.contactpersoon.email}.`;
+  const mail = mailZin(d.contactpersoon);
   const rol = rolZin(d);
   const onderzoekKlaar = t.onderzoekUiterlijk
     ? `Wij zijn uiterlijk op ${datumNl(t.onderzoekUiterlijk)} klaar met het onderzoek`

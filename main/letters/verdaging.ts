@@ -1,6 +1,6 @@
 // Verdaging (Awb 4:14): before the term ends we tell the client that the decision takes longer,
 // why, and the new last day.
-import { datumNl, isBlank } from './format';
+import { datumNl, mailZin } from './format';
 import { aanhef, type LetterLayout, p, sectionAll } from './layout';
 import { rolZin } from './stem';
 import type { LetterData } from './types';
@@ -10,7 +10,7 @@ export function verdagingLayout(d: LetterData): LetterLayout {
   const v = d.verdaging!;
   const w = WET_TEKST[d.wet];
   const rol = rolZin(d);
-  const mail = isBlank(d.contactpersoon.email) ? '' : ` U kunt ook mailen naar ${d.contactpersoon.email}.`;
+  const mail = mailZin(d.contactpersoon);
   return {
     onderwerp: 'Ons besluit duurt langer',
     title: `Verdaging ${w.kort} ${d.kenmerk}`,

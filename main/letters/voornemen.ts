@@ -1,6 +1,6 @@
 // Voornemen (Awb 4:8): before we end, revise or reclaim on our own initiative, the client hears
 // what we intend and why, and may react (zienswijze) until a set day.
-import { datumNl, isBlank } from './format';
+import { datumNl, mailZin } from './format';
 import { aanhef, type LetterLayout, p, sectionAll, ul } from './layout';
 import { rolZin } from './stem';
 import type { LetterData } from './types';
@@ -16,7 +16,7 @@ export function voornemenLayout(d: LetterData): LetterLayout {
   const v = d.voornemen!;
   const w = WET_TEKST[d.wet];
   const rol = rolZin(d);
-  const mail = isBlank(d.contactpersoon.email) ? '' : ` U kunt ook mailen naar ${d.contactpersoon.email}.`;
+  const mail = mailZin(d.contactpersoon);
   const besluit = v.vorigeBeschikkingKenmerk ? ` Het gaat om ons besluit met kenmerk ${v.vorigeBeschikkingKenmerk}.` : '';
   return {
     onderwerp: ONDERWERP[v.soort],
