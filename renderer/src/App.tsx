@@ -1,10 +1,10 @@
 import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useIdle, useMediaQuery } from '@mantine/hooks';
-import { useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Role } from '../../shared/roles';
 import type { UserInfo } from '../../shared/schemas/admin';
 import { call } from './api';
-import { I18nContext, DICTIONARIES, useT, type Lang, type TextKey } from './i18n';
+import { useT, type TextKey } from './i18n';
 import { importDraftKey } from './drafts';
 import { match, navigate, useRoute } from './route';
 import { hasRole, SessionContext, type SessionInfo } from './session';
@@ -62,17 +62,8 @@ function homeFor(user: UserInfo): string {
 }
 
 export function App() {
-  // One language: the English catalogue covered only part of the screens, so the switch is gone
-  // until every screen's text goes through i18n (issue 16); the desk works in Dutch.
-  const lang: Lang = 'nl';
-  const i18n = useMemo(() => ({
-    lang,
-    t: (k: TextKey) => DICTIONARIES[lang][k],
-    setLang: () => {},
-  }), [lang]);
-  useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
+  // One language: Dutch (index.html says lang="nl"); see i18n.ts.
+  const i18n = useT();
 
   const [state, setState] = useState<{ user: UserInfo; gemeenteNaam: string; draftKey: CryptoKey } | null | undefined>(undefined);
   const [lockedByIdle, setLockedByIdle] = useState(false);
@@ -104,7 +95,7 @@ export function App() {
   }, []);
 
   return (
-    <I18nContext.Provider value={i18n}>
+    <>
       {state === undefined ? (
         <Text p="xl">{i18n.t('loading')}</Text>
       ) : state === null ? (
@@ -127,7 +118,7 @@ export function App() {
           <Shell onIdle={() => void lock(true)} />
         </SessionContext.Provider>
       )}
-    </I18nContext.Provider>
+    </>
   );
 }
 

@@ -19,3 +19,8 @@ export function fmtEuro(cents: number | null | undefined): string {
   return new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
+
+/** A count with its noun in the right number: "1 zaak", "3 zaken" (never "1 zaken"). */
+export function aantal(n: number, enkelvoud: string, meervoud: string): string {
+  return `${n} ${n === 1 ? enkelvoud : meervoud}`;
+}

@@ -1,14 +1,11 @@
-import { createContext, useContext } from 'react';
-
 /**
- * The interface texts: Dutch first, English as a switch. A small typed dictionary: every key
- * that exists in Dutch must exist in English (the compiler checks). Texts from the router
- * (errors, labels of code lists) stay Dutch: they are the legal wording.
+ * The interface texts, in Dutch only: the desk works in one language. A half-translated English
+ * catalogue mixed languages on one screen, so it is gone with its switch (issue 16); a second
+ * language comes back only complete, with a test that fails on a hard-coded string. Texts from
+ * the router (errors, labels of code lists) are Dutch too: they are the legal wording.
  */
 const nl = {
   appName: 'Sociaal Loket',
-  language: 'Taal',
-  switchLanguage: 'English',
   login: 'Inloggen',
   loginTitle: 'Inloggen bij Sociaal Loket',
   loginIntro: 'Log in met uw eigen gebruikersnaam en wachtwoord. De gegevens blijven versleuteld op deze computer.',
@@ -95,8 +92,6 @@ const nl = {
   noDeadline: 'Geen termijn',
   onlyOverdue: 'Alleen verlopen termijnen',
   myCases: 'Mijn zaken',
-  oneCase: 'zaak',
-  manyCases: 'zaken',
   client: 'Cliënt',
   kenmerk: 'Kenmerk',
   wet: 'Wet',
@@ -129,155 +124,12 @@ const nl = {
 
 export type TextKey = keyof typeof nl;
 
-const en: Record<TextKey, string> = {
-  appName: 'Sociaal Loket',
-  language: 'Language',
-  switchLanguage: 'Nederlands',
-  login: 'Log in',
-  loginTitle: 'Log in to Sociaal Loket',
-  loginIntro: 'Log in with your own user name and password. The data stay encrypted on this computer.',
-  username: 'User name',
-  password: 'Password',
-  totpCode: 'Code from the authenticator app',
-  totpCodeHelp: 'The 6 digits the app shows now, or one of your recovery codes.',
-  totpTitle: 'Set up two-step verification',
-  totpIntro: 'Your role needs a code from an authenticator app on your phone when you log in. Scan the QR code with the app and type the code it shows.',
-  totpQrAlt: 'QR code for the authenticator app',
-  totpManual: 'Cannot scan? Type this key into the app:',
-  totpConfirm: 'Check code',
-  totpRecoveryTitle: 'Your recovery codes',
-  totpRecoveryIntro: 'Each code works once, if you lose your phone. Write them down and keep them safe: they are not shown again.',
-  totpDone: 'I have kept the codes',
-  autoLocked: 'The screen was locked because you were inactive. Your unsaved input has been kept.',
-  lockNow: 'Lock',
-  loggedInAs: 'Logged in as',
-  nav: 'Main menu',
-  navWerkvoorraad: 'Work queue',
-  navAccordering: 'Approvals',
-  navPrint: 'Print and send',
-  navClients: 'Find client',
-  navNewClient: 'New client',
-  navExport: 'Case system export',
-  navAudit: 'Access log',
-  navSettings: 'Settings',
-  navUsers: 'Users and roles',
-  navMi: 'Management information',
-  navHerindicatie: 'Re-assessments',
-  navVerzoeken: 'Requests for allocation',
-  navVernietiging: 'Destruction (Archives Act)',
-  navRechten: 'GDPR requests',
-  exportIntro: 'Adopted and sent decisions go to the case system (ZGW) and, for care in kind, as an iWmo message to the provider. This is the queue.',
-  exportNotSetKind: 'not set up yet; missing:',
-  exportReady: 'set up',
-  exportRunNow: 'Export now',
-  exportConfigTitle: 'Connections',
-  exportRetried: 'is back in the queue. Choose "Export now" to try at once.',
-  exportSecretConfirmClear: 'Remove the secret? Export to the case system stops until a new secret is set.',
-  exportRetry: 'Try again',
-  exportRefresh: 'Refresh',
-  exportJobs: 'Export jobs',
-  exportNoJobs: 'There are no export jobs in the queue.',
-  exportKind: 'Kind',
-  exportStatus: 'Status',
-  exportAttempts: 'Attempts',
-  exportSteps: 'Steps done',
-  exportLastError: 'Last error',
-  exportNextAttempt: 'Next attempt',
-  exportUpdated: 'Updated',
-  exportAction: 'Action',
-  exportField: 'field',
-  exportStatus_wachtend: 'Waiting',
-  exportStatus_bezig: 'Running',
-  exportStatus_klaar: 'Done',
-  exportStatus_fout: 'Error: action needed',
-  exportRunResult: 'Export result',
-  exportNothingToDo: 'There was nothing to export.',
-  exportSecretTitle: 'Secret for the case system (ZGW)',
-  exportSecretLabel: 'New secret',
-  exportSecretHelp: 'The secret is stored encrypted and never shown again. To remove it, choose "Remove secret".',
-  exportSecretSave: 'Set secret',
-  exportSecretClear: 'Remove secret',
-  exportSecretSaved: 'The secret has been set.',
-  exportSecretCleared: 'The secret has been removed.',
-  loading: 'Loading…',
-  save: 'Save',
-  saved: 'Saved.',
-  cancel: 'Cancel',
-  submit: 'Submit',
-  draftRestored: 'Your earlier input (draft) has been restored.',
-  draftDiscard: 'Discard draft',
-  draftNote: 'What you type is kept as a draft on this computer until you save.',
-  none: 'None.',
-  notFoundPage: 'This page does not exist.',
-  notAllowedPage: 'This screen is not for your role. Choose a screen in the menu.',
-  deadline: 'Deadline',
-  status_op_tijd: 'On time',
-  status_deze_week: 'Due this week',
-  status_verlopen: 'Overdue',
-  status_afgerond: 'Completed',
-  status_opgeschort: 'Suspended',
-  noDeadline: 'No deadline',
-  onlyOverdue: 'Overdue deadlines only',
-  myCases: 'My cases',
-  oneCase: 'case',
-  manyCases: 'cases',
-  client: 'Client',
-  kenmerk: 'Reference',
-  wet: 'Act',
-  fase: 'Stage',
-  wijk: 'District',
-  uiterlijk: 'Due',
-  approve: 'Approve (adopt)',
-  reject: 'Send back',
-  rejectReason: 'Reason for sending back',
-  showLetter: 'Show letter',
-  hideLetter: 'Hide letter',
-  queueEmpty: 'Nothing is waiting.',
-  printSend: 'Print and send',
-  printCancel: 'Stop after this batch',
-  printProgress: 'Progress',
-  printDone: 'Done.',
-  printDownload: 'Save PDF',
-  selectAll: 'Select all',
-  searchLabel: 'Search by BSN, name, postcode + house number, street + house number or date of birth',
-  searchHint: 'Results appear as you type.',
-  noResults: 'Nothing found.',
-  exportTitle: 'Export to the case system',
-  exportNotSet: 'Export to the case system: not set up yet.',
-  auditTitle: 'Access log',
-  verify: 'Verify chain',
-  older: 'Older entries',
-  settingsTitle: 'Municipality settings',
-  usersTitle: 'Users and roles',
-};
-
-export type Lang = 'nl' | 'en';
-export const DICTIONARIES: Record<Lang, Record<TextKey, string>> = { nl, en };
-
 export interface I18n {
-  lang: Lang;
   t: (key: TextKey) => string;
-  setLang: (lang: Lang) => void;
 }
 
-export const I18nContext = createContext<I18n>({ lang: 'nl', t: (k) => nl[k], setLang: () => {} });
+const I18N: I18n = { t: (k) => nl[k] };
 
 export function useT(): I18n {
-  return useContext(I18nContext);
-}
-
-const LANG_KEY = 'loket:lang';
-export function storedLang(): Lang {
-  try {
-    return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'nl';
-  } catch {
-    return 'nl';
-  }
-}
-export function storeLang(lang: Lang): void {
-  try {
-    localStorage.setItem(LANG_KEY, lang);
-  } catch {
-    // Storage unavailable: the switch still works for this session.
-  }
+  return I18N;
 }

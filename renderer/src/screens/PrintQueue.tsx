@@ -5,7 +5,7 @@ import { call, useLoad } from '../api';
 import { ConfirmButton } from '../confirm';
 import { downloadPdf } from '../download';
 import { useT } from '../i18n';
-import { fmtDate, fmtDateTime } from '../format';
+import { aantal, fmtDate, fmtDateTime } from '../format';
 import { LoadError } from '../ui';
 import { SOORT_LABELS } from './labels';
 
@@ -56,7 +56,7 @@ export function PrintQueue() {
       setProgress({ done: Math.min(i + CHUNK, ids.length), total: ids.length });
     }
     setRunning(false);
-    setMessage(`${made} van ${ids.length} brieven klaargezet. Open de stapel, print hem, en bevestig daarna dat de brieven geprint zijn. Pas dan zijn ze verzonden.`);
+    setMessage(`${made} van ${aantal(ids.length, 'brief', 'brieven')} klaargezet. Open de stapel, print hem, en bevestig daarna dat de brieven geprint zijn. Pas dan zijn ze verzonden.`);
     reload();
   };
 

@@ -2,7 +2,7 @@ import { Anchor, Group, NumberInput, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { WET_LABELS } from '../../../../shared/schemas/zaak';
 import { useLoad } from '../../api';
-import { fmtDate } from '../../format';
+import { aantal, fmtDate } from '../../format';
 import { LoadError } from '../../ui';
 
 /**
@@ -19,7 +19,7 @@ export function Herindicatie({ meldingHref }: { meldingHref?: (meldingId: number
       <LoadError error={error} />
       {loading && !data ? <Text>Bezig met laden…</Text> : data && data.items.length === 0 ? <Text>Geen indicaties die binnenkort aflopen.</Text> : data && (
         <Table striped fz="sm">
-          <Table.Caption>{data.items.length} indicaties</Table.Caption>
+          <Table.Caption>{aantal(data.items.length, 'indicatie', 'indicaties')}</Table.Caption>
           <Table.Thead><Table.Tr>
             <Table.Th scope="col">Einddatum</Table.Th><Table.Th scope="col">Cliënt</Table.Th><Table.Th scope="col">Wijk</Table.Th><Table.Th scope="col">Wet</Table.Th>
             <Table.Th scope="col">Voorziening</Table.Th><Table.Th scope="col">Levering</Table.Th><Table.Th scope="col">Zaak</Table.Th><Table.Th scope="col">Consulent</Table.Th>

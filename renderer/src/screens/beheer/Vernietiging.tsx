@@ -4,7 +4,7 @@ import type { VernietigingVoorstel } from '../../../../shared/schemas/beheer';
 import { ZAAK_RESULTAAT_LABELS } from '../../../../shared/schemas/beheer';
 import { WET_LABELS } from '../../../../shared/schemas/zaak';
 import { call, useLoad } from '../../api';
-import { fmtDate } from '../../format';
+import { aantal, fmtDate } from '../../format';
 import { LoadError } from '../../ui';
 
 /**
@@ -38,7 +38,7 @@ export function Vernietiging({ roles, username }: { roles: string[]; username: s
     const r = await call('vernietiging.voorstel', { meldingIds: chosen, toelichting: toelichting || null });
     if (!r.ok) return { ok: false, text: r.error.message };
     setChosen([]);
-    return { ok: true, text: `Voorstel ${r.value.id} is gemaakt met ${r.value.items.length} zaken. Een tweede beheerder of een auditor moet het goedkeuren.` };
+    return { ok: true, text: `Voorstel ${r.value.id} is gemaakt met ${aantal(r.value.items.length, 'zaak', 'zaken')}. Een tweede beheerder of een auditor moet het goedkeuren.` };
   });
   const judge = (voorstelId: number, akkoord: boolean) => run(async () => {
     const reden = akkoord ? null : window.prompt('Waarom wijst u het voorstel af?') ?? '';
@@ -53,7 +53,7 @@ export function Vernietiging({ roles, username }: { roles: string[]; username: s
     if (!r.ok) return { ok: false, text: r.error.message };
     return {
       ok: r.value.opgeruimd,
-      text: `${r.value.vernietigdeZaken} zaken en ${r.value.vernietigdeClienten} cliënten vernietigd.` +
+      text: `${aantal(r.value.vernietigdeZaken, 'zaak', 'zaken')} en ${aantal(r.value.vernietigdeClienten, 'cliënt', 'cliënten')} vernietigd.` +
         (r.value.opgeruimd ? ' Het databasebestand is opgeschoond.' : ' Let op: het opschonen van het databasebestand is niet gelukt; sluit de andere vensters en probeer het opnieuw.'),
     };
   });
