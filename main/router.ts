@@ -3,6 +3,7 @@ import { LoketError } from '../shared/errors';
 import { todayIso } from '../shared/today';
 import { inputTextProblem } from '../shared/text';
 import { CHANNELS, isChannel, type CallResult, type ChannelName } from '../shared/ipc/channels';
+import { mayCall } from '../shared/ipc/access';
 import type { AnchorConfig } from './anchor';
 import { appendLog } from './auditlog';
 import type { KdfParams } from './db/keyslots';
@@ -99,9 +100,7 @@ export class Router {
       if (ended) throw new LoketError('vergrendeld', ended);
       if (!session) throw new LoketError('geen_toegang', 'U bent niet ingelogd of de sessie is vergrendeld. Log opnieuw in.');
       const roles = session.user.roles;
-      const allowed = def.roles === 'any' || def.roles.some((r) => roles.includes(r));
-      const auditorOnly = roles.includes('auditor') && !roles.some((r) => r !== 'auditor');
-      if (!allowed || (def.writes && auditorOnly)) {
+      if (!mayCall(roles, channel)) {
         await logRefusal(session, channel, def.writes, null, 'rol niet bevoegd');
         throw new LoketError('geen_toegang', ('refusal' in def && def.refusal) || `Uw rol (${roles.join(', ')}) mag dit niet doen (${channel}). Vraag een collega met de juiste rol.`);
       }

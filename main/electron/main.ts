@@ -2,6 +2,7 @@ import { app, BrowserWindow, ipcMain, Menu, net, powerMonitor, protocol, session
 import os from 'node:os';
 import type { LoketCall } from '../../shared/ipc/channels';
 import { createRemoteCall } from '../../shared/ipc/remote';
+import { mayCall } from '../../shared/ipc/access';
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { anchorConfigFromEnv } from '../anchor';
@@ -209,8 +210,8 @@ const EXPORT_INTERVAL_MS = 60_000;
 function startExportTimer(r: Router): void {
   let busy = false;
   const timer = setInterval(() => {
-    const roles = r.session?.user.roles ?? [];
-    if (busy || !roles.some((x) => x === 'consulent' || x === 'besluitbevoegd' || x === 'administratie' || x === 'beheerder')) return;
+    const user = r.session?.user;
+    if (busy || !user || !mayCall(user.roles, 'export.run')) return;
     busy = true;
     void r.call('export.run', { maxJobs: 10 }, { background: true }).finally(() => { busy = false; });
   }, EXPORT_INTERVAL_MS);

@@ -29,27 +29,27 @@ import { Rechten } from './screens/beheer/Rechten';
 import { ChangePassword } from './screens/ChangePassword';
 import { Notificaties } from './Notificaties';
 import { Verzoeken } from './screens/Verzoeken';
-import { CASE_READERS, CASE_WRITERS } from '../../shared/ipc/define';
+import { mayCall } from '../../shared/ipc/access';
+import type { ChannelName } from '../../shared/ipc/channels';
 
-interface NavItem { path: string; label: TextKey; roles: Role[] }
+/** A screen shows when its user may call the channel it needs (the channel table's roles). */
+interface NavItem { path: string; label: TextKey; channel: ChannelName }
 
-const CASE: Role[] = ['consulent', 'besluitbevoegd'];
 const NAV: NavItem[] = [
-  { path: '/werkvoorraad', label: 'navWerkvoorraad', roles: ['consulent', 'besluitbevoegd', 'administratie', 'auditor'] },
-  { path: '/accordering', label: 'navAccordering', roles: ['besluitbevoegd'] },
-  { path: '/print', label: 'navPrint', roles: ['administratie'] },
-  { path: '/clienten', label: 'navClients', roles: ['consulent', 'besluitbevoegd', 'administratie', 'auditor'] },
-  { path: '/clienten/nieuw', label: 'navNewClient', roles: CASE },
-  { path: '/export', label: 'navExport', roles: ['consulent', 'besluitbevoegd', 'administratie', 'beheerder'] },
-  // Who may read and answer 315s is the channel table's (shared/ipc/iwmo-channels.ts).
-  { path: '/verzoeken', label: 'navVerzoeken', roles: [...CASE_READERS] },
-  { path: '/beheer/herindicatie', label: 'navHerindicatie', roles: ['consulent', 'besluitbevoegd', 'auditor'] },
-  { path: '/beheer/mi', label: 'navMi', roles: ['beheerder', 'auditor', 'besluitbevoegd'] },
-  { path: '/beheer/rechten', label: 'navRechten', roles: ['beheerder', 'besluitbevoegd'] },
-  { path: '/beheer/vernietiging', label: 'navVernietiging', roles: ['beheerder', 'auditor'] },
-  { path: '/log', label: 'navAudit', roles: ['auditor', 'beheerder'] },
-  { path: '/instellingen', label: 'navSettings', roles: ['beheerder'] },
-  { path: '/gebruikers', label: 'navUsers', roles: ['beheerder'] },
+  { path: '/werkvoorraad', label: 'navWerkvoorraad', channel: 'werkvoorraad.page' },
+  { path: '/accordering', label: 'navAccordering', channel: 'accordering.queue' },
+  { path: '/print', label: 'navPrint', channel: 'print.queue' },
+  { path: '/clienten', label: 'navClients', channel: 'client.search' },
+  { path: '/clienten/nieuw', label: 'navNewClient', channel: 'client.create' },
+  { path: '/export', label: 'navExport', channel: 'export.run' },
+  { path: '/verzoeken', label: 'navVerzoeken', channel: 'iwmo.verzoeken' },
+  { path: '/beheer/herindicatie', label: 'navHerindicatie', channel: 'mi.herindicatie' },
+  { path: '/beheer/mi', label: 'navMi', channel: 'mi.overzicht' },
+  { path: '/beheer/rechten', label: 'navRechten', channel: 'rechten.besluit' },
+  { path: '/beheer/vernietiging', label: 'navVernietiging', channel: 'vernietiging.lijst' },
+  { path: '/log', label: 'navAudit', channel: 'audit.list' },
+  { path: '/instellingen', label: 'navSettings', channel: 'settings.update' },
+  { path: '/gebruikers', label: 'navUsers', channel: 'user.add' },
 ];
 
 /** Where each role starts its day: its own worklist. */
@@ -149,7 +149,7 @@ function Shell({ onIdle }: { onIdle: () => void }) {
   }, [recentlyIdle, onIdle]);
 
   const user = session.user;
-  const items = NAV.filter((n) => hasRole(user, ...n.roles));
+  const items = NAV.filter((n) => mayCall(user.roles, n.channel));
   useEffect(() => {
     if (path === '/' || path === '') navigate(homeFor(user));
   }, [path, user]);
@@ -200,15 +200,13 @@ function useSessionValue(): SessionInfo {
   return useContext(SessionContext)!;
 }
 
-/** A screen only for some roles: anyone else who types the address gets a plain message. */
-function Guard({ roles, children }: { roles: Role[]; children: ReactNode }) {
+/** A screen only for those who may call its channel: anyone else who types the address gets a plain message. */
+function Guard({ path, children }: { path: string; children: ReactNode }) {
   const { t } = useT();
   const { user } = useSessionValue();
-  if (!hasRole(user, ...roles)) return <Title order={1} size="h3">{t('notAllowedPage')}</Title>;
+  if (!mayCall(user.roles, NAV.find((n) => n.path === path)!.channel)) return <Title order={1} size="h3">{t('notAllowedPage')}</Title>;
   return <>{children}</>;
 }
-
-const rolesOf = (p: string): Role[] => NAV.find((n) => n.path === p)!.roles;
 
 function Routes({ path }: { path: string }): ReactNode {
   const { t } = useT();
@@ -227,11 +225,11 @@ function Routes({ path }: { path: string }): ReactNode {
   if (path === '/instellingen') return <SettingsScreen />;
   if (path === '/gebruikers') return <Users />;
   if (path === '/wachtwoord') return <ChangePassword />;
-  if (path === '/verzoeken') return <Guard roles={rolesOf(path)}><Verzoeken canWrite={hasRole(user, ...CASE_WRITERS)} /></Guard>;
-  if (path === '/beheer/mi') return <Guard roles={rolesOf(path)}><ManagementInfo /></Guard>;
-  if (path === '/beheer/herindicatie') return <Guard roles={rolesOf(path)}><Herindicatie meldingHref={(mid) => `#/melding/${mid}`} /></Guard>;
-  if (path === '/beheer/vernietiging') return <Guard roles={rolesOf(path)}><Vernietiging roles={user.roles} username={user.username} /></Guard>;
-  if (path === '/beheer/rechten') return <Guard roles={rolesOf(path)}><Rechten roles={user.roles} /></Guard>;
+  if (path === '/verzoeken') return <Guard path={path}><Verzoeken canWrite={mayCall(user.roles, 'iwmo.verzoek.antwoord')} /></Guard>;
+  if (path === '/beheer/mi') return <Guard path={path}><ManagementInfo /></Guard>;
+  if (path === '/beheer/herindicatie') return <Guard path={path}><Herindicatie meldingHref={(mid) => `#/melding/${mid}`} /></Guard>;
+  if (path === '/beheer/vernietiging') return <Guard path={path}><Vernietiging roles={user.roles} username={user.username} /></Guard>;
+  if (path === '/beheer/rechten') return <Guard path={path}><Rechten roles={user.roles} /></Guard>;
   let n: number | null;
   if ((n = id('/client/:id/melding/nieuw')) !== null) return <MeldingNew key={n} clientId={n} />;
   if ((n = id('/client/:id')) !== null) return <ClientPage key={n} id={n} />;

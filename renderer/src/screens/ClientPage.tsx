@@ -4,10 +4,11 @@ import { useForm, useFieldArray } from 'react-hook-form';
 import type { z } from 'zod';
 import { HouseholdInputSchema, HouseholdPlanSchema, type Client, type Household } from '../../../shared/schemas/client';
 import { WET_LABELS } from '../../../shared/schemas/zaak';
+import { mayCall } from '../../../shared/ipc/access';
 import { call, showError, useLoad } from '../api';
 import { draftKey, useDraft } from '../drafts';
 import { fmtDate, fmtEuro } from '../format';
-import { hasRole, useSession } from '../session';
+import { useSession } from '../session';
 import { errorAt, FormStatus, LoadError, Section } from '../ui';
 import { Rechten } from './beheer/Rechten';
 import { AuditInzage } from './AuditInzage';
@@ -16,12 +17,12 @@ import { ClientLetters } from './ClientLetters';
 export function ClientPage({ id }: { id: number }) {
   const { user } = useSession();
   // The auditor opens a dossier only with a logged reason.
-  const auditorOnly = !hasRole(user, 'consulent', 'besluitbevoegd', 'administratie', 'beheerder');
+  const auditorOnly = !mayCall(user.roles, 'client.get') && mayCall(user.roles, 'audit.inzage');
   const client = useLoad('client.get', auditorOnly ? null : { id });
   const timeline = useLoad('client.timeline', auditorOnly ? null : { id });
   if (auditorOnly) return <AuditInzage clientId={id} />;
   const c = client.data;
-  const writer = hasRole(user, 'consulent', 'besluitbevoegd');
+  const writer = mayCall(user.roles, 'client.update');
   return (
     <>
       <LoadError error={client.error} />

@@ -1,10 +1,11 @@
 import { Alert, Badge, Button, Card, Group, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { ExportJob } from '../../../shared/ipc/export-channels';
+import { mayCall } from '../../../shared/ipc/access';
 import { call, useLoad, type CallError } from '../api';
 import { fmtDateTime } from '../format';
 import { useT, type TextKey } from '../i18n';
-import { hasRole, useSession } from '../session';
+import { useSession } from '../session';
 import { LoadError } from '../ui';
 import type { ChannelOutput } from '../../../shared/ipc/channels';
 
@@ -23,7 +24,6 @@ const KIND_LONG: Record<Kind, string> = { zgw: 'ZGW (zaaksysteem)', iwmo: 'iWmo 
 // Dark enough for white text (WCAG AA); the icon and the word carry the meaning, not the colour.
 const STATUS_COLOR: Record<Status, string> = { wachtend: '#1c4f8a', bezig: '#5f3dc4', klaar: '#1e6b30', fout: '#b01c1c' };
 const STATUS_ICON: Record<Status, string> = { wachtend: '…', bezig: '↻', klaar: '✓', fout: '✕' };
-const EXPORTERS = ['consulent', 'besluitbevoegd', 'administratie', 'beheerder'] as const;
 
 function StatusBadge({ status }: { status: Status }) {
   const { t } = useT();
@@ -54,8 +54,8 @@ export function ExportStatus() {
   const [actionError, setActionError] = useState<CallError | null>(null);
   const [actionOk, setActionOk] = useState<string | null>(null);
   const [retrying, setRetrying] = useState<number | null>(null);
-  const mayExport = hasRole(user, ...EXPORTERS);
-  const beheerder = hasRole(user, 'beheerder');
+  const mayExport = mayCall(user.roles, 'export.run');
+  const maySetSecret = mayCall(user.roles, 'export.setSecret');
 
   const jobs = data?.jobs ?? [];
   const kenmerkOf = (id: number, subjectId: number) => jobs.find((j) => j.id === id)?.kenmerk ?? `beschikking ${subjectId}`;
@@ -157,7 +157,7 @@ export function ExportStatus() {
         )}
       </section>
 
-      {beheerder && <SecretForm onSaved={() => void reload()} />}
+      {maySetSecret && <SecretForm onSaved={() => void reload()} />}
     </>
   );
 }

@@ -15,9 +15,10 @@ import { EENHEID_OPTIONS, FREQUENTIE_OPTIONS, productcategorieOptions } from '..
 import { draftKey, useDraft } from '../drafts';
 import { fmtDate, fmtDateTime, fmtEuro } from '../format';
 import { todayIso } from '../../../shared/today';
+import { mayCall } from '../../../shared/ipc/access';
 import { ReprintButton } from './Reprint';
 import { MeldingLetters } from './MeldingLetters';
-import { hasRole, useSession } from '../session';
+import { useSession } from '../session';
 import { errorAt, FormStatus, LoadError, Section, TermijnBadge } from '../ui';
 import { KANAAL_LABELS, SOORT_LABELS, STATUS_LABELS } from './labels';
 import { LetterPreview } from './LetterPreview';
@@ -26,7 +27,7 @@ import { ZaakAfsluiten } from './beheer/ZaakAfsluiten';
 export function MeldingPage({ id }: { id: number }) {
   const { user } = useSession();
   const { data, error, reload } = useLoad('melding.get', { id });
-  const writer = hasRole(user, 'consulent', 'besluitbevoegd');
+  const writer = mayCall(user.roles, 'onderzoek.save');
   if (!data) return <LoadError error={error} />;
   const m = data.melding;
   const refresh = () => void reload();
@@ -58,7 +59,7 @@ export function MeldingPage({ id }: { id: number }) {
       <Text mb="md">
         Cliënt: <Anchor href={`#/client/${m.clientId}`}>{m.clientNaam}</Anchor> · {WET_LABELS[m.wet]} · {fmtDate(m.datum)} · {KANAAL_LABELS[m.kanaal] ?? m.kanaal} · Consulent {m.consulentNaam}
       </Text>
-      {hasRole(user, 'consulent', 'besluitbevoegd', 'administratie') && (
+      {mayCall(user.roles, 'letter.melding') && (
         <MeldingLetters meldingId={m.id} kenmerk={m.kenmerk} heeftVerslag={data.onderzoek !== null} onSent={refresh} />
       )}
       <Card withBorder mb="md"><Text fw={600}>Hulpvraag</Text><Text style={{ whiteSpace: 'pre-wrap' }}>{m.hulpvraag}</Text></Card>

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Verzoek } from '../../../../shared/schemas/beheer';
+import { mayCall } from '../../../../shared/ipc/access';
 import { call, useLoad } from '../../api';
 import { fmtDate } from '../../format';
 import { todayIso } from '../../../../shared/today';
@@ -26,8 +27,9 @@ export function Rechten({ clientId, roles }: { clientId?: number; roles: string[
   const [ontvangenOp, setOntvangenOp] = useState(todayIso());
   const [toelichting, setToelichting] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const mayRecord = roles.some((r) => ['consulent', 'besluitbevoegd', 'administratie', 'beheerder'].includes(r));
-  const mayDecide = roles.some((r) => r === 'besluitbevoegd' || r === 'beheerder');
+  const mayRecord = mayCall(roles, 'rechten.verzoek');
+  const mayDecide = mayCall(roles, 'rechten.besluit');
+  const mayLift = mayCall(roles, 'rechten.beperkingOpheffen');
 
   const record = async () => {
     if (clientId === undefined) return;
@@ -62,7 +64,7 @@ export function Rechten({ clientId, roles }: { clientId?: number; roles: string[
         <Alert color="orange" mb="sm" title="Verwerking beperkt (AVG art. 18)">
           <Group justify="space-between">
             <span>Alleen de beheerder kan de gegevens van deze cliënt nu wijzigen.</span>
-            {mayDecide && <Button size="xs" variant="default" onClick={() => void lift()}>Beperking opheffen</Button>}
+            {mayLift && <Button size="xs" variant="default" onClick={() => void lift()}>Beperking opheffen</Button>}
           </Group>
         </Alert>
       )}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { VernietigingVoorstel } from '../../../../shared/schemas/beheer';
 import { ZAAK_RESULTAAT_LABELS } from '../../../../shared/schemas/beheer';
 import { WET_LABELS } from '../../../../shared/schemas/zaak';
+import { mayCall } from '../../../../shared/ipc/access';
 import { call, useLoad } from '../../api';
 import { aantal, fmtDate } from '../../format';
 import { LoadError } from '../../ui';
@@ -25,8 +26,9 @@ export function Vernietiging({ roles, username }: { roles: string[]; username: s
   const [toelichting, setToelichting] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const beheerder = roles.includes('beheerder');
-  const mayApprove = beheerder || roles.includes('auditor');
+  const mayPropose = mayCall(roles, 'vernietiging.voorstel');
+  const mayApprove = mayCall(roles, 'vernietiging.goedkeuren');
+  const mayCarryOut = mayCall(roles, 'vernietiging.uitvoeren');
 
   const run = async (fn: () => Promise<{ ok: true; text: string } | { ok: false; text: string }>) => {
     setBusy(true);
@@ -81,7 +83,7 @@ export function Vernietiging({ roles, username }: { roles: string[]; username: s
             {items.map((i) => (
               <Table.Tr key={i.meldingId}>
                 <Table.Td>
-                  <Checkbox aria-label={`Zaak ${i.kenmerk} kiezen`} disabled={!beheerder || i.voorstelId !== null}
+                  <Checkbox aria-label={`Zaak ${i.kenmerk} kiezen`} disabled={!mayPropose || i.voorstelId !== null}
                     checked={chosen.includes(i.meldingId)}
                     onChange={(e) => setChosen((c) => (e.currentTarget.checked ? [...c, i.meldingId] : c.filter((x) => x !== i.meldingId)))} />
                 </Table.Td>
@@ -94,7 +96,7 @@ export function Vernietiging({ roles, username }: { roles: string[]; username: s
           </Table.Tbody>
         </Table>
       )}
-      {beheerder && vrij.length > 0 && (
+      {mayPropose && vrij.length > 0 && (
         <Stack gap="xs" mb="lg" maw={640}>
           <Textarea label="Toelichting bij het voorstel (optioneel)" value={toelichting} onChange={(e) => setToelichting(e.currentTarget.value)} autosize minRows={2} />
           <Group>
@@ -129,7 +131,7 @@ export function Vernietiging({ roles, username }: { roles: string[]; username: s
                         <Button size="xs" variant="default" onClick={() => void judge(v.id, false)} loading={busy}>Afwijzen</Button>
                       </>
                     )}
-                    {v.status === 'goedgekeurd' && beheerder && (
+                    {v.status === 'goedgekeurd' && mayCarryOut && (
                       <Button size="xs" color="red" onClick={() => void execute(v.id)} loading={busy}>Vernietigen</Button>
                     )}
                   </Group>
