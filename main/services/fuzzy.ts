@@ -53,16 +53,28 @@ export function editDistance(a: string, b: string): number {
 /**
  * Best similarity of the query against any run of as many words in the folded name: the larger
  * of trigram Dice and 1 − edit distance / length (so transpositions in short names still score).
+ * Also word by word in any order (the mean of each typed word's best match), because the folded
+ * name starts with the surname while people type "van Vleit" or "Anna van Vleit".
  */
 export function nameSimilarity(query: string, zoeknaam: string): number {
   const q = trigrams(query);
-  const k = query.split(' ').length;
+  const typed = query.split(' ');
+  const k = typed.length;
   const words = zoeknaam.split(' ');
   let best = 0;
   for (let i = 0; i + k <= words.length; i++) {
     const run = words.slice(i, i + k).join(' ');
     const s = Math.max(dice(q, trigrams(run)), 1 - editDistance(query, run) / Math.max(query.length, run.length));
     if (s > best) best = s;
+  }
+  if (k > 1) {
+    const grams = words.map(trigrams);
+    let sum = 0;
+    for (const t of typed) {
+      const tGrams = trigrams(t);
+      sum += Math.max(0, ...words.map((w, i) => wordSimilarity(t, tGrams, w, grams[i]!)));
+    }
+    best = Math.max(best, sum / k);
   }
   return best;
 }
