@@ -13,6 +13,7 @@ import { PRINT_HANDLERS } from './services/printing.handlers';
 import { PROCEDURE_HANDLERS } from './services/procedure.handlers';
 import { SESSION_HANDLERS } from './services/session.handlers';
 import { ZAAK_HANDLERS } from './services/zaken.handlers';
+import { DATABASE_HANDLERS } from './vault.handlers';
 
 export type { HandlerContext } from './services/context';
 
@@ -35,6 +36,7 @@ const TABLES: Record<string, Partial<Record<string, unknown>>> = {
   atw: ATW_HANDLERS,
   iwmo: IWMO_HANDLERS,
   privacy: PRIVACY_HANDLERS,
+  database: DATABASE_HANDLERS,
 };
 
 export type AnyHandler = Handler<ChannelName>;
@@ -76,6 +78,6 @@ export const HANDLERS: ReadonlyMap<string, AnyHandler> = mergeHandlerTables(TABL
 type Covered = keyof typeof SESSION_HANDLERS | keyof typeof CLIENT_HANDLERS | keyof typeof ZAAK_HANDLERS
   | keyof typeof BESCHIKKING_HANDLERS | keyof typeof PRINT_HANDLERS | keyof typeof EXPORT_HANDLERS | keyof typeof BEHEER_HANDLERS
   | keyof typeof DESK_HANDLERS | keyof typeof ACCOUNT_HANDLERS | keyof typeof ATW_HANDLERS | keyof typeof PRIVACY_HANDLERS
-  | keyof typeof PROCEDURE_HANDLERS | keyof typeof IWMO_HANDLERS;
+  | keyof typeof PROCEDURE_HANDLERS | keyof typeof IWMO_HANDLERS | keyof typeof DATABASE_HANDLERS;
 const allCovered: Exclude<ChannelName, Covered> extends never ? true : Exclude<ChannelName, Covered> = true;
 void allCovered;

@@ -1,7 +1,6 @@
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/ipc/channels';
 import type { AnchorConfig } from '../anchor';
 import type { Router } from '../router';
-import type { Session } from '../vault';
 
 /** The shapes every command of `loket` shares (the entry point, main/cli/loket.ts, runs them). */
 
@@ -17,7 +16,6 @@ export interface CliContext {
   dbFile: string;
   args: string[];
   values: Record<string, string | boolean | undefined>;
-  login: () => Promise<Session>;
   /** Where the access log is anchored (LOKET_ANKER_BESTAND, LOKET_SYSLOG). */
   anchor: AnchorConfig;
   router: () => Promise<Router>;

@@ -6,10 +6,7 @@ import { isChannel } from '../../shared/ipc/channels';
 import { anchorConfigFromEnv, hasAnchors } from '../anchor';
 import { STRONG_KDF } from '../db/keyslots';
 import { createRouter, type Router } from '../router';
-import {
-  backup, initVault, listUsers, lock, rekey, resetPassword, restore, unlock, unlockWithRecoveryKey,
-  type Session,
-} from '../vault';
+import { initVault, lock, resetPassword, restore, unlockWithRecoveryKey } from '../vault';
 import type { CliContext, CliIo } from './commands';
 import { EXTRA_COMMANDS } from './extra';
 
@@ -134,7 +131,6 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     return command || values.help ? 0 : 2;
   }
   const dbFile = path.resolve((values.db as string | undefined) ?? io.env.LOKET_DB ?? 'loket.db');
-  const sessions: Session[] = [];
   let router: Router | null = null;
   const anchor = anchorConfigFromEnv(io.env);
   const ctx: CliContext = {
@@ -143,11 +139,6 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       const res = await (await ctx.router()).call(channel, input);
       if (!res.ok) throw new LoketError(res.error.code as LoketError['code'], res.error.message, res.error.field);
       return res.value;
-    },
-    login: async () => {
-      const s = await unlock({ file: dbFile, ...(await credentials(io)), route: 'cli', anchor });
-      sessions.push(s);
-      return s;
     },
     router: async () => {
       if (router) return router;
@@ -170,7 +161,6 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     if (io.env.LOKET_DEBUG === '1') io.err(String((e as Error).stack));
     return 1;
   } finally {
-    for (const s of sessions) await lock(s);
     if (router) await (router as Router).close();
   }
 }
@@ -193,8 +183,7 @@ async function dispatch(command: string, ctx: CliContext): Promise<void> {
     case 'user': {
       const [sub, name] = args;
       if (sub === 'list') {
-        // One connection per command: a key rotation (user remove) needs the database to itself.
-        for (const u of await listUsers(await ctx.login())) io.out(`${u.username}\t${u.displayName}\t${u.roles.join(',')}\t${u.active ? 'actief' : 'verwijderd'}${u.mandaat ? `\tmandaat: ${u.mandaat}` : ''}`);
+        for (const u of (await ctx.call('user.list', {})).users) io.out(`${u.username}\t${u.displayName}\t${u.roles.join(',')}\t${u.active ? 'actief' : 'verwijderd'}${u.mandaat ? `\tmandaat: ${u.mandaat}` : ''}`);
         return;
       }
       if (!name) throw new LoketError('invoer', `Noem de gebruiker: loket user ${sub ?? 'add'} GEBRUIKER.`);
@@ -245,10 +234,9 @@ async function dispatch(command: string, ctx: CliContext): Promise<void> {
       return;
     }
     case 'backup': {
-      const s = await ctx.login();
       const out = path.resolve(need(values, 'out', 'waar de back-up komt, bijvoorbeeld --out /media/backup/loket-2026-11-24.db.'));
-      const res = await backup(s, out);
-      io.out(`Back-up gemaakt: ${res.file} (${res.counts.clients ?? 0} cliënten, ${res.counts.users ?? 0} gebruikers). De sleutels staan in ${res.file}.keys/.`);
+      const res = await ctx.call('database.backup', { out });
+      io.out(`Back-up gemaakt: ${res.file} (${res.clients} cliënten, ${res.users} gebruikers). De sleutels staan in ${res.file}.keys/.`);
       return;
     }
     case 'restore': {
@@ -263,12 +251,11 @@ async function dispatch(command: string, ctx: CliContext): Promise<void> {
       return;
     }
     case 'rekey': {
-      const s = await ctx.login();
-      const res = await rekey(s, {
-        backupTo: path.resolve(need(values, 'backup', 'waar de verplichte back-up vooraf komt.')),
-        password: io.env.LOKET_PASSWORD ?? (await io.prompt('Uw wachtwoord ter bevestiging: ', true)),
-      });
-      io.out(`Databasesleutel vervangen. Back-up vooraf: ${res.backup.file}.`);
+      const backupTo = path.resolve(need(values, 'backup', 'waar de verplichte back-up vooraf komt.'));
+      await ctx.router(); // logs in before the confirmation prompt
+      const password = io.env.LOKET_PASSWORD ?? (await io.prompt('Uw wachtwoord ter bevestiging: ', true));
+      const res = await ctx.call('database.rekey', { backupTo, password });
+      io.out(`Databasesleutel vervangen. Back-up vooraf: ${res.backupFile}.`);
       io.out(`NIEUWE HERSTELSLEUTEL (de oude werkt niet meer):\n\n    ${res.recoveryKey}\n`);
       if (res.usersToReset.length) io.out(`Geef deze gebruikers een nieuw wachtwoord met 'loket user reset': ${res.usersToReset.join(', ')}`);
       return;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { LoketError } from '../../shared/errors';
+import { mayCall } from '../../shared/ipc/access';
 import type { UserAddSchema } from '../../shared/schemas/admin';
 import { transactional, inTransaction } from '../transaction';
 import { addUser, changePassword, listUsers, removeUser, resetPassword, type Session } from '../vault';
@@ -45,7 +46,8 @@ async function changeOwnPassword(ctx: HandlerContext, input: { oldPassword: stri
 }
 
 async function usersList(ctx: HandlerContext) {
-  return { users: (await listUsers(ctx.session)).filter((u) => u.active || ctx.session.user.roles.includes('beheerder')).map(userInfo) };
+  // Removed users are listed for whoever manages users (the channel table says who).
+  return { users: (await listUsers(ctx.session)).filter((u) => u.active || mayCall(ctx.session.user.roles, 'user.remove')).map(userInfo) };
 }
 
 async function userAdd(ctx: HandlerContext, input: z.output<typeof UserAddSchema>) {

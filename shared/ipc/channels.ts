@@ -9,6 +9,7 @@ import { LEGAL_CHANNELS } from './legal-channels';
 import { ACCOUNT_CHANNELS } from './account-channels';
 import { ATW_CHANNELS } from './atw-channels';
 import { IWMO_CHANNELS } from './iwmo-channels';
+import { DATABASE_CHANNELS } from './database-channels';
 import {
   AuditListInputSchema, AuditListOutputSchema, ChangePasswordSchema, SettingsSchema, UnlockSchema, UserAddSchema, UserInfoSchema,
   VerifyResultSchema,
@@ -115,6 +116,7 @@ export const CHANNELS = {
   ...ATW_CHANNELS,
   ...IWMO_CHANNELS,
   ...PRIVACY_CHANNELS,
+  ...DATABASE_CHANNELS,
 } as const satisfies Record<string, ChannelDef>;
 
 export type { ChannelDef };

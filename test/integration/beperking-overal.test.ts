@@ -109,6 +109,7 @@ const WALK: Record<string, Walk> = {
   'atw.gelijkgesteld.zet': { geenClientgegevens: 'days the Algemene termijnenwet equals to a holiday' },
   'iwmo.verzoek.antwoord': { geenClientgegevens: 'a 315 of a restricted client is refused at iwmo.importVerzoek, so none exists to answer; the service checks the client too' },
   'iwmo.verzoek.beoordeel': { geenClientgegevens: 'as iwmo.verzoek.antwoord; attaching goes through melding.create\'s check' },
+  'database.rekey': { geenClientgegevens: 'a new key for the whole database file' },
 };
 
 describe('AVG art. 18 restriction everywhere', () => {

@@ -61,6 +61,12 @@ describe('loket command line', () => {
     expect(await runCli(['--db', db, 'call', 'client.create', '--json', JSON.stringify({ bsn: '123456789', voornamen: 'A', geslachtsnaam: 'B', geboortedatum: '1950-01-01' })], badBsn)).toBe(1);
     expect(badBsn.stderr.join('')).toMatch(/BSN 123456789 klopt niet: de elfproef faalt/);
 
+    // backup, rekey and user list go through the router: the channel table's roles decide.
+    const annaBackup = io({ LOKET_USER: 'anna', LOKET_PASSWORD: 'anna haar wachtwoord 1' });
+    expect(await runCli(['--db', db, 'backup', '--out', path.join(dir, 'anna.db')], annaBackup)).toBe(1);
+    expect(annaBackup.stderr.join('')).toMatch(/Uw rol \(consulent\) mag dit niet doen \(database\.backup\)/);
+    expect(existsSync(path.join(dir, 'anna.db'))).toBe(false);
+
     const verify = io(admin);
     expect(await runCli(['--db', db, 'verify-log'], verify)).toBe(0);
     expect(verify.stdout.join('')).toMatch(/Toegangslog in orde: \d+ regels/);
@@ -82,6 +88,12 @@ describe('loket command line', () => {
 
     const rec = io({ LOKET_RECOVERY_KEY: recovery!, LOKET_NEW_PASSWORD: 'nieuw na verlies van alles' });
     expect(await runCli(['--db', db, 'recover', '--user', 'beheer'], rec)).toBe(0);
+    expect(await runCli(['--db', db, 'verify-log'], io({ LOKET_USER: 'beheer', LOKET_PASSWORD: 'nieuw na verlies van alles' }))).toBe(0);
+
+    const rekey = io({ LOKET_USER: 'beheer', LOKET_PASSWORD: 'nieuw na verlies van alles' });
+    expect(await runCli(['--db', db, 'rekey', '--backup', path.join(dir, 'voor-rekey.db')], rekey)).toBe(0);
+    expect(rekey.stdout.join('\n')).toMatch(/Databasesleutel vervangen\. Back-up vooraf: .*voor-rekey\.db/);
+    expect(/NIEUWE HERSTELSLEUTEL[^\n]*\n\n\s+([A-Z0-9-]+)/.exec(rekey.stdout.join('\n'))?.[1]).not.toBe(recovery);
     expect(await runCli(['--db', db, 'verify-log'], io({ LOKET_USER: 'beheer', LOKET_PASSWORD: 'nieuw na verlies van alles' }))).toBe(0);
   });
 
