@@ -30,6 +30,12 @@ const HANDLER_TABLE = [
   zone('./main', ['./main/router.ts', './main/handlers.ts', './main/electron', './main/cli', './main/server'], 'A handler table never imports the router, the merged table or an entry point.'),
 ];
 
+const NO_ELECTRON = { name: 'electron', message: 'Only main/electron/ imports electron.' };
+const ONE_CLOCK = [
+  { group: ['**/shared/termijnen'], importNames: ['computeTermijn', 'bezwaarTermijnEinde'], message: 'Use atwKlok(tx) from main/services/atw.ts: it counts with the beheerder\'s days (Atw art. 3 lid 3).' },
+  { group: ['**/shared/holidays'], importNames: ['atwEinde', 'plusWerkdagen', 'eersteWerkdagVanaf'], message: 'Use atwKlok(tx) from main/services/atw.ts: it counts with the beheerder\'s days (Atw art. 3 lid 3).' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.generated.ts'] },
   ...tseslint.configs.recommended,
@@ -46,8 +52,15 @@ export default tseslint.config(
     rules: {
       'loket/no-import-cycle': 'error',
       'import-x/no-restricted-paths': restrict(BASE),
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only main/electron/ imports electron.' }] }],
+      'no-restricted-imports': ['error', { paths: [NO_ELECTRON] }],
     },
+  },
+  {
+    // One clock: in main/, end dates come from AtwKlok (main/services/atw.ts), which carries the
+    // beheerder's koninklijk-besluit days; the shared functions would silently count without them.
+    files: ['main/**/*.ts'],
+    ignores: ['main/services/atw.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [NO_ELECTRON], patterns: ONE_CLOCK }] },
   },
   {
     // Operations: everything in main/ below the handler layer.

@@ -17,7 +17,7 @@ import { addDays } from '../../shared/dates';
 import { LoketError } from '../../shared/errors';
 import { foldForSearch } from '../../shared/names';
 import type { Role } from '../../shared/roles';
-import { computeTermijn } from '../../shared/termijnen';
+import { atwKlokRaw } from '../services/atw';
 import {
   AANBIEDERS, ACHTERNAMEN, GRONDSLAG_JEUGD, GRONDSLAG_WMO, HULPVRAGEN_JEUGD, HULPVRAGEN_PW, HULPVRAGEN_WMO,
   POSTCODE_LETTERS, VERSLAG, VOORNAMEN_M, VOORNAMEN_V, WIJKEN, WOONPLAATS, type Wijk,
@@ -186,6 +186,7 @@ function adultAge(rng: Rng): number {
 export function importDemo(db: Db, o: DemoOptions): DemoStats {
   const t0 = performance.now();
   const raw = db.raw;
+  const klok = atwKlokRaw(raw);
   const existing = (raw.prepare('SELECT count(*) AS n FROM clients').get() as { n: number }).n;
   if (existing > 0) {
     throw new LoketError('conflict', `Deze database bevat al ${existing} cliënten. Demogegevens gaan alleen in een lege database: kies een nieuw bestand.`);
@@ -284,7 +285,7 @@ export function importDemo(db: Db, o: DemoOptions): DemoStats {
     // The onderzoek term is no Awb beslistermijn (Wmo, verordening jeugdhulp): extended with the client's consent.
     const grond = wet === 'participatiewet' ? {} : { grond: 'instemming_client' as const, grondTekst: 'mondeling, bij het verzetten van het gesprek' };
     const tOnd = { startdatum: d0, wet, soort: 'onderzoek' as const, verlengingen: verlengd ? [{ dagen: 14, reden: 'Het gesprek kon door ziekte van de cliënt later plaatsvinden.', op: addDays(d0, 20), ...grond }] : [], opschortingen: [] };
-    const uiterlijkOnd = computeTermijn({ start: d0, wet, soort: 'onderzoek', verlengingen: tOnd.verlengingen, opschortingen: [] }).uiterlijk;
+    const uiterlijkOnd = klok.termijn(tOnd).uiterlijk;
     const ondDatum = addDays(d0, slow(rng.int(5, 34)));
     const ondDone = ondDatum <= today;
     let status: 'open' | 'afgesloten' = 'open';
@@ -320,7 +321,7 @@ export function importDemo(db: Db, o: DemoOptions): DemoStats {
         : rng.weighted([['toekenning', 80], ['gedeeltelijke_toekenning', 6], ['afwijzing', 9], ['buiten_behandeling', 5]] as const);
       ins.aanvraag.run(aid, mid, aanvraagDatum, soort === 'beeindiging' ? 'Verzoek om beëindiging van de voorziening' : `Aanvraag ${wet === 'wmo' ? 'maatwerkvoorziening Wmo' : 'jeugdhulp'}`);
       counts.aanvragen!++;
-      const uiterlijkBes = computeTermijn({ start: aanvraagDatum, wet, soort: 'beschikking', verlengingen: [], opschortingen: [] }).uiterlijk;
+      const uiterlijkBes = klok.termijn({ startdatum: aanvraagDatum, wet, soort: 'beschikking', verlengingen: [], opschortingen: [] }).uiterlijk;
       const concept = addDays(aanvraagDatum, slow(rng.int(1, 6)));
       const ta = addDays(concept, rng.int(0, 3));
       const vs = addDays(ta, slow(rng.int(1, 6)));

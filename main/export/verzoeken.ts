@@ -16,7 +16,6 @@ import path from 'node:path';
 import { z } from 'zod';
 import { compareDates } from '../../shared/dates';
 import { LoketError } from '../../shared/errors';
-import { plusWerkdagen } from '../../shared/holidays';
 import type { AntwoordSchema, VerzoekSchema } from '../../shared/ipc/iwmo-channels';
 import { foldForSearch } from '../../shared/names';
 import { inputTextProblem } from '../../shared/text';
@@ -26,7 +25,7 @@ import { MeldingInputSchema } from '../../shared/schemas/zaak';
 import { ClientEntity, SettingEntity, type ClientRow } from '../db/entities';
 import { createClient } from '../services/clients';
 import { createMelding } from '../services/zaken';
-import { atwExtraDagen } from '../services/atw';
+import { atwKlok } from '../services/atw';
 import { assertClientWritable } from '../services/beperking';
 import { logAccess, notFound, type TxContext } from '../services/context';
 import { readExportConfig } from './config';
@@ -99,8 +98,8 @@ export interface Termijnen315 { retourUiterlijk: string; antwoordUiterlijk: stri
 
 /** OP090: retour within 3 werkdagen; OP274: toewijzing or antwoord within 5 werkdagen. */
 export async function termijnen315(tx: TxContext, ontvangen: string): Promise<Termijnen315> {
-  const extra = await atwExtraDagen(tx);
-  return { retourUiterlijk: plusWerkdagen(ontvangen, 3, extra), antwoordUiterlijk: plusWerkdagen(ontvangen, 5, extra) };
+  const klok = await atwKlok(tx);
+  return { retourUiterlijk: klok.werkdagenNa(ontvangen, 3), antwoordUiterlijk: klok.werkdagenNa(ontvangen, 5) };
 }
 
 export function bewaarBericht(tx: TxContext, v: VerzoekOmToewijzing, r: {

@@ -1,6 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
 import { WET_LABELS, type Wet } from '../../shared/schemas/zaak';
-import { bezwaarTermijnEinde } from '../../shared/termijnen';
 import { LoketError } from '../../shared/errors';
 import type { RawDb } from '../db/database';
 import {
@@ -9,6 +8,7 @@ import {
 } from '../db/entities';
 import { renderLetter } from '../letters/render';
 import type { TxContext } from '../services/context';
+import { atwKlok } from '../services/atw';
 import { gespreksverslagData } from '../services/letterData';
 import { meldingKenmerk } from '../services/zaakRecords';
 import type { CaseExportDocument, CaseExportPlan, CaseExportStatus } from './zgw/caseExport';
@@ -129,7 +129,7 @@ export async function buildZgwPlan(m: EntityManager, raw: RawDb, beschikkingId: 
     besluit: {
       identificatie: `${zaakId}-${b.kenmerk}`, besluittype: e.besluittype, datum: b.vastgesteldOp, ingangsdatum: ingang,
       ...(verval ? { vervaldatum: verval, vervalreden: 'tijdelijk' as const } : {}),
-      toelichting: clip(b.besluitTekst, 1000), uiterlijkeReactiedatum: bezwaarTermijnEinde(b.verzondenOp),
+      toelichting: clip(b.besluitTekst, 1000), uiterlijkeReactiedatum: (await atwKlok({ m })).bezwaarEinde(b.verzondenOp),
       verzenddatum: b.verzondenOp, documentKey: 'beschikking',
     },
     resultaat: {

@@ -2,7 +2,6 @@ import { eenheidLabel, frequentieLabel } from '../../shared/codelists';
 import { addDays } from '../../shared/dates';
 import { aanhefVoor, aanhefVoorNaam } from '../../shared/names';
 import type { Wet } from '../../shared/schemas/zaak';
-import { bezwaarTermijnEinde } from '../../shared/termijnen';
 import { euro } from '../letters/format';
 import type { LetterDataInput as LetterData } from '../letters/types';
 import {
@@ -11,6 +10,7 @@ import {
   type RepresentativeRow,
 } from '../db/entities';
 import { readSettings } from './admin';
+import { atwKlok } from './atw';
 import { toBeschikking } from './beschikkingen';
 import { adresRegels, clientNaam } from './clients';
 import type { TxContext } from './context';
@@ -144,7 +144,7 @@ export async function beschikkingLetterData(tx: TxContext, row: BeschikkingRow, 
       eigenBijdrage: b.indicaties.some((i) => i.wet === 'wmo') && ['toekenning', 'gedeeltelijke_toekenning', 'wijziging', 'beeindiging'].includes(b.soort),
       vorigeBeschikkingKenmerk: vorige?.kenmerk,
       vorigeBeschikkingDatum: vorige?.vastgesteldOp ?? undefined,
-      bezwaarTermijnEinde: bezwaarTermijnEinde(datum),
+      bezwaarTermijnEinde: (await atwKlok(tx)).bezwaarEinde(datum),
       vierOgen: { opgesteldDoor: b.auteur, vastgesteldDoor: accordeur?.displayName, mandaat: accordeur?.mandaat ?? undefined },
     },
   };
@@ -157,7 +157,7 @@ export async function ontvangstbevestigingData(tx: TxContext, meldingId: number,
     ...base, soort: 'ontvangstbevestiging', kenmerk,
     termijnen: {
       onderzoekUiterlijk: onderzoek?.uiterlijk ?? undefined,
-      persoonlijkPlanUiterlijk: melding.wet === 'wmo' ? persoonlijkPlanUiterlijk(melding.datum) : undefined,
+      persoonlijkPlanUiterlijk: melding.wet === 'wmo' ? persoonlijkPlanUiterlijk(melding.datum, await atwKlok(tx)) : undefined,
     },
   };
 }

@@ -10,7 +10,8 @@ import { assertClientWritable } from './beperking';
 import { logAccess, notFound, nowIso, type TxContext } from './context';
 import { aanvulverzoekData, verdagingData, voornemenData } from './letterData';
 import { schortTermijnOp } from './zaken';
-import { meldingKenmerk, uiterlijkVoor } from './zaakRecords';
+import { meldingKenmerk } from './zaakRecords';
+import { atwKlok } from './atw';
 
 /**
  * The letters of the Awb procedure around a decision: voornemen + zienswijze (4:8), verdaging
@@ -83,7 +84,7 @@ export async function sendVerdaging(tx: TxContext, input: In<'letter.verdaging'>
   if (t.soort !== 'beschikking' || !laatste || !t.uiterlijk) {
     throw new LoketError('invoer', 'Een verdagingsbrief hoort bij een verlengde beslistermijn. Verleng eerst de termijn en geef de reden (Awb 4:14).', 'termijnId');
   }
-  const oud = uiterlijkVoor({ ...t, verlengingen: t.verlengingen.slice(0, -1) });
+  const oud = (await atwKlok(tx)).termijn({ ...t, verlengingen: t.verlengingen.slice(0, -1) }).uiterlijk;
   const data = await verdagingData(tx, m.id, meldingKenmerk(m), tx.today(), {
     aanvraagDatum: t.startdatum, oorspronkelijkUiterlijk: oud ?? t.uiterlijk, nieuwUiterlijk: t.uiterlijk, reden: laatste.reden,
   });

@@ -1,6 +1,6 @@
 import { eenheidLabel, frequentieLabel, productcategorieLabel } from '../../shared/codelists';
 import type { Indicatie, Termijn, Wet } from '../../shared/schemas/zaak';
-import { computeTermijn, deadlineStatus, wettelijkeTermijn } from '../../shared/termijnen';
+import { deadlineStatus, wettelijkeTermijn } from '../../shared/termijnen';
 import { TermijnEntity, type IndicatieRow, type MeldingRow, type TermijnRow } from '../db/entities';
 import type { TxContext } from './context';
 
@@ -15,14 +15,6 @@ const KENMERK_PREFIX: Record<Wet, string> = { wmo: 'WMO', jeugdwet: 'JW', partic
 
 export function meldingKenmerk(m: Pick<MeldingRow, 'id' | 'datum' | 'wet'>): string {
   return `${KENMERK_PREFIX[m.wet as Wet] ?? 'WMO'}-${m.datum.slice(0, 4)}-${String(m.id).padStart(6, '0')}`;
-}
-
-/** The legal deadline (after the Algemene termijnenwet); null while an opschorting is open. */
-export function uiterlijkVoor(t: Pick<TermijnRow, 'startdatum' | 'wet' | 'soort' | 'verlengingen' | 'opschortingen'>, extraFeestdagen?: ReadonlySet<string>): string | null {
-  return computeTermijn({
-    start: t.startdatum, wet: t.wet as Wet, soort: t.soort,
-    verlengingen: t.verlengingen, opschortingen: t.opschortingen, extraFeestdagen,
-  }).uiterlijk;
 }
 
 export function toTermijn(t: TermijnRow, today: string): Termijn {

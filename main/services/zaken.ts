@@ -1,7 +1,7 @@
 import { In } from 'typeorm';
+import { addDays } from '../../shared/dates';
 import { z } from 'zod';
 import { eenheidLabel, frequentieLabel, productcategorieLabel } from '../../shared/codelists';
-import { addDays } from '../../shared/dates';
 import { LoketError } from '../../shared/errors';
 import type {
   AanvraagInputSchema, Indicatie, IndicatieInputSchema, Melding, MeldingDetail, MeldingInputSchema,
@@ -11,7 +11,7 @@ import type {
 import {
   termijnWijzigingProbleem, type TermijnWijziging, type WijzigingGrond,
 } from '../../shared/termijnen';
-import { atwExtraDagen } from './atw';
+import { atwKlok, type AtwKlok } from './atw';
 import { checkReferentie } from '../export/referentie';
 import {
   AanvraagEntity, ClientEntity, IndicatieEntity, MeldingEntity, OnderzoekEntity, TermijnEntity, UserEntity,
@@ -22,18 +22,21 @@ import { beschikkingenForAanvraag } from './beschikkingen';
 import { assertClientWritable } from './beperking';
 import { readsHulpvraagEnVerslag } from './toegang';
 import { logAccess, logShown, notFound, nowIso, type TxContext } from './context';
-import { meldingKenmerk, toIndicatie, toTermijn, uiterlijkVoor } from './zaakRecords';
+import { meldingKenmerk, toIndicatie, toTermijn } from './zaakRecords';
 
-/** Wmo 2015 art. 2.3.2 lid 2: the client may hand in a persoonlijk plan until 7 days after the melding. */
-export function persoonlijkPlanUiterlijk(meldingDatum: string): string {
-  return addDays(meldingDatum, 7);
+/**
+ * Wmo 2015 art. 2.3.2 lid 2: the client may hand in a persoonlijk plan until 7 days after the
+ * melding; a term set by law, so the Atw moves an end on a weekend or feestdag.
+ */
+export function persoonlijkPlanUiterlijk(meldingDatum: string, klok: AtwKlok): string {
+  return klok.dagenNa(meldingDatum, 7);
 }
 
 // ---------------------------------------------------------------- termijnen
 
 async function startTermijn(tx: TxContext, meldingId: number, soort: 'onderzoek' | 'beschikking', wet: string, start: string): Promise<void> {
   const t = { meldingId, soort, wet, startdatum: start, verlengingen: [], opschortingen: [] };
-  await tx.m.insert(TermijnEntity, { ...t, uiterlijk: uiterlijkVoor(t, await atwExtraDagen(tx)), afgerondOp: null, behaald: null });
+  await tx.m.insert(TermijnEntity, { ...t, uiterlijk: (await atwKlok(tx)).termijn(t).uiterlijk, afgerondOp: null, behaald: null });
 }
 
 async function changeTermijn(tx: TxContext, termijnId: number, change: (t: TermijnRow) => Partial<TermijnRow>, detail: string): Promise<Termijn> {
@@ -43,7 +46,7 @@ async function changeTermijn(tx: TxContext, termijnId: number, change: (t: Termi
   assertClientWritable(tx, melding.clientId);
   if (t.afgerondOp) throw new LoketError('conflict', `Deze termijn is al afgerond op ${t.afgerondOp}; u kunt hem niet meer wijzigen.`);
   const next = { ...t, ...change(t) };
-  next.uiterlijk = uiterlijkVoor(next, await atwExtraDagen(tx));
+  next.uiterlijk = (await atwKlok(tx)).termijn(next).uiterlijk;
   await tx.m.update(TermijnEntity, { id: t.id }, { verlengingen: next.verlengingen, opschortingen: next.opschortingen, uiterlijk: next.uiterlijk });
   logAccess(tx, { action: 'wijzigen', objectType: 'termijn', objectId: t.id, clientId: melding.clientId, detail });
   return toTermijn(next, tx.today());
@@ -95,7 +98,7 @@ async function toMelding(tx: TxContext, m: MeldingRow): Promise<Melding> {
     id: m.id, clientId: m.clientId, datum: m.datum, kanaal: m.kanaal as Melding['kanaal'], wet: m.wet as Wet,
     hulpvraag: m.hulpvraag, toestemming: m.toestemming, clientondersteuningAangeboden: m.clientondersteuningAangeboden,
     persoonlijkPlanOntvangenOp: m.persoonlijkPlanOntvangenOp, mantelzorger: m.mantelzorger,
-    consulentId: m.consulentId, consulentNaam: consulent.displayName, persoonlijkPlanUiterlijk: persoonlijkPlanUiterlijk(m.datum), status: m.status as Melding['status'],
+    consulentId: m.consulentId, consulentNaam: consulent.displayName, persoonlijkPlanUiterlijk: persoonlijkPlanUiterlijk(m.datum, await atwKlok(tx)), status: m.status as Melding['status'],
     clientNaam: clientNaam(client), kenmerk: meldingKenmerk(m),
   };
 }
