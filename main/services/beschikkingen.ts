@@ -2,7 +2,7 @@ import { In } from 'typeorm';
 import { z } from 'zod';
 import { productcategorieLabel } from '../../shared/codelists';
 import { LoketError } from '../../shared/errors';
-import type { AccorderingItem, Beschikking, BeschikkingInputSchema, BeschikkingSoort, BeschikkingStatus, Wet } from '../../shared/schemas/zaak';
+import type { AccorderingPage, Beschikking, BeschikkingInputSchema, BeschikkingSoort, BeschikkingStatus, Wet } from '../../shared/schemas/zaak';
 import {
   AanvraagEntity, BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, IndicatieEntity, LetterEntity,
   MeldingEntity, TermijnEntity, UserEntity, VoornemenEntity, BeschikkingBewerkerEntity, type BeschikkingRow, type IndicatieRow,
@@ -396,12 +396,14 @@ export async function takeOverBeschikking(tx: TxContext, input: { id: number; re
  * What waits for the besluitbevoegde, the nearest beslistermijn first (a suspended term, with no
  * date, and a case without one last; then the oldest submission first).
  */
-export async function accorderingQueue(tx: TxContext): Promise<{ items: AccorderingItem[] }> {
+export async function accorderingQueue(tx: TxContext, input: { pagina: number; perPagina: number }): Promise<AccorderingPage> {
+  const totaal = tx.raw.prepare(`SELECT count(*) FROM beschikkingen WHERE status = 'ter_accordering'`).pluck().get() as number;
+  const pagina = Math.min(input.pagina, Math.max(1, Math.ceil(totaal / input.perPagina)));
   const order = tx.raw.prepare(`SELECT b.id, t.id AS termijn_id FROM beschikkingen b
     JOIN aanvragen a ON a.id = b.aanvraag_id
     LEFT JOIN termijnen t ON t.melding_id = a.melding_id AND t.soort = 'beschikking'
     WHERE b.status = 'ter_accordering'
-    ORDER BY t.uiterlijk IS NULL, t.uiterlijk, b.id LIMIT 500`).all() as { id: number; termijn_id: number | null }[];
+    ORDER BY t.uiterlijk IS NULL, t.uiterlijk, b.id LIMIT ? OFFSET ?`).all(input.perPagina, (pagina - 1) * input.perPagina) as { id: number; termijn_id: number | null }[];
   const byId = new Map((await tx.m.findBy(BeschikkingEntity, { id: In(order.map((o) => o.id)) })).map((b) => [b.id, b]));
   const termijnIds = order.flatMap((o) => (o.termijn_id === null ? [] : [o.termijn_id]));
   const termijnen = new Map((await tx.m.findBy(TermijnEntity, { id: In(termijnIds) })).map((t) => [t.id, t]));
@@ -410,8 +412,8 @@ export async function accorderingQueue(tx: TxContext): Promise<{ items: Accorder
     const t = order[i]!.termijn_id === null ? undefined : termijnen.get(order[i]!.termijn_id!);
     return { ...b, beslistermijn: t ? toTermijn(t, tx.today()) : null };
   });
-  logShown(tx, { objectType: 'accordering', detail: `${items.length} beschikkingen` }, items.map((i) => i.clientId));
-  return { items };
+  logShown(tx, { objectType: 'accordering', detail: `${items.length} van ${totaal} beschikkingen` }, items.map((i) => i.clientId));
+  return { items, totaal, pagina, perPagina: input.perPagina };
 }
 
 export function printQueue(tx: TxContext): Promise<{ items: Beschikking[] }> {

@@ -14,7 +14,8 @@ import { meldingKenmerk, toTermijn } from './zaakRecords';
 /**
  * The werkvoorraad as the desk works it: open cases with their phase and nearest running term,
  * filtered, searched, sorted and paged in SQL, with counts per phase and term for the tabs above
- * the table. One statement builds the open cases once (a CTE); filters and paging run on that.
+ * the table. The phase and term per open case are kept in `werkvoorraad_stand` (migration 0020,
+ * by triggers), so a page reads one narrow table; names and dates are read for the shown page only.
  */
 
 type Query = z.output<typeof WerkvoorraadPageQuerySchema>;
@@ -30,21 +31,11 @@ const ORDER: Record<Query['sorteer'], string> = {
 };
 
 const OPEN_CASES = `WITH open_cases AS (
-  SELECT m.id AS melding_id, m.datum, m.wet, m.client_id, m.consulent_id, c.wijk, c.zoeknaam, c.bsn, u.display_name AS consulent,
-    c.voornamen, c.voorletters, c.voorvoegsel, c.geslachtsnaam, c.partner_voorvoegsel, c.partner_geslachtsnaam, c.naamgebruik,
-    t.id AS termijn_id, t.uiterlijk,
-    CASE WHEN NOT EXISTS (SELECT 1 FROM onderzoeken o WHERE o.melding_id = m.id) THEN 'onderzoek'
-      WHEN NOT EXISTS (SELECT 1 FROM aanvragen a WHERE a.melding_id = m.id) THEN 'aanvraag'
-      ELSE COALESCE((SELECT CASE b.status WHEN 'ter_accordering' THEN 'accordering' WHEN 'concept' THEN 'beschikking' ELSE 'verzending' END
-        FROM aanvragen a JOIN beschikkingen b ON b.aanvraag_id = a.id WHERE a.melding_id = m.id ORDER BY b.id DESC LIMIT 1), 'beschikking')
-    END AS fase,
-    CASE WHEN t.id IS NULL THEN 'geen' WHEN t.uiterlijk IS NULL THEN 'opgeschort' WHEN t.uiterlijk < @today THEN 'verlopen'
-      WHEN t.uiterlijk <= @week THEN 'deze_week' ELSE 'op_tijd' END AS termijn_status
-  FROM meldingen m
-    JOIN clients c ON c.id = m.client_id
-    JOIN users u ON u.id = m.consulent_id
-    LEFT JOIN termijnen t ON t.id = (SELECT t2.id FROM termijnen t2 WHERE t2.melding_id = m.id AND t2.afgerond_op IS NULL ORDER BY t2.uiterlijk LIMIT 1)
-  WHERE m.status = 'open' AND (@consulent IS NULL OR m.consulent_id = @consulent))`;
+  SELECT s.melding_id, s.client_id, s.wet, s.wijk, s.zoeknaam, s.fase, s.termijn_id, s.uiterlijk, u.display_name AS consulent,
+    CASE WHEN s.termijn_id IS NULL THEN 'geen' WHEN s.uiterlijk IS NULL THEN 'opgeschort' WHEN s.uiterlijk < @today THEN 'verlopen'
+      WHEN s.uiterlijk <= @week THEN 'deze_week' ELSE 'op_tijd' END AS termijn_status
+  FROM werkvoorraad_stand s JOIN users u ON u.id = s.consulent_id
+  WHERE (@consulent IS NULL OR s.consulent_id = @consulent))`;
 
 export async function werkvoorraadPage(tx: TxContext, input: Query): Promise<WerkvoorraadPage> {
   const today = tx.today();
@@ -66,7 +57,7 @@ export async function werkvoorraadPage(tx: TxContext, input: Query): Promise<Wer
       return `w.zoeknaam LIKE @w${i} ESCAPE '\\'`;
     }).join(' AND ')})` : '0'];
     if (kenmerk) { parts.push('w.melding_id = @kenmerkId'); params.kenmerkId = Number(kenmerk[1]); }
-    if (/^\d{9}$/.test(digits)) { parts.push('w.bsn = @bsn'); params.bsn = digits; }
+    if (/^\d{9}$/.test(digits)) { parts.push('w.client_id IN (SELECT id FROM clients WHERE bsn = @bsn)'); params.bsn = digits; }
     where.push(`(${parts.join(' OR ')})`);
   }
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -75,8 +66,15 @@ export async function werkvoorraadPage(tx: TxContext, input: Query): Promise<Wer
   const totaal = tx.raw.prepare(`${OPEN_CASES} SELECT count(*) FROM open_cases w ${filter}`).pluck().get(params) as number;
   const pages = Math.max(1, Math.ceil(totaal / input.perPagina));
   const pagina = Math.min(input.pagina, pages);
-  const rows = tx.raw.prepare(`${OPEN_CASES} SELECT * FROM open_cases w ${filter} ORDER BY ${order}, w.melding_id ${dir} LIMIT @limit OFFSET @offset`)
+  const page = tx.raw.prepare(`${OPEN_CASES} SELECT w.melding_id, w.fase, w.termijn_id, w.consulent FROM open_cases w ${filter}
+    ORDER BY ${order}, w.melding_id ${dir} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: input.perPagina, offset: (pagina - 1) * input.perPagina }) as Record<string, unknown>[];
+  // Names and dates for the shown page only, by primary key.
+  const details = new Map((page.length ? tx.raw.prepare(`SELECT m.id AS melding_id, m.datum, m.wet, m.client_id, c.wijk, c.voornamen, c.voorletters,
+      c.voorvoegsel, c.geslachtsnaam, c.partner_voorvoegsel, c.partner_geslachtsnaam, c.naamgebruik
+    FROM meldingen m JOIN clients c ON c.id = m.client_id WHERE m.id IN (${page.map(() => '?').join(',')})`)
+    .all(...page.map((r) => r.melding_id)) as Record<string, unknown>[] : []).map((d) => [d.melding_id as number, d]));
+  const rows = page.map((r) => ({ ...details.get(r.melding_id as number), ...r }));
   const tellingen = tx.raw.prepare(`${OPEN_CASES} SELECT fase, termijn_status, count(*) AS n FROM open_cases GROUP BY fase, termijn_status`)
     .all({ today: params.today, week: params.week, consulent: params.consulent }) as { fase: string; termijn_status: string; n: number }[];
   const fase = Object.fromEntries(WERKVOORRAAD_FASEN.map((f) => [f, 0])) as Record<(typeof WERKVOORRAAD_FASEN)[number], number>;
@@ -87,7 +85,8 @@ export async function werkvoorraadPage(tx: TxContext, input: Query): Promise<Wer
     termijn[r.termijn_status as keyof typeof termijn] += r.n;
     open += r.n;
   }
-  const wijken = tx.raw.prepare(`SELECT DISTINCT wijk FROM clients WHERE wijk IS NOT NULL AND wijk <> '' ORDER BY wijk`).pluck().all() as string[];
+  // The wijken that have open cases: the ones worth filtering on.
+  const wijken = tx.raw.prepare(`SELECT DISTINCT wijk FROM werkvoorraad_stand WHERE wijk IS NOT NULL AND wijk <> '' ORDER BY wijk`).pluck().all() as string[];
   const termijnIds = rows.map((r) => r.termijn_id as number | null).filter((x): x is number => x !== null);
   const termijnen = new Map((termijnIds.length ? await tx.m.findBy(TermijnEntity, { id: In(termijnIds) }) : []).map((t) => [t.id, t]));
   const items = rows.map((r) => {

@@ -19,7 +19,7 @@ import {
   HouseholdPlanSchema, HouseholdSchema,
 } from '../schemas/client';
 import {
-  AanvraagInputSchema, AanvraagSchema, AccorderingItemSchema, BeschikkingInputSchema, BeschikkingSchema, IndicatieInputSchema,
+  AanvraagInputSchema, AanvraagSchema, AccorderingPageSchema, AccorderingQuerySchema, BeschikkingInputSchema, BeschikkingSchema, IndicatieInputSchema,
   IndicatieSchema, MeldingDetailSchema, MeldingInputSchema, MeldingSchema, OnderzoekInputSchema,
   OnderzoekSchema, TermijnHervatSchema, TermijnOpschortSchema, TermijnSchema, TermijnVerlengSchema,
   WerkvoorraadItemSchema, WerkvoorraadQuerySchema,
@@ -76,7 +76,7 @@ export const CHANNELS = {
   'beschikking.preview': ch({ input: byId, output: pdf, roles: CONTENT_READERS, writes: false }),
 
   'werkvoorraad.list': ch({ input: WerkvoorraadQuerySchema, output: z.object({ items: z.array(WerkvoorraadItemSchema) }), roles: CASE_READERS, writes: false }),
-  'accordering.queue': ch({ input: empty, output: z.object({ items: z.array(AccorderingItemSchema) }), roles: ['besluitbevoegd'], writes: false }),
+  'accordering.queue': ch({ input: AccorderingQuerySchema, output: AccorderingPageSchema, roles: ['besluitbevoegd'], writes: false }),
   'print.queue': ch({ input: empty, output: z.object({ items: z.array(BeschikkingSchema) }), roles: ['administratie'], writes: false }),
   'print.send': ch({
     input: z.object({ beschikkingIds: z.array(z.number().int()).min(1, 'Kies minstens één brief.').max(50) }),

@@ -98,6 +98,9 @@ export const ClientSummarySchema = z.object({
 export type ClientSummary = z.infer<typeof ClientSummarySchema>;
 
 export const ClientSchema = ClientInputSchema.extend({
+  // The elfproef is a rule for what comes in; what is stored is shown as it is (benchmark
+  // databases hold 9-digit numbers that are deliberately no BSN, see main/demo/generate.ts).
+  bsn: z.string().regex(/^\d{9}$/),
   id: z.number().int(),
   naam: z.string(),
   householdId: z.number().int().nullable(),

@@ -232,7 +232,19 @@ export type Beschikking = z.infer<typeof BeschikkingSchema>;
 
 /** A beschikking in the accordering queue, with the beslistermijn it must be taken within. */
 export const AccorderingItemSchema = BeschikkingSchema.extend({ beslistermijn: TermijnSchema.nullable() });
+/** The queue is paged: a besluitbevoegde works from the top, and a full queue at scale is hundreds of cards. */
+export const AccorderingQuerySchema = z.object({
+  pagina: z.number().int().min(1).default(1),
+  perPagina: z.number().int().min(5).max(100).default(20),
+}).default({ pagina: 1, perPagina: 20 });
+export const AccorderingPageSchema = z.object({
+  items: z.array(AccorderingItemSchema),
+  totaal: z.number().int(),
+  pagina: z.number().int(),
+  perPagina: z.number().int(),
+});
 export type AccorderingItem = z.infer<typeof AccorderingItemSchema>;
+export type AccorderingPage = z.infer<typeof AccorderingPageSchema>;
 
 export const MeldingSchema = MeldingInputSchema.extend({
   /** Empty for a reader without access to it (administratie: least privilege). */

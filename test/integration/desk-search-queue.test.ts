@@ -80,7 +80,8 @@ describe('accordering.queue', () => {
       submitted.push({ id, ontvangenOp });
     }
     const bram = await desk.as('bram', '2026-04-20');
-    const { items } = await ok(bram, 'accordering.queue', {});
+    const { items, totaal } = await ok(bram, 'accordering.queue', {});
+    expect(totaal).toBe(3);
     const byReceipt = [...submitted].sort((x, y) => x.ontvangenOp.localeCompare(y.ontvangenOp)).map((s) => s.id);
     expect(items.map((b) => b.id)).toEqual(byReceipt);
     const dates = items.map((b) => b.beslistermijn?.uiterlijk);

@@ -12,6 +12,7 @@ import { DatabaseId0011 } from './0011-database-id';
 import { ServerCredentials0012 } from './0012-server-credentials';
 import { Desk0013 } from './0013-desk';
 import { TotpLastStep0014 } from './0014-totp-last-step';
+import { WerkvoorraadStand0020 } from './0020-werkvoorraad-stand';
 
 /** Every migration, in order. Listed explicitly: glob paths break once bundled. Never remove one. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ServerCredentials0012,
   Desk0013,
   TotpLastStep0014,
+  WerkvoorraadStand0020,
 ];

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Pagination, Stack, Text, Textarea, Title } from '@mantine/core';
 import { ConfirmButton } from '../confirm';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
@@ -17,12 +17,14 @@ import { SOORT_LABELS, STATUS_LABELS } from './labels';
 
 export function Accordering() {
   const { t } = useT();
-  const { data, error, reload } = useLoad('accordering.queue', {});
+  const [pagina, setPagina] = useState(1);
+  const { data, error, reload } = useLoad('accordering.queue', { pagina });
   const [done, setDone] = useState<string | null>(null);
+  const pages = data ? Math.max(1, Math.ceil(data.totaal / data.perPagina)) : 1;
   return (
     <>
       <Title order={1} size="h2" mb="xs">{t('navAccordering')}</Title>
-      {data && <Text mb="md">{data.items.length === 1 ? '1 besluit wacht' : `${data.items.length} besluiten wachten`} op uw besluit (uiterste beslisdatum eerst).</Text>}
+      {data && <Text mb="md">{data.totaal === 1 ? '1 besluit wacht' : `${data.totaal} besluiten wachten`} op uw besluit (uiterste beslisdatum eerst){pages > 1 ? `; u ziet ${(data.pagina - 1) * data.perPagina + 1}–${(data.pagina - 1) * data.perPagina + data.items.length}` : ''}.</Text>}
       <LoadError error={error} />
       {/* Stays in view while the list below changes: the message never scrolls away from the work. */}
       {done && <Alert color="green" role="status" mb="md" style={{ position: 'sticky', top: 64, zIndex: 5 }} withCloseButton onClose={() => setDone(null)}>{done}</Alert>}
@@ -32,6 +34,11 @@ export function Accordering() {
           <AccorderItem key={b.id} b={b} onDone={(msg) => { setDone(msg); void reload(); }} />
         ))}
       </Stack>
+      {pages > 1 && (
+        <Pagination mt="md" total={pages} value={data?.pagina ?? pagina} onChange={setPagina} aria-label="Pagina's"
+          getControlProps={(control) => ({ 'aria-label': control === 'next' ? 'Volgende pagina' : 'Vorige pagina' })}
+          getItemProps={(p) => ({ 'aria-label': `Pagina ${p}`, 'aria-current': p === data?.pagina ? 'page' : undefined })} />
+      )}
     </>
   );
 }
