@@ -234,6 +234,8 @@ function Routes({ path }: { path: string }): ReactNode {
   if ((n = id('/client/:id/melding/nieuw')) !== null) return <MeldingNew key={n} clientId={n} />;
   if ((n = id('/client/:id')) !== null) return <ClientPage key={n} id={n} />;
   if ((n = id('/melding/:id')) !== null) return <MeldingPage key={n} id={n} />;
+  const stap = match('/melding/:id/:stap', path);
+  if (stap) return <MeldingPage key={stap.id} id={Number(stap.id)} stap={stap.stap} />;
   if (path === '/' || path === '') return null;
   return <Title order={1} size="h3">{t('notFoundPage')}</Title>;
 }

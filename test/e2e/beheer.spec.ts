@@ -62,6 +62,8 @@ test('beheer screens: MI counts, herindicatie, closing a case, destruction propo
   // Closing the old case on its melding page.
   await page.goto(`${app.url}#/melding/${oud.id}`);
   await expect(page.getByRole('heading', { level: 1, name: `Melding ${oud.kenmerk}` })).toBeVisible();
+  // Closing is the melding's last step.
+  await page.getByRole('navigation', { name: 'Stappen van de melding' }).getByRole('link', { name: /Afsluiten/ }).click();
   const afsluiten = page.getByRole('region', { name: 'Zaak afsluiten' });
   await afsluiten.getByRole('combobox', { name: 'Resultaat' }).click();
   await page.getByRole('option', { name: 'Afgebroken' }).click();
@@ -88,6 +90,7 @@ test('beheer screens: MI counts, herindicatie, closing a case, destruction propo
   await hRow.getByRole('link', { name: lopend.kenmerk }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Melding ${lopend.kenmerk}` })).toBeVisible();
   // The open case offers closing; the closed one did not after closing.
+  await page.getByRole('navigation', { name: 'Stappen van de melding' }).getByRole('link', { name: /Afsluiten/ }).click();
   await expect(page.getByRole('region', { name: 'Zaak afsluiten' })).toBeVisible();
 
   // An AVG request recorded on the client page.

@@ -100,6 +100,7 @@ test('consulent registers, besluitbevoegde approves, administratie prints: the l
   await ind.getByRole('button', { name: 'Indicatie opslaan' }).click();
   const indicaties = page.getByRole('region', { name: 'Indicaties (voorzieningen)' });
   await expect(indicaties.getByRole('cell', { name: /Hulp bij het huishouden/ })).toBeVisible();
+  await page.getByRole('link', { name: 'Verder naar de beschikking' }).click();
 
   // Beschikking: toekenning, saved as concept (preview), then submitted
   const besch = page.getByRole('form', { name: 'Concept-beschikking' });
