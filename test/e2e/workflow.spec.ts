@@ -178,7 +178,7 @@ test('consulent registers, besluitbevoegde approves, administratie prints: the l
   await expect(page.getByRole('cell', { name: 'J.M. Jansen', exact: true })).toBeVisible();
   await checkScreen(page, '09-print');
   await page.getByRole('button', { name: 'Brieven maken (1)' }).click();
-  await expect(page.getByText(/1 van 1 brieven klaargezet/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/1 van 1 brief klaargezet/)).toBeVisible({ timeout: 60_000 });
   const kept = await router.call('print.batches', {});
   const batch = kept.ok ? kept.value.batches[0]! : null;
   expect(batch?.brieven).toHaveLength(1);
