@@ -11,7 +11,7 @@ import { exportSettings } from '../support/zgw-fixtures';
 /**
  * Composed operations run in one transaction. A real failure is injected in the last statement of
  * each (a temporary SQLite trigger on the calling connection that aborts it) and the database must
- * be exactly as before the call, with one entry for the failed call in the access log. Without the
+ * be exactly as before the call, with exactly one entry for the failed call in the access log. Without the
  * trigger the same call then succeeds and changes the tables the earlier steps write, which shows
  * the failure came after them.
  */
@@ -60,8 +60,16 @@ async function failsAtLastStep<C extends ChannelName>(r: Router, channel: C, inp
   }
   expect(res.ok ? 'gelukt' : res.error.code).toBe('intern');
   expect(snapshot(raw)).toEqual(before);
-  const log = raw.prepare('SELECT actor, object_type, result, detail FROM access_log WHERE seq > ? ORDER BY seq').all(seq);
-  expect(log).toEqual([{ actor: r.session!.user.username, object_type: channel, result: 'mislukt', detail: 'mislukt door een interne fout; niets opgeslagen' }]);
+  // Exactly one entry, for the call as a whole: none of the steps' own entries survive. A failure
+  // is logged as `mislukt`, not `geweigerd`: a refusal (role, restriction, vier-ogen) is a security
+  // event the auditor reviews, a failure a defect; counting one as the other would hide both.
+  const log = raw.prepare(`SELECT actor, role, action, object_type, object_id, client_id, result, origin, detail
+    FROM access_log WHERE seq > ? ORDER BY seq`).all(seq);
+  const s = r.session!;
+  expect(log).toEqual([{
+    actor: s.user.username, role: s.user.roles.join(','), action: 'wijzigen', object_type: channel, object_id: null, client_id: null,
+    result: 'mislukt', origin: s.origin, detail: 'mislukt door een interne fout; niets opgeslagen',
+  }]);
 
   const again = await r.call(channel, input);
   if (!again.ok) throw new Error(`${channel}: ${again.error.message}`);
@@ -89,7 +97,7 @@ describe('a composed call that fails in its last step leaves nothing behind', ()
     expect(changed).toEqual(expect.arrayContaining(['clients', 'rechten_verzoeken']));
   }, 60_000);
 
-  it('AVG decisions: a granted vernietiging (with its proposal) and a granted beperking roll back whole', async () => {
+  it('AVG decisions: a granted vernietiging (with its proposal) and a granted beperking roll back whole; a refused rectificatie leaves one refusal', async () => {
     const anna = await cb.as('anna');
     const bram = await cb.as('bram');
     const c = await cb.client({ bsn: '999990019', voornamen: 'Piet', geslachtsnaam: 'Klaassen' });
@@ -104,6 +112,20 @@ describe('a composed call that fails in its last step leaves nothing behind', ()
     const changedB = await failsAtLastStep(bram, 'rechten.besluit', { verzoekId: b.id, besluit: 'toegewezen', reden: 'Adres wordt onderzocht.' },
       `BEFORE INSERT ON access_log WHEN NEW.object_type = 'verzoek-beperking'`);
     expect(changedB).toEqual(expect.arrayContaining(['clients', 'rechten_verzoeken']));
+
+    // A composed call the service refuses (the client's processing is now restricted, AVG art. 18)
+    // leaves nothing either, and exactly one refusal naming the client.
+    const rect = await ok(anna, 'rechten.verzoek', { clientId: c, soort: 'rectificatie', ontvangenOp: '2026-04-20', toelichting: 'Naam klopt niet.' });
+    const raw = anna.session!.db.raw;
+    const before = snapshot(raw);
+    const seq = raw.prepare('SELECT max(seq) FROM access_log').pluck().get() as number;
+    const row = raw.prepare('SELECT bsn, voornamen, geslachtsnaam, geboortedatum FROM clients WHERE id = ?').get(c) as Record<string, string>;
+    const res = await anna.call('rechten.rectificatie', { verzoekId: rect.id, client: { id: c, ...row, geslachtsnaam: 'Klaasen' } as ChannelInput<'rechten.rectificatie'>['client'] });
+    expect(res.ok ? 'gelukt' : res.error.code).toBe('geen_toegang');
+    expect(snapshot(raw)).toEqual(before);
+    expect(raw.prepare('SELECT actor, action, object_type, client_id, result, detail FROM access_log WHERE seq > ? ORDER BY seq').all(seq)).toEqual([
+      { actor: 'anna', action: 'wijzigen', object_type: 'rechten.rectificatie', client_id: c, result: 'geweigerd', detail: 'geweigerd door de dienst' },
+    ]);
   }, 60_000);
 
   it('destruction: every deleted row comes back when the last update fails', async () => {
