@@ -62,6 +62,24 @@ export async function sendVoornemen(tx: TxContext, input: z.output<typeof Voorne
   return { ...letter, voornemenId };
 }
 
+export async function listVoornemens(tx: TxContext, input: In<'voornemen.list'>) {
+  const m = await tx.m.findOneBy(MeldingEntity, { id: input.meldingId });
+  if (!m) throw notFound('Melding', input.meldingId);
+  const rows = tx.raw.prepare(`SELECT v.id, v.beschikking_id, b.kenmerk, v.soort, v.wat, v.per_datum, v.verzonden_op, v.zienswijze_uiterlijk, v.zienswijze, v.zienswijze_op
+    FROM voornemens v JOIN beschikkingen b ON b.id = v.beschikking_id JOIN aanvragen a ON a.id = b.aanvraag_id
+    WHERE a.melding_id = ? ORDER BY v.id DESC`).all(m.id) as {
+    id: number; beschikking_id: number; kenmerk: string; soort: 'beeindiging' | 'herziening' | 'terugvordering'; wat: string; per_datum: string | null;
+    verzonden_op: string; zienswijze_uiterlijk: string; zienswijze: string | null; zienswijze_op: string | null;
+  }[];
+  logAccess(tx, { action: 'lezen', objectType: 'voornemen', objectId: m.id, clientId: m.clientId, detail: `${rows.length} voornemens` });
+  return {
+    voornemens: rows.map((r) => ({
+      id: r.id, beschikkingId: r.beschikking_id, beschikkingKenmerk: r.kenmerk, soort: r.soort, wat: r.wat, perDatum: r.per_datum,
+      verzondenOp: r.verzonden_op, zienswijzeUiterlijk: r.zienswijze_uiterlijk, zienswijze: r.zienswijze, zienswijzeOp: r.zienswijze_op,
+    })),
+  };
+}
+
 export async function recordZienswijze(tx: TxContext, input: In<'voornemen.zienswijze'>) {
   const v = await tx.m.findOneBy(VoornemenEntity, { id: input.voornemenId });
   if (!v) throw notFound('Voornemen', input.voornemenId);

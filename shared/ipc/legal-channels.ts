@@ -21,7 +21,27 @@ export const VoornemenInputSchema = z.object({
   zienswijzeUiterlijk: IsoDateSchema,
 });
 
+export const VoornemenSchema = z.object({
+  id: z.number().int(),
+  beschikkingId: z.number().int(),
+  beschikkingKenmerk: z.string(),
+  soort: z.enum(['beeindiging', 'herziening', 'terugvordering']),
+  wat: z.string(),
+  perDatum: z.string().nullable(),
+  verzondenOp: z.string(),
+  zienswijzeUiterlijk: z.string(),
+  zienswijze: z.string().nullable(),
+  zienswijzeOp: z.string().nullable(),
+});
+export type Voornemen = z.infer<typeof VoornemenSchema>;
+
 export const LEGAL_CHANNELS = {
+  /** The voornemens sent for the decisions of one melding, newest first (for the screen). */
+  'voornemen.list': ch({
+    input: z.object({ meldingId: z.number().int() }),
+    output: z.object({ voornemens: z.array(VoornemenSchema) }),
+    roles: CASE_WRITERS, writes: false,
+  }),
   'voornemen.send': ch({
     input: VoornemenInputSchema,
     output: pdf.extend({ voornemenId: z.number().int() }),

@@ -156,6 +156,10 @@ describe('decisions (items 10, 11)', () => {
     expect(await refused(anna, 'beschikking.create', { ...beeindiging, voornemenId: v.voornemenId })).toMatchObject({ code: 'conflict', field: 'voornemenId' });
     const later = await desk.as('anna', '2026-05-06');
     await ok(later, 'voornemen.zienswijze', { voornemenId: v.voornemenId, ontvangenOp: '2026-05-06', zienswijze: 'Ik begrijp het en ga akkoord.' });
+    // The screen lists the voornemen of this melding with the reaction (voornemen.list).
+    expect((await ok(later, 'voornemen.list', { meldingId: ids.meldingId })).voornemens).toEqual([expect.objectContaining({
+      id: v.voornemenId, beschikkingId: ids.beschikkingId, soort: 'beeindiging', zienswijzeUiterlijk: '2026-05-18', zienswijzeOp: '2026-05-06', zienswijze: 'Ik begrijp het en ga akkoord.',
+    })]);
     const b = await ok(later, 'beschikking.create', { ...beeindiging, voornemenId: v.voornemenId });
     expect(b.ambtshalveAanleiding).toBe(beeindiging.ambtshalveAanleiding);
     const t = text((await ok(later, 'beschikking.preview', { id: b.id })).pdfBase64);

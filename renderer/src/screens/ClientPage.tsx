@@ -13,6 +13,8 @@ import { errorAt, FormStatus, LoadError, Section } from '../ui';
 import { Rechten } from './beheer/Rechten';
 import { AuditInzage } from './AuditInzage';
 import { ClientLetters } from './ClientLetters';
+import { Aanhef } from './client/Aanhef';
+import { Vertegenwoordigers } from './client/Vertegenwoordigers';
 
 export function ClientPage({ id }: { id: number }) {
   const { user } = useSession();
@@ -44,6 +46,8 @@ export function ClientPage({ id }: { id: number }) {
             {!c.geheimhouding && !c.overleden && !c.nietIngezetene && <Badge color="dark" variant="outline">Geen BRP-indicaties</Badge>}
           </Group>
           <ClientDetails c={c} />
+          <Aanhef key={c.updatedAt} client={c} writer={writer} onSaved={() => void client.reload()} />
+          <Vertegenwoordigers client={c} writer={writer} onSaved={() => void client.reload()} />
           <Section title="Tijdlijn: meldingen en voorzieningen" id="tijdlijn">
             <LoadError error={timeline.error} />
             {timeline.data && <Timeline data={timeline.data} />}

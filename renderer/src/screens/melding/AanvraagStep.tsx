@@ -9,8 +9,10 @@ import { draftKey, useDraft } from '../../drafts';
 import { fmtDate } from '../../format';
 import { useSession } from '../../session';
 import { errorAt, FormStatus } from '../../ui';
+import { Aanvulverzoek } from './Aanvulverzoek';
 import { ActionBar, CTRL_ENTER_HINT, submitOnCtrlEnter } from './ActionBar';
 import { StepSection, type StepProps } from './StepSection';
+import { Verdaging } from './Verdaging';
 
 type In = z.input<typeof AanvraagInputSchema>;
 
@@ -22,6 +24,8 @@ export function AanvraagStep({ detail, writer, notice, done }: StepProps) {
       {a ? (
         <Text>Aanvraag ontvangen op {fmtDate(a.ontvangenOp)}: {a.omschrijving}</Text>
       ) : writer ? <AanvraagForm meldingId={detail.melding.id} notice={notice} done={done} verslag={detail.onderzoek !== null} /> : <Text>Nog geen aanvraag.</Text>}
+      <Aanvulverzoek detail={detail} writer={writer} onDone={() => void done(null)} />
+      <Verdaging detail={detail} writer={writer} onDone={() => void done(null)} />
     </StepSection>
   );
 }

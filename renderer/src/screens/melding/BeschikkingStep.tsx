@@ -14,7 +14,9 @@ import { SOORT_LABELS, STATUS_LABELS } from '../labels';
 import { LetterPreview } from '../LetterPreview';
 import { ReprintButton } from '../Reprint';
 import { ActionBar, submitOnCtrlEnter } from './ActionBar';
+import { Ambtshalve } from './Ambtshalve';
 import { StepSection, type StepProps } from './StepSection';
+import { Voornemen } from './Voornemen';
 import { stepHref } from './steps';
 
 /** The decisions of this melding: read-only cards for those submitted, a form for the concept. */
@@ -29,6 +31,7 @@ export function BeschikkingStep({ detail, writer, done }: StepProps) {
   return (
     <StepSection id="beschikking" title="Beschikking">
       <Beschikkingen detail={detail} writer={writer} onChanged={() => void done(null)} />
+      <Voornemen detail={detail} writer={writer} onDone={() => void done(null)} />
     </StepSection>
   );
 }
@@ -141,6 +144,7 @@ function BeschikkingForm({ detail, concept, onChanged, onSubmitted }: { detail: 
               {...form.register('perDatum', { setValueAs: (v) => v || null })} error={errorAt(e, 'perDatum')} />
           </Group>
         )}
+        <Ambtshalve form={form} detail={detail} concept={concept} />
         <Controller control={form.control} name="indicatieIds" render={({ field }) => (
           <Checkbox.Group label="Voorzieningen in dit besluit" value={(field.value ?? []).map(String)} onChange={(v) => field.onChange(v.map(Number))} error={errorAt(e, 'indicatieIds')}>
             <Stack gap={4} mt={4}>
