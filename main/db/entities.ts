@@ -102,6 +102,9 @@ export interface ClientRow {
   overleden: boolean;
   nietIngezetene: boolean;
   householdId: number | null;
+  /** Not selected by default (see the columns). */
+  zoeknaam?: string;
+  verwerkingBeperkt?: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -135,6 +138,10 @@ export const ClientEntity = new EntitySchema<ClientRow>({
     householdId: { ...int(true), name: 'household_id' },
     createdAt: { ...text(), name: 'created_at' },
     updatedAt: { ...text(), name: 'updated_at' },
+    // Kept by the migration 0002 triggers (folded names for search): never written from here.
+    zoeknaam: { ...text(), select: false, insert: false, update: false },
+    // AVG art. 18 (migration 0004): starts at the column's default 0; read and set by beperking.ts.
+    verwerkingBeperkt: { ...bool, name: 'verwerking_beperkt', select: false, insert: false },
   },
 });
 
@@ -593,8 +600,378 @@ export const VoornemenEntity = new EntitySchema<VoornemenRow>({
   },
 });
 
+/** A composite key's column: part of the primary key, never generated. */
+const key: EntitySchemaColumnOptions = { type: 'integer', primary: true };
+
+/** The names of a beschikking's authors, the original author first (a view, migration 0010). */
+export interface BeschikkingAuteursRow {
+  beschikkingId: number;
+  namen: string;
+}
+export const BeschikkingAuteursView = new EntitySchema<BeschikkingAuteursRow>({
+  name: 'BeschikkingAuteurs',
+  // A view, read only; mapped as a table so that TypeORM keeps no view metadata of its own.
+  tableName: 'beschikking_auteurs',
+  columns: {
+    beschikkingId: { ...key, name: 'beschikking_id' },
+    namen: text(),
+  },
+});
+
+export interface TerugzendingRow {
+  id: number;
+  beschikkingId: number;
+  reden: string;
+  doorId: number;
+  op: string;
+}
+/** Why a besluitbevoegde sent a concept back (migration 0013). */
+export const TerugzendingEntity = new EntitySchema<TerugzendingRow>({
+  name: 'Terugzending',
+  tableName: 'beschikking_terugzendingen',
+  columns: {
+    id,
+    beschikkingId: { ...int(), name: 'beschikking_id' },
+    reden: text(),
+    doorId: { ...int(), name: 'door_id' },
+    op: text(),
+  },
+});
+
+/** One row (id 1): how often a name changed, so the fuzzy vocabulary knows when to rebuild (migration 0006). */
+export interface ClientNameChangesRow {
+  id: number;
+  n: number;
+}
+export const ClientNameChangesEntity = new EntitySchema<ClientNameChangesRow>({
+  name: 'ClientNameChanges',
+  tableName: 'client_name_changes',
+  columns: { id: key, n: int() },
+});
+
+export interface InzageVerzoekRow {
+  id: number;
+  clientId: number;
+  ontvangenOp: string;
+  uiterlijkOp: string;
+  toelichting: string;
+  geregistreerdDoor: number;
+  createdAt: string;
+  uitgevoerdOp: string | null;
+  uitgevoerdDoor: number | null;
+}
+/** A registered AVG art. 15 request (migration 0010). */
+export const InzageVerzoekEntity = new EntitySchema<InzageVerzoekRow>({
+  name: 'InzageVerzoek',
+  tableName: 'inzage_verzoeken',
+  columns: {
+    id,
+    clientId: { ...int(), name: 'client_id' },
+    ontvangenOp: { ...text(), name: 'ontvangen_op' },
+    uiterlijkOp: { ...text(), name: 'uiterlijk_op' },
+    toelichting: text(),
+    geregistreerdDoor: { ...int(), name: 'geregistreerd_door' },
+    createdAt: { ...text(), name: 'created_at' },
+    uitgevoerdOp: { ...text(true), name: 'uitgevoerd_op' },
+    uitgevoerdDoor: { ...int(true), name: 'uitgevoerd_door' },
+  },
+});
+
+export interface IwmoBerichtRow {
+  id: number;
+  berichtsoort: 'WMO315' | 'JW315';
+  afzender: string;
+  identificatie: string;
+  dagtekening: string;
+  ontvangenOp: string;
+  clientId: number | null;
+  meldingId: number | null;
+  status: 'verwerkt' | 'wacht_op_beoordeling' | 'afgewezen';
+  redenWacht: string | null;
+  /** The parsed 315 as JSON text. */
+  inhoud: string;
+  /** The answers per product as JSON text. */
+  antwoorden: string;
+  retourUiterlijk: string;
+  retourIdentificatie: string | null;
+  retourOp: string | null;
+  antwoordUiterlijk: string;
+}
+/** An incoming WMO315/JW315 and its answers (migration 0009). */
+export const IwmoBerichtEntity = new EntitySchema<IwmoBerichtRow>({
+  name: 'IwmoBericht',
+  tableName: 'iwmo_berichten',
+  columns: {
+    id,
+    berichtsoort: text(),
+    afzender: text(),
+    identificatie: text(),
+    dagtekening: text(),
+    ontvangenOp: { ...text(), name: 'ontvangen_op' },
+    clientId: { ...int(true), name: 'client_id' },
+    meldingId: { ...int(true), name: 'melding_id' },
+    status: text(),
+    redenWacht: { ...text(true), name: 'reden_wacht' },
+    inhoud: text(),
+    antwoorden: text(),
+    retourUiterlijk: { ...text(), name: 'retour_uiterlijk' },
+    retourIdentificatie: { ...text(true), name: 'retour_identificatie' },
+    retourOp: { ...text(true), name: 'retour_op' },
+    antwoordUiterlijk: { ...text(), name: 'antwoord_uiterlijk' },
+  },
+});
+
+export interface NotificatieRow {
+  id: number;
+  userId: number;
+  soort: 'teruggestuurd' | 'vastgesteld';
+  tekst: string;
+  meldingId: number | null;
+  beschikkingId: number | null;
+  aangemaaktOp: string;
+  gelezenOp: string | null;
+}
+export const NotificatieEntity = new EntitySchema<NotificatieRow>({
+  name: 'Notificatie',
+  tableName: 'notificaties',
+  columns: {
+    id,
+    userId: { ...int(), name: 'user_id' },
+    soort: text(),
+    tekst: text(),
+    meldingId: { ...int(true), name: 'melding_id' },
+    beschikkingId: { ...int(true), name: 'beschikking_id' },
+    aangemaaktOp: { ...text(), name: 'aangemaakt_op' },
+    gelezenOp: { ...text(true), name: 'gelezen_op' },
+  },
+});
+
+export interface PrintBatchRow {
+  id: number;
+  status: 'klaar' | 'bevestigd' | 'verworpen';
+  datum: string;
+  createdBy: number;
+  createdAt: string;
+  afgehandeldOp: string | null;
+}
+export const PrintBatchEntity = new EntitySchema<PrintBatchRow>({
+  name: 'PrintBatch',
+  tableName: 'print_batches',
+  columns: {
+    id,
+    status: text(),
+    datum: text(),
+    createdBy: { ...int(), name: 'created_by' },
+    createdAt: { ...text(), name: 'created_at' },
+    afgehandeldOp: { ...text(true), name: 'afgehandeld_op' },
+  },
+});
+
+export interface PrintBatchLetterRow {
+  batchId: number;
+  beschikkingId: number;
+  pdf: Buffer;
+  sha256: string;
+  pages: number;
+}
+export const PrintBatchLetterEntity = new EntitySchema<PrintBatchLetterRow>({
+  name: 'PrintBatchLetter',
+  tableName: 'print_batch_letters',
+  columns: {
+    batchId: { ...key, name: 'batch_id' },
+    beschikkingId: { ...key, name: 'beschikking_id' },
+    pdf: { type: 'blob' },
+    sha256: text(),
+    pages: int(),
+  },
+});
+
+export interface RechtenVerzoekRow {
+  id: number;
+  clientId: number;
+  soort: 'vernietiging' | 'rectificatie' | 'beperking' | 'opheffing_beperking';
+  ontvangenOp: string;
+  uiterlijkOp: string;
+  toelichting: string | null;
+  meldingIds: number[];
+  status: 'ontvangen' | 'toegewezen' | 'afgewezen' | 'uitgevoerd';
+  besluitOp: string | null;
+  besluitDoor: number | null;
+  reden: string | null;
+  wijziging: string | null;
+  uitgevoerdOp: string | null;
+  geregistreerdDoor: number;
+  createdAt: string;
+}
+/** AVG art. 16–18 requests and their decisions (migration 0004). */
+export const RechtenVerzoekEntity = new EntitySchema<RechtenVerzoekRow>({
+  name: 'RechtenVerzoek',
+  tableName: 'rechten_verzoeken',
+  columns: {
+    id,
+    clientId: { ...int(), name: 'client_id' },
+    soort: text(),
+    ontvangenOp: { ...text(), name: 'ontvangen_op' },
+    uiterlijkOp: { ...text(), name: 'uiterlijk_op' },
+    toelichting: text(true),
+    meldingIds: { ...json(), name: 'melding_ids' },
+    status: text(),
+    besluitOp: { ...text(true), name: 'besluit_op' },
+    besluitDoor: { ...int(true), name: 'besluit_door' },
+    reden: text(true),
+    wijziging: text(true),
+    uitgevoerdOp: { ...text(true), name: 'uitgevoerd_op' },
+    geregistreerdDoor: { ...int(), name: 'geregistreerd_door' },
+    createdAt: { ...text(), name: 'created_at' },
+  },
+});
+
+export interface UserCredentialRow {
+  userId: number;
+  verifier: string;
+  totpSecret: string | null;
+  totpConfirmedAt: string | null;
+  recoveryCodes: string[];
+  updatedAt: string;
+  totpLastStep: number | null;
+}
+/** Team server: password verifier, TOTP secret and recovery codes (migrations 0012, 0014). */
+export const UserCredentialEntity = new EntitySchema<UserCredentialRow>({
+  name: 'UserCredential',
+  tableName: 'user_credentials',
+  columns: {
+    userId: { ...key, name: 'user_id' },
+    verifier: text(),
+    totpSecret: { ...text(true), name: 'totp_secret' },
+    totpConfirmedAt: { ...text(true), name: 'totp_confirmed_at' },
+    recoveryCodes: { ...json(), name: 'recovery_codes' },
+    updatedAt: { ...text(), name: 'updated_at' },
+    totpLastStep: { ...int(true), name: 'totp_last_step' },
+  },
+});
+
+export interface VernietigingVoorstelRow {
+  id: number;
+  status: 'voorgesteld' | 'goedgekeurd' | 'afgewezen' | 'uitgevoerd';
+  grond: 'selectielijst' | 'verzoek';
+  verzoekId: number | null;
+  toelichting: string | null;
+  voorgesteldDoor: number;
+  voorgesteldOp: string;
+  beoordeeldDoor: number | null;
+  beoordeeldOp: string | null;
+  beoordeling: string | null;
+  uitgevoerdDoor: number | null;
+  uitgevoerdOp: string | null;
+}
+/** A destruction proposal with its four eyes (migration 0004). */
+export const VernietigingVoorstelEntity = new EntitySchema<VernietigingVoorstelRow>({
+  name: 'VernietigingVoorstel',
+  tableName: 'vernietiging_voorstellen',
+  columns: {
+    id,
+    status: text(),
+    grond: text(),
+    verzoekId: { ...int(true), name: 'verzoek_id' },
+    toelichting: text(true),
+    voorgesteldDoor: { ...int(), name: 'voorgesteld_door' },
+    voorgesteldOp: { ...text(), name: 'voorgesteld_op' },
+    beoordeeldDoor: { ...int(true), name: 'beoordeeld_door' },
+    beoordeeldOp: { ...text(true), name: 'beoordeeld_op' },
+    beoordeling: text(true),
+    uitgevoerdDoor: { ...int(true), name: 'uitgevoerd_door' },
+    uitgevoerdOp: { ...text(true), name: 'uitgevoerd_op' },
+  },
+});
+
+export interface VernietigingItemRow {
+  voorstelId: number;
+  meldingId: number;
+  clientId: number;
+  wet: string;
+  selectielijstNummer: string;
+  archiefactiedatum: string;
+  clientVernietigd: boolean;
+}
+export const VernietigingItemEntity = new EntitySchema<VernietigingItemRow>({
+  name: 'VernietigingItem',
+  tableName: 'vernietiging_items',
+  columns: {
+    voorstelId: { ...key, name: 'voorstel_id' },
+    meldingId: { ...key, name: 'melding_id' },
+    clientId: { ...int(), name: 'client_id' },
+    wet: text(),
+    selectielijstNummer: { ...text(), name: 'selectielijst_nummer' },
+    archiefactiedatum: text(),
+    clientVernietigd: { ...bool, name: 'client_vernietigd' },
+  },
+});
+
+export interface WerkvoorraadStandRow {
+  meldingId: number;
+  clientId: number;
+  consulentId: number;
+  wet: string;
+  wijk: string | null;
+  zoeknaam: string | null;
+  fase: string;
+  termijnId: number | null;
+  uiterlijk: string | null;
+}
+/** The werkvoorraad's state per open melding, kept by triggers (migration 0020). */
+export const WerkvoorraadStandEntity = new EntitySchema<WerkvoorraadStandRow>({
+  name: 'WerkvoorraadStand',
+  tableName: 'werkvoorraad_stand',
+  columns: {
+    meldingId: { ...key, name: 'melding_id' },
+    clientId: { ...int(), name: 'client_id' },
+    consulentId: { ...int(), name: 'consulent_id' },
+    wet: text(),
+    wijk: text(true),
+    zoeknaam: text(true),
+    fase: text(),
+    termijnId: { ...int(true), name: 'termijn_id' },
+    uiterlijk: text(true),
+  },
+});
+
+export interface ZaakArchiefRow {
+  meldingId: number;
+  resultaat: 'verstrekt' | 'geweigerd' | 'beeindigd' | 'afgebroken';
+  selectielijstUuid: string;
+  selectielijstNummer: string;
+  selectielijstNaam: string;
+  bewaartermijn: string;
+  brondatum: string;
+  afsluitdatum: string;
+  archiefactiedatum: string;
+  afgeslotenDoor: number;
+  createdAt: string;
+}
+/** A closed case with its Selectielijst class and archiefactiedatum (migration 0004). */
+export const ZaakArchiefEntity = new EntitySchema<ZaakArchiefRow>({
+  name: 'ZaakArchief',
+  tableName: 'zaak_archief',
+  columns: {
+    meldingId: { ...key, name: 'melding_id' },
+    resultaat: text(),
+    selectielijstUuid: { ...text(), name: 'selectielijst_uuid' },
+    selectielijstNummer: { ...text(), name: 'selectielijst_nummer' },
+    selectielijstNaam: { ...text(), name: 'selectielijst_naam' },
+    bewaartermijn: text(),
+    brondatum: text(),
+    afsluitdatum: text(),
+    archiefactiedatum: text(),
+    afgeslotenDoor: { ...int(), name: 'afgesloten_door' },
+    createdAt: { ...text(), name: 'created_at' },
+  },
+});
+
 export const ENTITIES = [
   UserEntity, SettingEntity, HouseholdEntity, ClientEntity, RepresentativeEntity, MeldingEntity,
   OnderzoekEntity, AanvraagEntity, IndicatieEntity, BeschikkingEntity, BeschikkingIndicatieEntity,
   BeschikkingBewerkerEntity, TermijnEntity, LetterEntity, OutboxEntity, AccessLogEntity, VoornemenEntity,
+  BeschikkingAuteursView, TerugzendingEntity, ClientNameChangesEntity, InzageVerzoekEntity, IwmoBerichtEntity,
+  NotificatieEntity, PrintBatchEntity, PrintBatchLetterEntity, RechtenVerzoekEntity, UserCredentialEntity,
+  VernietigingVoorstelEntity, VernietigingItemEntity, WerkvoorraadStandEntity, ZaakArchiefEntity,
 ];
