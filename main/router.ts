@@ -107,7 +107,7 @@ export class Router {
     }
     const handler = HANDLERS.get(channel) as (ctx: HandlerContext<Session | null>, input: unknown) => Promise<unknown>;
     const ctx: HandlerContext<Session | null> = {
-      session, sessions: this.sessionControl(slot), today: this.options.today ?? (() => todayIso()),
+      session, sessions: this.sessionControl(slot), today: this.options.today ?? (() => todayIso()), writes: def.writes,
     };
     let output: unknown;
     try {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { closeSync, fsyncSync, openSync } from 'node:fs';
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { DataSource, type EntityManager } from 'typeorm';
 import { LoketError } from '../../shared/errors';
@@ -20,9 +21,13 @@ export interface Db {
   readonly ds: DataSource;
   /** The underlying connection, for prepared statements on hot paths (search) and pragmas. */
   readonly raw: RawDb;
-  /** Runs `fn` in a transaction, one at a time: TypeORM shares one query runner for SQLite. */
-  write<T>(fn: (m: EntityManager) => Promise<T>): Promise<T>;
-  /** Called after every committed write (the access-log anchor hangs here). */
+  /**
+   * Runs `fn` in a transaction, one at a time: TypeORM shares one query runner for SQLite.
+   * `durable: false` is for a call that only reads (its one write is the access-log entry of the
+   * look): its commit does not wait for the disk, see `makeDb`.
+   */
+  write<T>(fn: (m: EntityManager) => Promise<T>, options?: { durable?: boolean }): Promise<T>;
+  /** Called after every write that is on disk (the access-log anchor hangs here). */
   onCommit: (() => void) | null;
   close(): Promise<void>;
 }
@@ -142,21 +147,60 @@ async function runMigrations(ds: DataSource, raw: RawDb): Promise<void> {
   }
 }
 
+/** How long the log entries of reads may wait for the disk (see makeDb). */
+export const READ_LOG_SYNC_MS = 1000;
+
+/**
+ * Commits of changes wait for the disk (synchronous FULL, one fsync of the WAL). A call that only
+ * reads still writes its access-log entries, and waiting for an fsync on every search made the
+ * fsync the largest cost of a busy server. So a read commits with synchronous NORMAL: in WAL mode
+ * that is never corrupt, and its entries reach the disk with the next change (an fsync of the WAL
+ * covers every frame before it) or, at the latest, READ_LOG_SYNC_MS later. A power cut can thus
+ * lose the log entries of the last second of reading, never a change or the entries that record
+ * it. The log anchor is written only for a head that is on disk.
+ */
 function makeDb(file: string, ds: DataSource, raw: RawDb): Db {
   let queue: Promise<unknown> = Promise.resolve();
+  let unsynced: NodeJS.Timeout | null = null;
+  const syncReads = () => {
+    if (unsynced) clearTimeout(unsynced);
+    unsynced = null;
+    try {
+      const fd = openSync(`${file}-wal`, 'r+');
+      try { fsyncSync(fd); } finally { closeSync(fd); }
+    } catch {
+      // No WAL file (checkpointed and truncated): everything is in the database file already.
+    }
+    db.onCommit?.();
+  };
   const db: Db = {
     file,
     ds,
     raw,
     onCommit: null,
-    write<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
-      const run = queue.then(() => ds.transaction((m) => {
-        // Take the write lock first, as BEGIN IMMEDIATE would: a writer in another process then
-        // makes us wait (busy_timeout) instead of failing later with SQLITE_BUSY_SNAPSHOT.
-        raw.prepare('DELETE FROM settings WHERE 0').run();
-        return fn(m);
-      })).then((value) => {
-        db.onCommit?.();
+    write<T>(fn: (m: EntityManager) => Promise<T>, options: { durable?: boolean } = {}): Promise<T> {
+      const durable = options.durable ?? true;
+      const run = queue.then(async () => {
+        if (!durable) raw.pragma('synchronous = NORMAL');
+        try {
+          return await ds.transaction((m) => {
+            // Take the write lock first, as BEGIN IMMEDIATE would: a writer in another process then
+            // makes us wait (busy_timeout) instead of failing later with SQLITE_BUSY_SNAPSHOT.
+            raw.prepare('DELETE FROM settings WHERE 0').run();
+            return fn(m);
+          });
+        } finally {
+          if (!durable) raw.pragma('synchronous = FULL');
+        }
+      }).then((value) => {
+        if (durable) {
+          if (unsynced) clearTimeout(unsynced);
+          unsynced = null;
+          db.onCommit?.();
+        } else if (!unsynced) {
+          unsynced = setTimeout(() => { queue = queue.then(syncReads); }, READ_LOG_SYNC_MS);
+          unsynced.unref();
+        }
         return value;
       });
       queue = run.catch(() => undefined);
@@ -164,6 +208,7 @@ function makeDb(file: string, ds: DataSource, raw: RawDb): Db {
     },
     async close() {
       await queue;
+      if (unsynced) syncReads();
       if (!ds.isInitialized) return;
       // Keeps the query planner's statistics current (SQLite's advice: run it before closing).
       raw.pragma('optimize');

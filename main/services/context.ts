@@ -37,6 +37,8 @@ export interface HandlerContext<S extends Session | null = Session> {
   readonly session: S;
   readonly sessions: SessionControl;
   readonly today: () => string;
+  /** The channel changes data (its `writes` flag): its commit waits for the disk. */
+  readonly writes: boolean;
 }
 
 /** One access-log entry for the current user (NEN 7513: who, what, which client, result, where). */

@@ -27,14 +27,14 @@ const ORDER: Record<Query['sorteer'], string> = {
   wet: 'w.wet',
   fase: "CASE w.fase WHEN 'onderzoek' THEN 1 WHEN 'aanvraag' THEN 2 WHEN 'beschikking' THEN 3 WHEN 'accordering' THEN 4 ELSE 5 END",
   wijk: "(w.wijk IS NULL), w.wijk",
-  consulent: 'w.consulent',
+  consulent: '(SELECT display_name FROM users u WHERE u.id = w.consulent_id)',
 };
 
 const OPEN_CASES = `WITH open_cases AS (
-  SELECT s.melding_id, s.client_id, s.wet, s.wijk, s.zoeknaam, s.fase, s.termijn_id, s.uiterlijk, u.display_name AS consulent,
+  SELECT s.melding_id, s.client_id, s.consulent_id, s.wet, s.wijk, s.zoeknaam, s.fase, s.termijn_id, s.uiterlijk,
     CASE WHEN s.termijn_id IS NULL THEN 'geen' WHEN s.uiterlijk IS NULL THEN 'opgeschort' WHEN s.uiterlijk < @today THEN 'verlopen'
       WHEN s.uiterlijk <= @week THEN 'deze_week' ELSE 'op_tijd' END AS termijn_status
-  FROM werkvoorraad_stand s JOIN users u ON u.id = s.consulent_id
+  FROM werkvoorraad_stand s
   WHERE (@consulent IS NULL OR s.consulent_id = @consulent))`;
 
 export async function werkvoorraadPage(tx: TxContext, input: Query): Promise<WerkvoorraadPage> {
@@ -66,13 +66,13 @@ export async function werkvoorraadPage(tx: TxContext, input: Query): Promise<Wer
   const totaal = tx.raw.prepare(`${OPEN_CASES} SELECT count(*) FROM open_cases w ${filter}`).pluck().get(params) as number;
   const pages = Math.max(1, Math.ceil(totaal / input.perPagina));
   const pagina = Math.min(input.pagina, pages);
-  const page = tx.raw.prepare(`${OPEN_CASES} SELECT w.melding_id, w.fase, w.termijn_id, w.consulent FROM open_cases w ${filter}
+  const page = tx.raw.prepare(`${OPEN_CASES} SELECT w.melding_id, w.fase, w.termijn_id FROM open_cases w ${filter}
     ORDER BY ${order}, w.melding_id ${dir} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: input.perPagina, offset: (pagina - 1) * input.perPagina }) as Record<string, unknown>[];
   // Names and dates for the shown page only, by primary key.
   const details = new Map((page.length ? tx.raw.prepare(`SELECT m.id AS melding_id, m.datum, m.wet, m.client_id, c.wijk, c.voornamen, c.voorletters,
-      c.voorvoegsel, c.geslachtsnaam, c.partner_voorvoegsel, c.partner_geslachtsnaam, c.naamgebruik
-    FROM meldingen m JOIN clients c ON c.id = m.client_id WHERE m.id IN (${page.map(() => '?').join(',')})`)
+      c.voorvoegsel, c.geslachtsnaam, c.partner_voorvoegsel, c.partner_geslachtsnaam, c.naamgebruik, u.display_name AS consulent
+    FROM meldingen m JOIN clients c ON c.id = m.client_id JOIN users u ON u.id = m.consulent_id WHERE m.id IN (${page.map(() => '?').join(',')})`)
     .all(...page.map((r) => r.melding_id)) as Record<string, unknown>[] : []).map((d) => [d.melding_id as number, d]));
   const rows = page.map((r) => ({ ...details.get(r.melding_id as number), ...r }));
   const tellingen = tx.raw.prepare(`${OPEN_CASES} SELECT fase, termijn_status, count(*) AS n FROM open_cases GROUP BY fase, termijn_status`)

@@ -23,11 +23,12 @@ export interface MixResult {
   transport: 'https' | 'in-process';
   seconds: number;
   calls: number;
-  errors: number;
+  /** Failed calls by kind and error code ("indienen: conflict"), so a failure is explained, not only counted. */
+  errors: Record<string, number>;
   perKind: Record<string, { n: number; p50: number; p95: number; p99: number }>;
 }
 
-type Call = (channel: string, input: unknown) => Promise<{ ok: boolean }>;
+type Call = (channel: string, input: unknown) => Promise<{ ok: boolean; error?: { code: string } }>;
 
 function pct(samples: number[], p: number): number {
   if (samples.length === 0) return 0;
@@ -51,16 +52,17 @@ export interface Desk {
  * load generator), and the mix: search as you type (3–5 calls), open a client (get + timeline),
  * the werkvoorraad (or accordering queue), save a verslag, submit a concept, approve.
  */
-export async function deskLoop(d: Desk, until: number, seed: number, record: (k: Kind, ms: number, ok: boolean) => void): Promise<void> {
+export async function deskLoop(d: Desk, until: number, seed: number, record: (k: Kind, ms: number, error: string | null) => void): Promise<void> {
   const prng = mulberry32(seed);
   const rng = () => prng.next();
-  const timed = async (k: Kind, fn: () => Promise<{ ok: boolean }>) => {
+  const timed = async (k: Kind, fn: () => Promise<{ ok: boolean; error?: { code: string } }>) => {
     const t = performance.now();
-    let ok = false;
+    let error: string | null = 'transport';
     try {
-      ok = (await fn()).ok;
-    } catch { /* counted as an error */ }
-    record(k, performance.now() - t, ok);
+      const res = await fn();
+      error = res.ok ? null : res.error?.code ?? 'onbekend';
+    } catch { /* counted as a transport error */ }
+    record(k, performance.now() - t, error);
   };
   while (performance.now() < until) {
     const r = rng();
@@ -102,13 +104,13 @@ export async function deskLoop(d: Desk, until: number, seed: number, record: (k:
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs the desks until the time is up; samples per kind. */
-export async function runDesks(desks: Desk[], seconds: number, seed: number): Promise<{ samples: Record<string, number[]>; errors: number; seconds: number }> {
+export async function runDesks(desks: Desk[], seconds: number, seed: number): Promise<{ samples: Record<string, number[]>; errors: Record<string, number>; seconds: number }> {
   const samples: Record<string, number[]> = {};
-  let errors = 0;
+  const errors: Record<string, number> = {};
   const start = performance.now();
   const until = start + seconds * 1000;
-  await Promise.all(desks.map((d, i) => deskLoop(d, until, seed + i, (k, ms, ok) => {
-    if (!ok) errors++;
+  await Promise.all(desks.map((d, i) => deskLoop(d, until, seed + i, (k, ms, error) => {
+    if (error) errors[`${k}: ${error}`] = (errors[`${k}: ${error}`] ?? 0) + 1;
     (samples[k] ??= []).push(ms);
   })));
   return { samples, errors, seconds: (performance.now() - start) / 1000 };
@@ -125,7 +127,7 @@ export interface LoadPlan {
 }
 
 /** The HTTPS desks in a child process (test/bench/server-load.ts): plan on stdin, samples on stdout. */
-function runLoadProcess(plan: LoadPlan): Promise<{ samples: Record<string, number[]>; errors: number; seconds: number }> {
+function runLoadProcess(plan: LoadPlan): Promise<{ samples: Record<string, number[]>; errors: Record<string, number>; seconds: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'server-load.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
     let out = '';
@@ -193,7 +195,7 @@ export async function benchServer(o: ServerBenchOptions): Promise<MixResult[]> {
           const own = (xs: number[]) => xs.filter((x) => !taken.has(x) && taken.add(x)).slice(0, 8);
           return { username, role, werkplek: `bench-${i}`, totp: codes.get(username) ?? null, meldingen: w.meldingen, concepts: own(w.concepts), toApprove: own(w.toApprove) };
         });
-        let out: { samples: Record<string, number[]>; errors: number; seconds: number };
+        let out: { samples: Record<string, number[]>; errors: Record<string, number>; seconds: number };
         if (transport === 'https') {
           // The desks are other computers: their TLS and JSON work runs in a process of its own,
           // not in the server's event loop.
@@ -220,7 +222,10 @@ export function serverRows(results: MixResult[], row: (metric: string, value: st
   const f = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)}`;
   for (const r of results.filter((x) => x.transport === 'https')) {
     const local = results.find((x) => x.users === r.users && x.transport === 'in-process');
-    row(`server ${r.users} users: calls/s https | in-process [errors]`, `${(r.calls / r.seconds).toFixed(0)} | ${local ? (local.calls / local.seconds).toFixed(0) : '-'} [${r.errors} | ${local?.errors ?? '-'}]`);
+    const failed = (x: MixResult | undefined) => (x ? Object.values(x.errors).reduce((a, n) => a + n, 0) : '-');
+    row(`server ${r.users} users: calls/s https | in-process [failed calls]`, `${(r.calls / r.seconds).toFixed(0)} | ${local ? (local.calls / local.seconds).toFixed(0) : '-'} [${failed(r)} | ${failed(local)}]`);
+    const why = Object.entries(r.errors).map(([k, n]) => `${k} ×${n}`).join(', ');
+    if (why) row(`server ${r.users} users: failed calls (https) by kind: code`, why);
     for (const k of INTERACTIVE) {
       const h = r.perKind[k];
       if (!h) continue;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { appendLog, entryHash, GENESIS_HASH, verifyLog, type StoredLogEntry } from '../../main/auditlog';
 import type { CliIo } from '../../main/cli/commands';
 import { runCli } from '../../main/cli/loket';
-import { applyKey } from '../../main/db/database';
+import { applyKey, READ_LOG_SYNC_MS } from '../../main/db/database';
 import { openSlot } from '../../main/db/keyslots';
 import { addUser, initVault, lock, unlock, type Session } from '../../main/vault';
 import type { AnchorConfig } from '../../main/anchor';
@@ -178,5 +178,30 @@ describe('access log anchored outside the database', () => {
     const out = io({ LOKET_USER: 'beheer', LOKET_PASSWORD: ADMIN_PASSWORD });
     expect(await runCli(['--db', file, 'verify-log'], out)).toBe(0);
     expect(out.stdout.join('\n')).toMatch(/geen anker ingesteld/);
+  });
+
+  it('anchors a change at once and the log entries of a read within READ_LOG_SYNC_MS, on disk first', async () => {
+    const { file, anchorFile, anchor } = await anchoredVault();
+    const anna = await unlock({ file, username: 'anna', password: USER_PASSWORD, route: 'test', kdf: TEST_KDF, anchor });
+    const lastAnchoredSeq = () => (JSON.parse(readFileSync(anchorFile, 'utf8').trim().split('\n').at(-1)!) as { seq: number }).seq;
+    const head = () => anna.db.raw.prepare('SELECT max(seq) FROM access_log').pluck().get() as number;
+    try {
+      // A change: its commit waits for the disk, and the anchor names its head right after.
+      await anna.db.write(async () => {
+        appendLog(anna.db.raw, { actor: 'anna', action: 'wijzigen', objectType: 'client', objectId: 1, clientId: 1, result: 'gelukt', origin: anna.origin });
+      });
+      expect(lastAnchoredSeq()).toBe(head());
+      // A read: committed (visible at once) without waiting for the disk; not anchored yet.
+      await anna.db.write(async () => {
+        appendLog(anna.db.raw, { actor: 'anna', action: 'lezen', objectType: 'client', objectId: 1, clientId: 1, result: 'gelukt', origin: anna.origin });
+      }, { durable: false });
+      expect(anna.db.raw.pragma('synchronous', { simple: true })).toBe(2); // back to FULL for the next change
+      expect(lastAnchoredSeq()).toBe(head() - 1);
+      // Within READ_LOG_SYNC_MS the WAL is synced and the head anchored.
+      await new Promise((r) => setTimeout(r, READ_LOG_SYNC_MS + 300));
+      expect(lastAnchoredSeq()).toBe(head());
+    } finally {
+      await lock(anna);
+    }
   });
 });

@@ -52,6 +52,8 @@ export class WerkvoorraadStand0020 implements MigrationInterface {
       )`,
       `CREATE INDEX idx_werkvoorraad_stand_client ON werkvoorraad_stand(client_id)`,
       `CREATE INDEX idx_werkvoorraad_stand_consulent ON werkvoorraad_stand(consulent_id)`,
+      // The wijk filter's choices, without reading every row.
+      `CREATE INDEX idx_werkvoorraad_stand_wijk ON werkvoorraad_stand(wijk)`,
       trigger('werkvoorraad_melding_ins', 'INSERT ON meldingen', STAND('NEW.id')),
       trigger('werkvoorraad_melding_upd', 'UPDATE OF status, client_id, consulent_id, wet ON meldingen', STAND('NEW.id')),
       trigger('werkvoorraad_melding_del', 'DELETE ON meldingen', 'DELETE FROM werkvoorraad_stand WHERE melding_id = OLD.id;'),

@@ -13,6 +13,7 @@ import { ServerCredentials0012 } from './0012-server-credentials';
 import { Desk0013 } from './0013-desk';
 import { TotpLastStep0014 } from './0014-totp-last-step';
 import { WerkvoorraadStand0020 } from './0020-werkvoorraad-stand';
+import { HotPathIndexes0021 } from './0021-hot-path-indexes';
 
 /** Every migration, in order. Listed explicitly: glob paths break once bundled. Never remove one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Desk0013,
   TotpLastStep0014,
   WerkvoorraadStand0020,
+  HotPathIndexes0021,
 ];
