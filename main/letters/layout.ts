@@ -102,7 +102,7 @@ function addressBlock(d: LetterData): Content {
   const retour = `Retouradres: ${g.adres.straat}, ${g.adres.postcode} ${g.adres.plaats}`;
   // A representative's office first, then the person "t.a.v.": the window never shows the
   // relationship to the client (that is in the reference block, "Over").
-  const ga = d.geadresseerde;
+  const ga = d.afschrift?.aan ?? d.geadresseerde;
   const wie = isBlank(ga.organisatie) ? [ga.naam] : [ga.organisatie!, `t.a.v. ${ga.naam}`];
   const lines = [...wie, ...ga.adresregels.filter((r) => !isBlank(r))];
   return {
@@ -122,7 +122,7 @@ function referenceBlock(d: LetterData): Content {
     ['Telefoon', d.contactpersoon.telefoon],
   ];
   if (!isBlank(d.contactpersoon.email)) rows.push(['E-mail', d.contactpersoon.email!]);
-  if (d.geadresseerde.rol || d.client.naam !== d.geadresseerde.naam) rows.push(['Over', d.client.naam]);
+  if (d.afschrift || d.geadresseerde.rol || d.client.naam !== d.geadresseerde.naam) rows.push(['Over', d.client.naam]);
   if (!isBlank(d.client.geboortedatum)) rows.push(['Geboortedatum', datumNl(d.client.geboortedatum!)]);
   if (d.client.toonBsn && !isBlank(d.client.bsn)) rows.push(['BSN', d.client.bsn!]);
   return {
@@ -213,12 +213,25 @@ export function buildDocument(d: LetterData, l: LetterLayout, pdfa: 'PDF/A-1b' |
       addressBlock(d),
       referenceBlock(d),
       { text: '', margin: [0, BODY_TOP_PAGE1 - MARGIN.top, 0, 0] },
+      ...afschriftKop(d),
       { text: l.onderwerp, style: 'onderwerp' },
       ...l.body,
       signature(d),
       ...(l.after ?? []),
     ],
   } as TDocumentDefinitions;
+}
+
+/** On a copy: "AFSCHRIFT" and whose letter it is, above the subject, so no one takes it for the original. */
+function afschriftKop(d: LetterData): Content[] {
+  if (!d.afschrift) return [];
+  return [
+    { text: 'AFSCHRIFT', bold: true, fontSize: 14, characterSpacing: 2, margin: [0, 0, 0, 2] },
+    {
+      text: `Dit is een afschrift van onze brief aan ${d.geadresseerde.naam}. U krijgt het als ${d.afschrift.rolLabel} van ${d.client.naam}, omdat ${d.client.naam} dat wil.`,
+      fontSize: 9, color: GREY, margin: [0, 0, 0, 8],
+    },
+  ] as Content[];
 }
 
 /** Salutation: the caller's aanhef ("Beste mevrouw Jansen"), else "Beste <naam>". */

@@ -183,6 +183,16 @@ export const LetterDataSchema = z.object({
   }),
   /** Others who get a copy, e.g. "mr. B. de Wit (bewindvoerder)". */
   kopieAan: z.array(z.string()).default([]),
+  /**
+   * Set on the copy (afschrift) for a representative who gets one where the client wants that,
+   * e.g. the beschermingsbewindvoerder: the window shows them, the letter itself stays the letter
+   * to `geadresseerde`, marked "Afschrift", with the client in the reference block.
+   */
+  afschrift: z.object({
+    aan: z.object({ naam: z.string(), organisatie: z.string().optional(), adresregels: z.array(z.string()) }),
+    /** What they are to the client: "beschermingsbewindvoerder". */
+    rolLabel: z.string(),
+  }).optional(),
   client: z.object({
     naam: z.string(),
     /** BRP geslacht (0 onbekend, 1 man, 2 vrouw): for "zijn"/"haar" in a letter to a representative. */

@@ -31,12 +31,29 @@ const ROL_LABEL: Record<string, string> = {
   curator: 'curator', mentor: 'mentor', bewindvoerder: 'beschermingsbewindvoerder', gemachtigde: 'gemachtigde', ouder_voogd: 'ouder of voogd',
 };
 
-export async function addressee(tx: TxContext, client: ClientRow): Promise<Pick<LetterData, 'geadresseerde' | 'kopieAan'>> {
-  const reps = await tx.m.find(RepresentativeEntity, { where: { clientId: client.id }, order: { id: 'ASC' } });
+/** Who gets the letter in the client's place (acts in care), and who gets a copy (where the client wants that). */
+async function ontvangers(tx: TxContext, clientId: number): Promise<{ zorg: RepresentativeRow | undefined; kopie: RepresentativeRow[] }> {
+  const reps = await tx.m.find(RepresentativeEntity, { where: { clientId }, order: { id: 'ASC' } });
   const zorg = ROL_VOORRANG.map((soort) => reps.find((r) => r.soort === soort && r.handeltIn.includes('zorg') && r.adresregels.length > 0))
     .find((r): r is RepresentativeRow => r !== undefined);
-  const kopieAan = reps.filter((r) => r !== zorg && r.ontvangtPost && r.adresregels.length > 0)
-    .map((r) => `${r.naam}${r.organisatie ? `, ${r.organisatie}` : ''} (${ROL_LABEL[r.soort] ?? r.soort})`);
+  return { zorg, kopie: reps.filter((r) => r !== zorg && r.ontvangtPost && r.adresregels.length > 0) };
+}
+
+/**
+ * The copies (afschriften) of a letter, one per representative who gets one: the same letter,
+ * addressed in the window to them, marked "Afschrift". Printed with the original.
+ */
+export async function afschriften(tx: TxContext, letter: LetterData, clientId: number): Promise<LetterData[]> {
+  const { kopie } = await ontvangers(tx, clientId);
+  return kopie.map((r) => ({
+    ...letter,
+    afschrift: { aan: { naam: r.naam, organisatie: r.organisatie ?? undefined, adresregels: r.adresregels }, rolLabel: ROL_LABEL[r.soort] ?? r.soort },
+  }));
+}
+
+export async function addressee(tx: TxContext, client: ClientRow): Promise<Pick<LetterData, 'geadresseerde' | 'kopieAan'>> {
+  const { zorg, kopie } = await ontvangers(tx, client.id);
+  const kopieAan = kopie.map((r) => `${r.naam}${r.organisatie ? `, ${r.organisatie}` : ''} (${ROL_LABEL[r.soort] ?? r.soort})`);
   if (zorg) {
     return {
       geadresseerde: {

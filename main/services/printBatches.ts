@@ -10,7 +10,7 @@ import { clientIdOf } from './beschikkingen';
 import { assertClientWritable, BEPERKT_MELDING, isBeperkt } from './beperking';
 import { clientNaam } from './clients';
 import { logAccess, notFound, nowIso, type TxContext } from './context';
-import { beschikkingLetterData } from './letterData';
+import { afschriften, beschikkingLetterData } from './letterData';
 import { completeTermijn } from './zaakRecords';
 
 /**
@@ -28,6 +28,8 @@ export async function generateBatch(tx: TxContext, beschikkingIds: number[]): Pr
   const failures: Failure[] = [];
   const items: { id: string; data: Awaited<ReturnType<typeof beschikkingLetterData>> }[] = [];
   const kenmerken = new Map<number, string>();
+  // A copy for a representative who gets one (e.g. the beschermingsbewindvoerder): its own letter, printed after the original.
+  const kopie = new Map<string, { beschikkingId: number; volgnr: number; aan: string }>();
   for (const id of beschikkingIds) {
     const b = await tx.m.findOneBy(BeschikkingEntity, { id });
     if (!b) { failures.push({ beschikkingId: id, kenmerk: null, reason: `Beschikking ${id} bestaat niet (meer). Ververs het scherm.` }); continue; }
@@ -47,11 +49,25 @@ export async function generateBatch(tx: TxContext, beschikkingIds: number[]): Pr
       failures.push({ beschikkingId: id, kenmerk: b.kenmerk, reason: `${b.kenmerk} zit al in stapel ${waiting}, die wacht op bevestiging.` });
       continue;
     }
-    items.push({ id: String(id), data: await beschikkingLetterData(tx, b, today) });
+    const data = await beschikkingLetterData(tx, b, today);
+    items.push({ id: String(id), data });
+    (await afschriften(tx, data, clientIdOf(tx.raw, b.aanvraagId))).forEach((a, i) => {
+      const aid = `${id}/afschrift-${i + 1}`;
+      kopie.set(aid, { beschikkingId: id, volgnr: i + 1, aan: a.afschrift!.aan.organisatie ? `${a.afschrift!.aan.naam}, ${a.afschrift!.aan.organisatie}` : a.afschrift!.aan.naam });
+      items.push({ id: aid, data: a });
+    });
   }
   const result = items.length ? await printBatch(items, { mode: 'separate' }) : { files: [], failures: [] };
-  for (const f of result.failures) failures.push({ beschikkingId: Number(f.id), kenmerk: kenmerken.get(Number(f.id)) ?? null, reason: f.reason });
-  const files = result.files ?? [];
+  const mislukt = new Set<number>();
+  for (const f of result.failures) {
+    const beschikkingId = kopie.get(f.id)?.beschikkingId ?? Number(f.id);
+    if (mislukt.has(beschikkingId)) continue;
+    mislukt.add(beschikkingId);
+    failures.push({ beschikkingId, kenmerk: kenmerken.get(beschikkingId) ?? null, reason: kopie.has(f.id) ? `Het afschrift kon niet worden gemaakt: ${f.reason}` : f.reason });
+  }
+  // An original goes only with its copies: a letter whose copy failed waits in the queue.
+  const alle = (result.files ?? []).filter((f) => !mislukt.has(kopie.get(f.id)?.beschikkingId ?? Number(f.id)));
+  const files = alle.filter((f) => !kopie.has(f.id));
   if (files.length === 0) return { batch: null, failures };
   const batchId = Number(tx.raw.prepare(`INSERT INTO print_batches (status, datum, created_by, created_at) VALUES ('klaar', ?, ?, ?)`)
     .run(today, tx.session.user.id, nowIso()).lastInsertRowid);
@@ -59,6 +75,12 @@ export async function generateBatch(tx: TxContext, beschikkingIds: number[]): Pr
   for (const file of files) {
     const pdf = Buffer.from(file.pdf);
     insert.run(batchId, Number(file.id), pdf, sha256Hex(pdf), countPages(pdf));
+  }
+  const insertKopie = tx.raw.prepare('INSERT INTO print_batch_afschriften (batch_id, beschikking_id, volgnr, aan, pdf, sha256, pages) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  for (const file of alle.filter((f) => kopie.has(f.id))) {
+    const k = kopie.get(file.id)!;
+    const pdf = Buffer.from(file.pdf);
+    insertKopie.run(batchId, k.beschikkingId, k.volgnr, k.aan, pdf, sha256Hex(pdf), countPages(pdf));
   }
   logAccess(tx, { action: 'afdrukken', objectType: 'printstapel', objectId: batchId, detail: `${files.length} brieven klaargezet, nog niet verzonden` });
   return { batch: loadBatches(tx, batchId)[0]!, failures };
@@ -73,10 +95,12 @@ function loadBatches(tx: TxContext, onlyId?: number): PrintBatch[] {
     FROM print_batch_letters bl JOIN beschikkingen b ON b.id = bl.beschikking_id JOIN aanvragen a ON a.id = b.aanvraag_id
       JOIN meldingen m ON m.id = a.melding_id JOIN clients c ON c.id = m.client_id
     WHERE bl.batch_id = ? ORDER BY bl.rowid`);
+  const kopieen = tx.raw.prepare('SELECT aan FROM print_batch_afschriften WHERE batch_id = ? AND beschikking_id = ? ORDER BY volgnr').pluck();
   return batches.map((pb) => ({
     id: pb.id, datum: pb.datum, door: pb.display_name, aangemaaktOp: pb.created_at,
     brieven: (letters.all(pb.id) as Record<string, unknown>[]).map((r) => ({
       beschikkingId: r.beschikking_id as number, kenmerk: r.kenmerk as string, pages: r.pages as number, sha256: r.sha256 as string,
+      afschriftAan: kopieen.all(pb.id, r.beschikking_id) as string[],
       clientNaam: clientNaam({
         voornamen: r.voornamen as string, voorletters: r.voorletters as string | null, voorvoegsel: r.voorvoegsel as string | null,
         geslachtsnaam: r.geslachtsnaam as string, partnerVoorvoegsel: r.partner_voorvoegsel as string | null,
@@ -96,7 +120,12 @@ function openBatch(tx: TxContext, id: number): { id: number; datum: string } {
 /** The batch as one file for the printer: exactly the kept letters, page after page. */
 export function batchPdf(tx: TxContext, id: number): Buffer {
   const pb = openBatch(tx, id);
-  const pdfs = (tx.raw.prepare('SELECT pdf FROM print_batch_letters WHERE batch_id = ? ORDER BY rowid').pluck().all(id) as Buffer[]).map((b) => Buffer.from(b));
+  // Each original, then its copies: the copy goes in its own envelope right after the letter.
+  const pdfs = (tx.raw.prepare(`SELECT pdf FROM (
+      SELECT bl.pdf, bl.rowid AS n, 0 AS volgnr FROM print_batch_letters bl WHERE bl.batch_id = ?
+      UNION ALL SELECT ba.pdf, bl.rowid AS n, ba.volgnr FROM print_batch_afschriften ba
+        JOIN print_batch_letters bl ON bl.batch_id = ba.batch_id AND bl.beschikking_id = ba.beschikking_id WHERE ba.batch_id = ?)
+    ORDER BY n, volgnr`).pluck().all(id, id) as Buffer[]).map((b) => Buffer.from(b));
   return Buffer.from(mergePdfs(pdfs, { title: `Beschikkingen ${pb.datum}`, author: tx.session.user.displayName, date: new Date(`${pb.datum}T12:00:00Z`) }));
 }
 
@@ -123,6 +152,12 @@ export async function confirmBatch(tx: TxContext, id: number): Promise<{ beschik
     // A sent beschikking goes to the central system: queued in this same transaction, so it is never lost.
     await enqueueDueExports(tx, b.id);
     logAccess(tx, { action: 'afdrukken', objectType: 'beschikking', objectId: b.id, clientId: clientIdOf(tx.raw, b.aanvraagId), detail: `brief verzonden (stapel ${id}), sha256 ${r.sha256.slice(0, 16)}…` });
+    // The copies are stored as sent too (in the dossier of the melding), not as the beschikking's letter.
+    for (const k of tx.raw.prepare('SELECT aan, pdf, sha256 FROM print_batch_afschriften WHERE batch_id = ? AND beschikking_id = ? ORDER BY volgnr')
+      .all(id, b.id) as { aan: string; pdf: Buffer; sha256: string }[]) {
+      await tx.m.insert(LetterEntity, { soort: 'afschrift-beschikking', meldingId: aanvraag.meldingId, beschikkingId: null, pdf: Buffer.from(k.pdf), sha256: k.sha256, createdAt: nowIso(), createdBy: tx.session.user.id });
+      logAccess(tx, { action: 'afdrukken', objectType: 'afschrift', objectId: b.id, clientId: clientIdOf(tx.raw, b.aanvraagId), detail: `afschrift verzonden (stapel ${id}), sha256 ${k.sha256.slice(0, 16)}…` });
+    }
     printed.push({ beschikkingId: b.id, letterId: res.identifiers[0]!.id as number, sha256: r.sha256, pages: r.pages });
   }
   closeBatch(tx, id, 'bevestigd');
@@ -130,6 +165,7 @@ export async function confirmBatch(tx: TxContext, id: number): Promise<{ beschik
 }
 
 function closeBatch(tx: TxContext, id: number, status: 'bevestigd' | 'verworpen'): void {
+  tx.raw.prepare('DELETE FROM print_batch_afschriften WHERE batch_id = ?').run(id);
   tx.raw.prepare('DELETE FROM print_batch_letters WHERE batch_id = ?').run(id);
   tx.raw.prepare('UPDATE print_batches SET status = ?, afgehandeld_op = ? WHERE id = ?').run(status, nowIso(), id);
 }

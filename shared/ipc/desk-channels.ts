@@ -30,7 +30,7 @@ export const PrintBatchSchema = z.object({
   datum: z.string(),
   door: z.string(),
   aangemaaktOp: z.string(),
-  brieven: z.array(z.object({ beschikkingId: z.number().int(), kenmerk: z.string(), clientNaam: z.string(), pages: z.number().int(), sha256: z.string() })),
+  brieven: z.array(z.object({ beschikkingId: z.number().int(), kenmerk: z.string(), clientNaam: z.string(), pages: z.number().int(), sha256: z.string(), /** Who gets a copy (afschrift), printed after the letter. */ afschriftAan: z.array(z.string()).default([]) })),
 });
 export type PrintBatch = z.infer<typeof PrintBatchSchema>;
 

@@ -152,7 +152,7 @@ function BatchCard({ batch, onDone }: { batch: PrintBatch; onDone: (msg: string)
   return (
     <Card withBorder component="article" aria-label={`Stapel ${batch.id}`}>
       <Text fw={600}>Stapel {batch.id} · {brieven}, {pages} pagina's · gemaakt door {batch.door} op {fmtDateTime(batch.aangemaaktOp)}</Text>
-      <Text size="sm" mb="xs">{batch.brieven.map((b) => `${b.kenmerk} (${b.clientNaam})`).join(' · ')}</Text>
+      <Text size="sm" mb="xs">{batch.brieven.map((b) => `${b.kenmerk} (${b.clientNaam})${b.afschriftAan.length ? `, met afschrift aan ${b.afschriftAan.join(' en ')}` : ''}`).join(' · ')}</Text>
       {error && <Alert color="red" role="alert" mb="xs">{error}</Alert>}
       <Group>
         <Button variant="filled" color="#1e6b30" loading={opening} onClick={async () => {
