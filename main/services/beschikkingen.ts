@@ -351,7 +351,7 @@ export async function approveBeschikking(tx: TxContext, input: { id: number }): 
   const aanvraag = await tx.m.findOneByOrFail(AanvraagEntity, { id: b.aanvraagId });
   // The beschikking term is met at bekendmaking (Awb 3:41: sending), not here: see printBatches.confirm.
   if (b.auteurId !== tx.session.user.id) {
-    notify(tx, b.auteurId, 'vastgesteld', `Beschikking ${b.kenmerk} is vastgesteld door ${tx.session.user.displayName}.`, aanvraag.meldingId, b.id);
+    await notify(tx, b.auteurId, 'vastgesteld', `Beschikking ${b.kenmerk} is vastgesteld door ${tx.session.user.displayName}.`, aanvraag.meldingId, b.id);
   }
   logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId, detail: 'vastgesteld (vier-ogen)' });
   return toBeschikking(tx, await loadBeschikking(tx, b.id));
@@ -366,7 +366,7 @@ export async function rejectBeschikking(tx: TxContext, input: { id: number; rede
   tx.raw.prepare('INSERT INTO beschikking_terugzendingen (beschikking_id, reden, door_id, op) VALUES (?, ?, ?, ?)')
     .run(b.id, input.reden, tx.session.user.id, nowIso());
   const aanvraag = await tx.m.findOneByOrFail(AanvraagEntity, { id: b.aanvraagId });
-  notify(tx, b.auteurId, 'teruggestuurd', `Beschikking ${b.kenmerk} is teruggestuurd door ${tx.session.user.displayName}: ${input.reden}`, aanvraag.meldingId, b.id);
+  await notify(tx, b.auteurId, 'teruggestuurd', `Beschikking ${b.kenmerk} is teruggestuurd door ${tx.session.user.displayName}: ${input.reden}`, aanvraag.meldingId, b.id);
   logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId, detail: 'teruggestuurd naar concept, reden vastgelegd bij de beschikking' });
   return toBeschikking(tx, await loadBeschikking(tx, b.id));
 }

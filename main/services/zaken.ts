@@ -14,7 +14,8 @@ import {
 import { atwKlok, type AtwKlok } from './atw';
 import { checkReferentie } from '../export/referentie';
 import {
-  AanvraagEntity, ClientEntity, IndicatieEntity, MeldingEntity, OnderzoekEntity, TermijnEntity, UserEntity,
+  AanvraagEntity, BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, IndicatieEntity, MeldingEntity, OnderzoekEntity,
+  TermijnEntity, UserEntity,
   type MeldingRow, type TermijnRow,
 } from '../db/entities';
 import { clientNaam } from './clients';
@@ -226,14 +227,16 @@ export async function createIndicatie(tx: TxContext, input: z.output<typeof Indi
   }
   // iWmo OP043 and issue 14: for one product no two granted indicaties at once, unless the new
   // one explicitly replaces the running one (a wijziging, e.g. zorg in natura → PGB).
-  const others = await tx.raw.prepare(`SELECT i.* FROM indicaties i
-      JOIN aanvragen a ON a.id = i.aanvraag_id JOIN meldingen m ON m.id = a.melding_id
-      JOIN beschikking_indicaties bi ON bi.indicatie_id = i.id JOIN beschikkingen b ON b.id = bi.beschikking_id
-    WHERE m.client_id = ? AND i.productcategorie = ? AND COALESCE(i.productcode, '') = COALESCE(?, '')
-      AND (i.leveringsvorm <> ? OR i.leveringsvorm = 'ZIN') AND b.status IN ('vastgesteld', 'verzonden')
-      AND b.soort IN ('toekenning', 'gedeeltelijke_toekenning', 'wijziging')`)
-    .all(m.clientId, input.productcategorie, input.productcode, input.leveringsvorm) as
-    { id: number; ingangsdatum: string; einddatum: string | null; leveringsvorm: string }[];
+  const others = await tx.m.createQueryBuilder(IndicatieEntity, 'i')
+    .innerJoin(AanvraagEntity.options.name, 'a', 'a.id = i.aanvraagId')
+    .innerJoin(MeldingEntity.options.name, 'm', 'm.id = a.meldingId')
+    .innerJoin(BeschikkingIndicatieEntity.options.name, 'bi', 'bi.indicatieId = i.id')
+    .innerJoin(BeschikkingEntity.options.name, 'b', 'b.id = bi.beschikkingId')
+    .where('m.clientId = :clientId AND i.productcategorie = :categorie', { clientId: m.clientId, categorie: input.productcategorie })
+    .andWhere(`COALESCE(i.productcode, '') = COALESCE(:code, '')`, { code: input.productcode })
+    .andWhere(`(i.leveringsvorm <> :leveringsvorm OR i.leveringsvorm = 'ZIN')`, { leveringsvorm: input.leveringsvorm })
+    .andWhere(`b.status IN ('vastgesteld', 'verzonden') AND b.soort IN ('toekenning', 'gedeeltelijke_toekenning', 'wijziging')`)
+    .getMany();
   if (input.vervangtIndicatieId !== null && !others.some((o) => o.id === input.vervangtIndicatieId)) {
     throw new LoketError('invoer', `Indicatie ${input.vervangtIndicatieId} is geen toegekende indicatie voor dit product van deze cliënt; kies de indicatie die deze vervangt.`, 'vervangtIndicatieId');
   }
@@ -264,15 +267,18 @@ export async function clientTimeline(tx: TxContext, input: { id: number }) {
   const client = await tx.m.findOneBy(ClientEntity, { id: input.id });
   if (!client) throw notFound('Cliënt', input.id);
   const meldingen = await tx.m.find(MeldingEntity, { where: { clientId: input.id }, order: { datum: 'DESC', id: 'DESC' } });
-  const indicaties = await tx.raw.prepare(`SELECT i.id FROM indicaties i JOIN aanvragen a ON a.id = i.aanvraag_id
-    JOIN meldingen m ON m.id = a.melding_id WHERE m.client_id = ? ORDER BY i.ingangsdatum DESC`).all(input.id) as { id: number }[];
-  const rows = indicaties.length ? await tx.m.findBy(IndicatieEntity, { id: In(indicaties.map((i) => i.id)) }) : [];
+  const indicaties = await tx.m.createQueryBuilder(IndicatieEntity, 'i')
+    .innerJoin(AanvraagEntity.options.name, 'a', 'a.id = i.aanvraagId')
+    .innerJoin(MeldingEntity.options.name, 'm', 'm.id = a.meldingId')
+    .where('m.clientId = :clientId', { clientId: input.id })
+    .orderBy('i.ingangsdatum', 'DESC').addOrderBy('i.id')
+    .getMany();
   logAccess(tx, { action: 'lezen', objectType: 'client-tijdlijn', objectId: input.id, clientId: input.id });
   const hulpvraag = readsHulpvraagEnVerslag(tx.session.user);
   return {
     // Administratie sees the cases, not what the client asked for.
     meldingen: (await Promise.all(meldingen.map((m) => toMelding(tx, m)))).map((m) => (hulpvraag ? m : { ...m, hulpvraag: '' })),
-    indicaties: rows.sort((a, b) => b.ingangsdatum.localeCompare(a.ingangsdatum)).map(toIndicatie),
+    indicaties: indicaties.map(toIndicatie),
   };
 }
 
@@ -307,33 +313,33 @@ const WERKVOORRAAD_COLUMNS = `m.id AS melding_id, m.datum, m.wet, m.client_id, c
 export async function werkvoorraad(tx: TxContext, input: z.output<typeof WerkvoorraadQuerySchema>): Promise<{ items: WerkvoorraadItem[] }> {
   const today = input.vandaag ?? tx.today();
   const filters: string[] = [];
-  const params: (string | number)[] = [];
-  if (input.consulentId !== undefined) { filters.push('m.consulent_id = ?'); params.push(input.consulentId); }
-  if (input.wijk) { filters.push('c.wijk = ?'); params.push(input.wijk); }
+  const params: Record<string, string | number> = {};
+  if (input.consulentId !== undefined) { filters.push('m.consulent_id = :consulentId'); params.consulentId = input.consulentId; }
+  if (input.wijk) { filters.push('c.wijk = :wijk'); params.wijk = input.wijk; }
   const deadline: string[] = [];
-  const deadlineParams: string[] = [];
-  if (input.alleenVerlopen) { deadline.push('t.uiterlijk < ?'); deadlineParams.push(today); }
-  if (input.binnenDagen !== undefined) { deadline.push('t.uiterlijk <= ?'); deadlineParams.push(addDays(today, input.binnenDagen)); }
+  if (input.alleenVerlopen) { deadline.push('t.uiterlijk < :vandaag'); params.vandaag = today; }
+  if (input.binnenDagen !== undefined) { deadline.push('t.uiterlijk <= :tot'); params.tot = addDays(today, input.binnenDagen); }
   const extra = filters.map((f) => ` AND ${f}`).join('');
-  const running = tx.raw.prepare(`SELECT ${WERKVOORRAAD_COLUMNS}, t.id AS termijn_id
-    FROM termijnen t
-      JOIN meldingen m ON m.id = t.melding_id
-      JOIN clients c ON c.id = m.client_id
-      JOIN users u ON u.id = m.consulent_id
-    WHERE t.afgerond_op IS NULL AND t.uiterlijk IS NOT NULL AND m.status = 'open'${deadline.map((d) => ` AND ${d}`).join('')}${extra}
-    ORDER BY t.uiterlijk, t.id
-    LIMIT ?`).all(...deadlineParams, ...params, WERKVOORRAAD_LIMIT) as WerkvoorraadRow[];
+  const running = await tx.m.createQueryBuilder(TermijnEntity, 't')
+    .innerJoin(MeldingEntity.options.name, 'm', 'm.id = t.meldingId')
+    .innerJoin(ClientEntity.options.name, 'c', 'c.id = m.clientId')
+    .innerJoin(UserEntity.options.name, 'u', 'u.id = m.consulentId')
+    .select(`${WERKVOORRAAD_COLUMNS}, t.id AS termijn_id`)
+    .where(`t.afgerond_op IS NULL AND t.uiterlijk IS NOT NULL AND m.status = 'open'${deadline.map((d) => ` AND ${d}`).join('')}${extra}`, params)
+    .orderBy('t.uiterlijk').addOrderBy('t.id')
+    .limit(WERKVOORRAAD_LIMIT)
+    .getRawMany<WerkvoorraadRow>();
   const rows = [...running];
   if (deadline.length === 0 && rows.length < WERKVOORRAAD_LIMIT) {
-    rows.push(...tx.raw.prepare(`SELECT ${WERKVOORRAAD_COLUMNS},
-        (SELECT t.id FROM termijnen t WHERE t.melding_id = m.id AND t.afgerond_op IS NULL) AS termijn_id
-      FROM meldingen m
-        JOIN clients c ON c.id = m.client_id
-        JOIN users u ON u.id = m.consulent_id
-      WHERE m.status = 'open'${extra}
-        AND NOT EXISTS (SELECT 1 FROM termijnen t WHERE t.melding_id = m.id AND t.afgerond_op IS NULL AND t.uiterlijk IS NOT NULL)
-      ORDER BY m.id
-      LIMIT ?`).all(...params, WERKVOORRAAD_LIMIT - rows.length) as WerkvoorraadRow[]);
+    rows.push(...await tx.m.createQueryBuilder(MeldingEntity, 'm')
+      .innerJoin(ClientEntity.options.name, 'c', 'c.id = m.clientId')
+      .innerJoin(UserEntity.options.name, 'u', 'u.id = m.consulentId')
+      .select(`${WERKVOORRAAD_COLUMNS}, (SELECT t.id FROM termijnen t WHERE t.melding_id = m.id AND t.afgerond_op IS NULL) AS termijn_id`)
+      .where(`m.status = 'open'${extra}
+        AND NOT EXISTS (SELECT 1 FROM termijnen t WHERE t.melding_id = m.id AND t.afgerond_op IS NULL AND t.uiterlijk IS NOT NULL)`, params)
+      .orderBy('m.id')
+      .limit(WERKVOORRAAD_LIMIT - rows.length)
+      .getRawMany<WerkvoorraadRow>());
   }
   const termijnIds = rows.map((r) => r.termijn_id).filter((x): x is number => x !== null);
   const termijnen = new Map((termijnIds.length ? await tx.m.findBy(TermijnEntity, { id: In(termijnIds) }) : []).map((t) => [t.id, t]));
