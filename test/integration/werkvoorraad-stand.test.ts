@@ -4,6 +4,7 @@ import { openDatabase } from '../../main/db/database';
 import { openSlot } from '../../main/db/keyslots';
 import { FILL } from '../../main/db/migrations/0020-werkvoorraad-stand';
 import { createDemoDatabase } from '../../main/demo/setup';
+import { createRouter } from '../../main/router';
 import type { RawDb } from '../../main/db/database';
 import { conceptToekenning, Desk, ok } from '../support/cases';
 import { ADMIN_PASSWORD, tempDir, TEST_KDF } from '../support/vault';
@@ -41,6 +42,20 @@ describe('werkvoorraad_stand', () => {
       expect(stand).toEqual(derived);
       const fasen = db.raw.prepare('SELECT DISTINCT fase FROM werkvoorraad_stand ORDER BY fase').pluck().all();
       expect(fasen).toEqual(expect.arrayContaining(['onderzoek', 'aanvraag', 'beschikking', 'accordering']));
+      // The counts above the worklist, against the term rule applied to the derivation row by row.
+      const expected = Object.fromEntries(db.raw.prepare(`SELECT CASE WHEN termijn_id IS NULL THEN 'geen' WHEN uiterlijk IS NULL THEN 'opgeschort'
+          WHEN uiterlijk < '2026-03-16' THEN 'verlopen' WHEN uiterlijk <= '2026-03-23' THEN 'deze_week' ELSE 'op_tijd' END AS k, count(*) AS n
+        FROM temp.afgeleid GROUP BY k`).all().map((r) => [(r as { k: string }).k, (r as { n: number }).n]));
+      const r = createRouter({ dbFile: file, route: 'test', kdf: TEST_KDF, today: () => '2026-03-16' });
+      try {
+        await ok(r, 'session.unlock', { username: 'consulent01', password: 'demo gebruiker wachtwoord' });
+        const { tellingen } = await ok(r, 'werkvoorraad.page', {});
+        expect(tellingen.open).toBe(derived.length);
+        for (const k of ['verlopen', 'deze_week', 'op_tijd', 'opgeschort', 'geen'] as const) expect(tellingen.termijn[k]).toBe(expected[k] ?? 0);
+        expect(Object.values(tellingen.termijn).filter((n) => n > 0).length).toBeGreaterThan(2);
+      } finally {
+        await r.close();
+      }
     } finally {
       await db.close();
     }
