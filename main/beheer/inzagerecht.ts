@@ -1,6 +1,8 @@
 import type { z } from 'zod';
+import { IsNull } from 'typeorm';
 import { LoketError } from '../../shared/errors';
 import type { InzageVerzoek, PRIVACY_CHANNELS } from '../../shared/ipc/privacy-channels';
+import { ClientEntity, InzageVerzoekEntity, UserEntity } from '../db/entities';
 import { collectInzage } from '../export/inzage';
 import { readSettings } from '../services/admin';
 import { logAccess, notFound, nowIso, type TxContext } from '../services/context';
@@ -19,7 +21,13 @@ interface Row {
   geregistreerd_door: string; uitgevoerd_op: string | null;
 }
 
-const SELECT = `SELECT v.*, u.display_name AS geregistreerd_door FROM inzage_verzoeken v JOIN users u ON u.id = v.geregistreerd_door`;
+/** The requests with the name of whoever registered them. */
+function verzoeken(tx: TxContext) {
+  return tx.m.createQueryBuilder(InzageVerzoekEntity, 'v')
+    .innerJoin(UserEntity.options.name, 'u', 'u.id = v.geregistreerdDoor')
+    .select(['v.id AS id', 'v.clientId AS client_id', 'v.ontvangenOp AS ontvangen_op', 'v.uiterlijkOp AS uiterlijk_op',
+      'v.toelichting AS toelichting', 'u.displayName AS geregistreerd_door', 'v.uitgevoerdOp AS uitgevoerd_op']);
+}
 
 function toVerzoek(r: Row): InzageVerzoek {
   return {
@@ -28,13 +36,14 @@ function toVerzoek(r: Row): InzageVerzoek {
   };
 }
 
-function assertClient(tx: TxContext, clientId: number): void {
-  if (!tx.raw.prepare('SELECT 1 FROM clients WHERE id = ?').get(clientId)) throw notFound('Cliënt', clientId);
+async function assertClient(tx: TxContext, clientId: number): Promise<void> {
+  if (!(await tx.m.existsBy(ClientEntity, { id: clientId }))) throw notFound('Cliënt', clientId);
 }
 
 /** The registered request an inzage export answers; refused (and so logged by the router) without one. */
-export function inzageVerzoekFor(tx: TxContext, clientId: number, verzoekId: number | undefined): InzageVerzoek {
-  const r = verzoekId === undefined ? undefined : tx.raw.prepare(`${SELECT} WHERE v.id = ? AND v.client_id = ?`).get(verzoekId, clientId) as Row | undefined;
+export async function inzageVerzoekFor(tx: TxContext, clientId: number, verzoekId: number | undefined): Promise<InzageVerzoek> {
+  const r = verzoekId === undefined ? undefined
+    : await verzoeken(tx).where('v.id = :verzoekId AND v.clientId = :clientId', { verzoekId, clientId }).getRawOne<Row>();
   if (!r) {
     throw new LoketError('geen_toegang', 'Een inzage-export kan alleen als antwoord op een geregistreerd verzoek van de cliënt (AVG art. 15). ' +
       'Registreer eerst het verzoek bij Rechten en kies het daarna hier.', 'verzoekId', clientId);
@@ -42,30 +51,31 @@ export function inzageVerzoekFor(tx: TxContext, clientId: number, verzoekId: num
   return toVerzoek(r);
 }
 
-export function markInzageUitgevoerd(tx: TxContext, verzoekId: number): void {
-  tx.raw.prepare('UPDATE inzage_verzoeken SET uitgevoerd_op = ?, uitgevoerd_door = ? WHERE id = ? AND uitgevoerd_op IS NULL')
-    .run(tx.today(), tx.session.user.id, verzoekId);
+export async function markInzageUitgevoerd(tx: TxContext, verzoekId: number): Promise<void> {
+  await tx.m.update(InzageVerzoekEntity, { id: verzoekId, uitgevoerdOp: IsNull() }, { uitgevoerdOp: tx.today(), uitgevoerdDoor: tx.session.user.id });
 }
 
-export function registreer(tx: TxContext, input: In<'rechten.inzageVerzoek'>): InzageVerzoek {
-  assertClient(tx, input.clientId);
+export async function registreer(tx: TxContext, input: In<'rechten.inzageVerzoek'>): Promise<InzageVerzoek> {
+  await assertClient(tx, input.clientId);
   if (input.ontvangenOp > tx.today()) throw new LoketError('invoer', 'De datum van ontvangst ligt in de toekomst.', 'ontvangenOp');
-  const res = tx.raw.prepare(`INSERT INTO inzage_verzoeken (client_id, ontvangen_op, uiterlijk_op, toelichting, geregistreerd_door, created_at)
-    VALUES (?, ?, ?, ?, ?, ?)`).run(input.clientId, input.ontvangenOp, addIsoDuration(input.ontvangenOp, 'P1M'), input.toelichting, tx.session.user.id, nowIso());
-  const id = Number(res.lastInsertRowid);
+  const res = await tx.m.insert(InzageVerzoekEntity, {
+    clientId: input.clientId, ontvangenOp: input.ontvangenOp, uiterlijkOp: addIsoDuration(input.ontvangenOp, 'P1M'), toelichting: input.toelichting,
+    geregistreerdDoor: tx.session.user.id, createdAt: nowIso(),
+  });
+  const id = res.identifiers[0]!.id as number;
   logAccess(tx, { action: 'aanmaken', objectType: 'inzageverzoek', objectId: id, clientId: input.clientId, detail: 'verzoek om inzage (AVG art. 15) geregistreerd' });
-  return toVerzoek(tx.raw.prepare(`${SELECT} WHERE v.id = ?`).get(id) as Row);
+  return toVerzoek((await verzoeken(tx).where('v.id = :id', { id }).getRawOne<Row>())!);
 }
 
-export function lijst(tx: TxContext, input: In<'rechten.inzageVerzoeken'>) {
-  const rows = tx.raw.prepare(`${SELECT} WHERE v.client_id = ? ORDER BY v.id DESC`).all(input.clientId) as Row[];
+export async function lijst(tx: TxContext, input: In<'rechten.inzageVerzoeken'>) {
+  const rows = await verzoeken(tx).where('v.clientId = :clientId', { clientId: input.clientId }).orderBy('v.id', 'DESC').getRawMany<Row>();
   logAccess(tx, { action: 'lezen', objectType: 'inzageverzoeken', clientId: input.clientId, detail: `${rows.length} verzoeken` });
   return { verzoeken: rows.map(toVerzoek) };
 }
 
 /** The auditor's inzage met reden: the whole dossier, logged against the client with the reason. */
 export async function auditInzage(tx: TxContext, input: In<'audit.inzage'>) {
-  assertClient(tx, input.clientId);
+  await assertClient(tx, input.clientId);
   const settings = await readSettings(tx);
   logAccess(tx, { action: 'lezen', objectType: 'inzage-met-reden', objectId: input.clientId, clientId: input.clientId, detail: `reden: ${input.reden}` });
   const d = collectInzage(tx.raw, input.clientId, { gemaaktOp: nowIso(), gemeente: settings.gemeenteNaam });
