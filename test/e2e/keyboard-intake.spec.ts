@@ -121,9 +121,10 @@ test('keyboard-only intake of a standard Wmo case: keystrokes and screens are co
   k.step('aanvraag');
   // Indicatie
   const ind = page.getByRole('form', { name: 'Nieuwe indicatie' });
+  // The first match is highlighted while typing: Enter takes it.
   await k.fill(ind.getByLabel(/^Productcategorie/), 'huishouden');
-  await k.press('ArrowDown');
   await k.press('Enter');
+  await expect(ind.getByLabel(/^Productcategorie/)).toHaveValue(/Hulp bij het huishouden/);
   await k.fill(ind.getByLabel('AGB-code aanbieder'), '12345678');
   await k.press('Tab');
   await k.type('Thuiszorg Voorbeeld');

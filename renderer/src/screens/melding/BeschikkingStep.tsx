@@ -20,7 +20,7 @@ import { Voornemen } from './Voornemen';
 import { stepHref } from './steps';
 
 /** The decisions of this melding: read-only cards for those submitted, a form for the concept. */
-export function BeschikkingStep({ detail, writer, done }: StepProps) {
+export function BeschikkingStep({ detail, writer, notice, done }: StepProps) {
   if (detail.aanvraag === null) {
     return (
       <StepSection id="beschikking" title="Beschikking">
@@ -30,13 +30,14 @@ export function BeschikkingStep({ detail, writer, done }: StepProps) {
   }
   return (
     <StepSection id="beschikking" title="Beschikking">
-      <Beschikkingen detail={detail} writer={writer} onChanged={() => void done(null)} />
+      <Beschikkingen detail={detail} writer={writer} notice={notice} done={done} />
       <Voornemen detail={detail} writer={writer} onDone={() => void done(null)} />
     </StepSection>
   );
 }
 
-function Beschikkingen({ detail, writer, onChanged }: { detail: MeldingDetail; writer: boolean; onChanged: () => void }) {
+function Beschikkingen({ detail, writer, notice, done }: Pick<StepProps, 'detail' | 'writer' | 'notice' | 'done'>) {
+  const onChanged = () => void done(null);
   const concept = detail.beschikkingen.find((b) => b.status === 'concept') ?? null;
   const others = detail.beschikkingen.filter((b) => b !== concept);
   const [nieuw, setNieuw] = useState(false);
@@ -61,8 +62,8 @@ function Beschikkingen({ detail, writer, onChanged }: { detail: MeldingDetail; w
         </Card>
       ))}
       {showForm && (
-        <BeschikkingForm key={concept?.id ?? `nieuw-${detail.indicaties.length}`} detail={detail} concept={concept}
-          onChanged={onChanged}
+        <BeschikkingForm key={concept?.id ?? `nieuw-${detail.indicaties.length}`} detail={detail} concept={concept} notice={notice}
+          onCreated={(text) => void done(text)}
           onSubmitted={(b) => {
             setNieuw(false);
             setMsg({ id: b.id, text: `Beschikking ${b.kenmerk} ligt nu ter accordering bij een besluitbevoegde. U krijgt bericht als zij is vastgesteld of teruggestuurd.` });
@@ -80,7 +81,10 @@ function Beschikkingen({ detail, writer, onChanged }: { detail: MeldingDetail; w
 
 type BeschikkingIn = z.input<typeof BeschikkingInputSchema>;
 
-function BeschikkingForm({ detail, concept, onChanged, onSubmitted }: { detail: MeldingDetail; concept: Beschikking | null; onChanged: () => void; onSubmitted: (b: Beschikking) => void }) {
+/** `onCreated`: the first save makes the concept (this form is then drawn again for it, so the page keeps the message). */
+function BeschikkingForm({ detail, concept, notice, onCreated, onSubmitted }: {
+  detail: MeldingDetail; concept: Beschikking | null; notice: string | null; onCreated: (text: string) => void; onSubmitted: (b: Beschikking) => void;
+}) {
   const { user } = useSession();
   const aanvraagId = detail.aanvraag!.id;
   const empty: BeschikkingIn = concept ? {
@@ -116,7 +120,9 @@ function BeschikkingForm({ detail, concept, onChanged, onSubmitted }: { detail: 
   };
   const submitSave = form.handleSubmit(async (v) => {
     const b = await save(v);
-    if (b) { setMsg(`Concept ${b.kenmerk} opgeslagen; het voorbeeld van de brief is bijgewerkt.`); if (!concept) onChanged(); }
+    if (!b) return;
+    const text = `Concept ${b.kenmerk} opgeslagen; het voorbeeld van de brief is bijgewerkt.`;
+    if (concept) setMsg(text); else onCreated(text);
   });
   const submitForApproval = form.handleSubmit(async (v) => {
     const b = await save(v);
@@ -167,7 +173,7 @@ function BeschikkingForm({ detail, concept, onChanged, onSubmitted }: { detail: 
             error={errorAt(e, 'wettelijkeGrondslag')} />
         )} />
       </Stack>
-      <ActionBar notice={msg} hint="Ctrl+Enter in een tekstvak slaat het concept op">
+      <ActionBar notice={msg ?? notice} hint="Ctrl+Enter in een tekstvak slaat het concept op">
         <Button onClick={() => void submitForApproval()} loading={form.formState.isSubmitting}>Ter accordering aanbieden</Button>
         <Button type="submit" variant="outline">Concept opslaan</Button>
       </ActionBar>

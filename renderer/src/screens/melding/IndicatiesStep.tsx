@@ -67,6 +67,7 @@ function IndicatieForm({ detail, aanvraagId, notice, done }: { detail: MeldingDe
   const draft = useDraft(form, draftKey(user.username, 'indicatie', aanvraagId));
   const e = form.formState.errors;
   const omvang = form.watch('omvang');
+  const pgb = form.watch('leveringsvorm') === 'PGB';
   const verder = useRef<HTMLAnchorElement>(null);
   const count = detail.indicaties.length;
   const [focusVerder, setFocusVerder] = useState(false);
@@ -91,9 +92,12 @@ function IndicatieForm({ detail, aanvraagId, notice, done }: { detail: MeldingDe
         {/* What, how and how much; then who delivers it and when; then why. */}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Controller control={form.control} name="productcategorie" render={({ field }) => (
-            <Select label="Productcategorie" required searchable autoFocus={count === 0} placeholder="Typ om te zoeken, bijv. huishouden"
+            <Select label="Productcategorie" required searchable selectFirstOptionOnChange openOnFocus={false} autoFocus={count === 0} placeholder="Typ om te zoeken, bijv. huishouden"
               data={productcategorieOptions(wet)} value={field.value || null} onChange={(v) => field.onChange(v ?? '')} onBlur={field.onBlur} ref={field.ref}
-              nothingFoundMessage="Geen categorie gevonden" error={errorAt(e, 'productcategorie')} />
+              nothingFoundMessage="Geen categorie gevonden" error={errorAt(e, 'productcategorie')}
+              // Opens when typing (the step starts here, the list would cover the form); the list itself
+              // scrolls (no wrapper around it), so it is the combobox's popup the arrow keys move through.
+              withScrollArea={false} styles={{ options: { maxHeight: 260, overflowY: 'auto' } }} />
           )} />
           <Controller control={form.control} name="leveringsvorm" render={({ field }) => (
             <Radio.Group label="Leveringsvorm" required value={field.value} onChange={field.onChange} error={errorAt(e, 'leveringsvorm')}>
@@ -116,14 +120,17 @@ function IndicatieForm({ detail, aanvraagId, notice, done }: { detail: MeldingDe
               <NativeSelect label="Frequentie" data={FREQUENTIE_OPTIONS} {...form.register('omvang.frequentie')} error={errorAt(e, 'omvang.frequentie')} />
             </>
           )}
-          <Controller control={form.control} name="budgetCents" render={({ field }) => (
-            <NumberInput label="Budget in euro's" description="Alleen bij een budget (bijv. PGB)"
-              prefix="€ " decimalSeparator="," thousandSeparator="." decimalScale={2} min={0} ref={field.ref} onBlur={field.onBlur}
-              value={field.value == null ? '' : field.value / 100}
-              onChange={(v) => field.onChange(v === '' || v == null ? null : Math.round(Number(v) * 100))} error={errorAt(e, 'budgetCents')} />
-          )} />
+          {/* A budget goes with a pgb or stands in for the omvang (a financiële tegemoetkoming). */}
+          {(omvang === null || pgb || form.getValues('budgetCents') != null) && (
+            <Controller control={form.control} name="budgetCents" render={({ field }) => (
+              <NumberInput label="Budget in euro's" description="Bij een pgb of een vast bedrag"
+                prefix="€ " decimalSeparator="," thousandSeparator="." decimalScale={2} min={0} ref={field.ref} onBlur={field.onBlur}
+                value={field.value == null ? '' : field.value / 100}
+                onChange={(v) => field.onChange(v === '' || v == null ? null : Math.round(Number(v) * 100))} error={errorAt(e, 'budgetCents')} />
+            )} />
+          )}
         </SimpleGrid>
-        {form.watch('leveringsvorm') === 'PGB' && (
+        {pgb && (
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NativeSelect label="Soort hulp (pgb)" required data={[{ value: '', label: 'Kies' }, { value: 'formeel', label: 'Formele hulp (professional)' }, { value: 'informeel', label: 'Informele hulp (eigen netwerk)' }]}
               {...form.register('pgbZorgverlener', { setValueAs: (v) => v || null })} error={errorAt(e, 'pgbZorgverlener')} />
