@@ -27,6 +27,7 @@ import { Herindicatie } from './screens/beheer/Herindicatie';
 import { Vernietiging } from './screens/beheer/Vernietiging';
 import { Rechten } from './screens/beheer/Rechten';
 import { ChangePassword } from './screens/ChangePassword';
+import { AuditExport } from './screens/AuditExport';
 import { Notificaties } from './Notificaties';
 import { Verzoeken } from './screens/Verzoeken';
 import { mayCall } from '../../shared/ipc/access';
@@ -48,6 +49,7 @@ const NAV: NavItem[] = [
   { path: '/beheer/rechten', label: 'navRechten', channel: 'rechten.besluit' },
   { path: '/beheer/vernietiging', label: 'navVernietiging', channel: 'vernietiging.lijst' },
   { path: '/log', label: 'navAudit', channel: 'audit.list' },
+  { path: '/audit-export', label: 'navAuditExport', channel: 'export.audit' },
   { path: '/instellingen', label: 'navSettings', channel: 'settings.update' },
   { path: '/gebruikers', label: 'navUsers', channel: 'user.add' },
 ];
@@ -164,7 +166,7 @@ function Shell({ onIdle }: { onIdle: () => void }) {
         Naar de inhoud
       </a>
       <AppShell.Header px="md">
-        <Group h="100%" justify="space-between">
+        <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
             <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={navOpen ? 'Menu sluiten' : 'Menu openen'} aria-expanded={navOpen} />
             <Text fw={700} size="lg">{t('appName')}</Text>
@@ -173,7 +175,8 @@ function Shell({ onIdle }: { onIdle: () => void }) {
           <Group gap="sm" wrap="nowrap">
             <Text size="sm" visibleFrom="lg">{t('loggedInAs')} <strong>{user.displayName}</strong> ({user.roles.join(', ')})</Text>
             <Notificaties path={path} />
-            <Button size="compact-sm" variant="subtle" component="a" href="#/wachtwoord">Mijn wachtwoord</Button>
+            {/* At 200% zoom the header keeps one line: "Mijn wachtwoord" moves into the folded menu. */}
+            <Button size="compact-sm" variant="subtle" component="a" href="#/wachtwoord" visibleFrom="sm">Mijn wachtwoord</Button>
             <Button size="compact-sm" variant="outline" onClick={session.lock}>{t('lockNow')}</Button>
           </Group>
         </Group>
@@ -186,6 +189,7 @@ function Shell({ onIdle }: { onIdle: () => void }) {
               active={path === n.path || (n.path !== '/clienten' && path.startsWith(`${n.path}/`))}
               aria-current={path === n.path ? 'page' : undefined} />
           ))}
+          {narrow && <NavLink href="#/wachtwoord" label="Mijn wachtwoord" variant="filled" active={path === '/wachtwoord'} aria-current={path === '/wachtwoord' ? 'page' : undefined} />}
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
@@ -222,6 +226,7 @@ function Routes({ path }: { path: string }): ReactNode {
   if (path === '/clienten/nieuw') return <ClientNew />;
   if (path === '/export') return <ExportStatus />;
   if (path === '/log') return <AuditLog />;
+  if (path === '/audit-export') return <Guard path={path}><AuditExport /></Guard>;
   if (path === '/instellingen') return <SettingsScreen />;
   if (path === '/gebruikers') return <Users />;
   if (path === '/wachtwoord') return <ChangePassword />;

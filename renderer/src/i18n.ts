@@ -32,6 +32,7 @@ const nl = {
   navNewClient: 'Nieuwe cliënt',
   navExport: 'Export zaaksysteem',
   navAudit: 'Toegangslog',
+  navAuditExport: 'Audit-export',
   navSettings: 'Instellingen',
   navUsers: 'Gebruikers en rollen',
   navMi: 'Managementinformatie',

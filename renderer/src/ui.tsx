@@ -89,3 +89,11 @@ export function Section({ title, children, id }: { title: string; children: Reac
     </section>
   );
 }
+
+/**
+ * A wide table scrolls sideways in its own box (reachable by keyboard), so at 200% zoom the page
+ * itself keeps the window's width (WCAG 1.4.10).
+ */
+export function WideTable({ label, children }: { label: string; children: ReactNode }) {
+  return <div role="region" aria-label={label} tabIndex={0} style={{ overflowX: 'auto' }}>{children}</div>;
+}

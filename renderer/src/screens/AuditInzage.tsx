@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { CHANNELS } from '../../../shared/ipc/channels';
 import { call, showError } from '../api';
 import { errorAt, FormStatus } from '../ui';
+import { InzageVerzoeken } from './InzageVerzoeken';
 
 const InzageSchema = CHANNELS['audit.inzage'].input;
 
@@ -26,6 +27,8 @@ export function AuditInzage({ clientId }: { clientId: number }) {
         Als auditor ziet u het toegangslog en de metagegevens. Het dossier zelf opent u alleen met een reden;
         die komt in het toegangslog bij deze cliënt.
       </Alert>
+      <InzageVerzoeken clientId={clientId} mayRegister={false} mayExport />
+      <Title order={2} size="h3">Dossier inzien met reden</Title>
       {dossier === null ? (
         <form aria-label="Inzage met reden" onSubmit={form.handleSubmit(async (v) => {
           const r = await call('audit.inzage', v);

@@ -8,21 +8,14 @@ import type { AuditListOutputSchema, VerifyResultSchema } from '../../../shared/
 import { call } from '../api';
 import { fmtDateTime } from '../format';
 import { useT } from '../i18n';
+import { DUTCH_DATE_PROPS } from '../dutchDate';
+import { WideTable } from '../ui';
 
 type Output = z.infer<typeof AuditListOutputSchema>;
 type Entry = Output['entries'][number];
 
 interface Filters { actor: string | null; client: string; action: string | null; van: string | null; tot: string | null }
 const NO_FILTERS: Filters = { actor: null, client: '', action: null, van: null, tot: null };
-
-/** Dates are typed as people write them: DD-MM-JJJJ (also with dots, slashes or spaces). */
-function parseDutchDate(value: string): string | null {
-  const m = /^\s*(\d{1,2})[-./ ](\d{1,2})[-./ ](\d{4})\s*$/.exec(value);
-  if (!m) return null;
-  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso ? null : iso;
-}
 
 function objectLabel(x: Entry): string {
   if (x.kenmerk) return `${x.objectType} ${x.kenmerk}`;
@@ -64,7 +57,7 @@ export function AuditLog() {
   const entries = data.entries;
   const last = entries[entries.length - 1];
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setForm((old) => ({ ...old, [k]: v }));
-  const dateProps = { valueFormat: 'DD-MM-YYYY', dateParser: parseDutchDate, locale: 'nl', placeholder: 'DD-MM-JJJJ', clearable: true, w: 150 } as const;
+  const dateProps = DUTCH_DATE_PROPS;
   return (
     <>
       <Title order={1} size="h2" mb="md">{t('auditTitle')}</Title>
@@ -88,6 +81,7 @@ export function AuditLog() {
       {data.clientsGevonden !== undefined && (
         <Text role="status" mb="sm">{data.clientsGevonden === 0 ? 'Geen cliënt gevonden met deze naam of dit BSN.' : `${data.clientsGevonden} ${data.clientsGevonden === 1 ? 'cliënt' : 'cliënten'} gevonden; het log toont hun regels.`}</Text>
       )}
+      <WideTable label="Regels van het toegangslog">
       <Table striped fz="sm">
         <Table.Thead><Table.Tr>
           <Table.Th scope="col">Datum en tijd</Table.Th><Table.Th scope="col">Gebruiker</Table.Th><Table.Th scope="col">Rol</Table.Th>
@@ -121,6 +115,7 @@ export function AuditLog() {
           ))}
         </Table.Tbody>
       </Table>
+      </WideTable>
       {entries.length === 0 && <Text>{t('none')}</Text>}
       {last && last.seq > 1 && entries.length % 100 === 0 && <Button variant="subtle" mt="sm" onClick={() => void load(last.seq)}>{t('older')}</Button>}
     </>

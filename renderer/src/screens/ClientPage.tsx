@@ -15,6 +15,7 @@ import { AuditInzage } from './AuditInzage';
 import { ClientLetters } from './ClientLetters';
 import { Aanhef } from './client/Aanhef';
 import { Vertegenwoordigers } from './client/Vertegenwoordigers';
+import { InzageVerzoeken } from './InzageVerzoeken';
 
 export function ClientPage({ id }: { id: number }) {
   const { user } = useSession();
@@ -61,6 +62,7 @@ export function ClientPage({ id }: { id: number }) {
           <section aria-label="Rechten van de cliënt (AVG)" style={{ marginBottom: 24 }}>
             <Rechten clientId={c.id} roles={user.roles} />
           </section>
+          <InzageVerzoeken clientId={c.id} mayRegister={mayCall(user.roles, 'rechten.inzageVerzoek')} mayExport={mayCall(user.roles, 'export.inzage')} />
         </>
       )}
     </>

@@ -10,7 +10,7 @@ import { call, showError, useLoad } from '../api';
 import { draftKey, useDraft } from '../drafts';
 import { useT } from '../i18n';
 import { useSession } from '../session';
-import { errorAt, FormStatus, LoadError } from '../ui';
+import { errorAt, FormStatus, LoadError, WideTable } from '../ui';
 
 export function Users() {
   const { t } = useT();
@@ -30,6 +30,7 @@ export function Users() {
       <LoadError error={error} />
       {msg && <Alert color="green" role="status" mb="sm">{msg}</Alert>}
       {err && <Alert color="red" role="alert" mb="sm">{err}</Alert>}
+      <WideTable label="Gebruikers">
       <Table striped mb="lg">
         <Table.Thead><Table.Tr><Table.Th scope="col">Gebruikersnaam</Table.Th><Table.Th scope="col">Naam</Table.Th><Table.Th scope="col">Rollen</Table.Th><Table.Th scope="col">Mandaat</Table.Th><Table.Th scope="col">Status</Table.Th><Table.Th scope="col">Acties</Table.Th></Table.Tr></Table.Thead>
         <Table.Tbody>
@@ -51,6 +52,7 @@ export function Users() {
           ))}
         </Table.Tbody>
       </Table>
+      </WideTable>
       {editFor && <EditRoles key={editFor.username} user={editFor} onDone={(m) => { setEditFor(null); setMsg(m); void reload(); }} onCancel={() => setEditFor(null)} />}
       {resetFor && <ResetPassword key={resetFor} username={resetFor} onDone={(m) => { setResetFor(null); setMsg(m); }} onCancel={() => setResetFor(null)} />}
       <AddUser onAdded={(u) => { setMsg(`Gebruiker ${u.username} is toegevoegd.`); void reload(); }} />

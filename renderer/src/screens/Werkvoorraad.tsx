@@ -9,7 +9,7 @@ import { WET_LABELS, WETTEN, type WerkvoorraadItem } from '../../../shared/schem
 import { useLoad } from '../api';
 import { useT } from '../i18n';
 import { hasRole, useSession } from '../session';
-import { LoadError, TermijnBadge } from '../ui';
+import { LoadError, TermijnBadge, WideTable } from '../ui';
 
 const FASE_LABELS: Record<(typeof WERKVOORRAAD_FASEN)[number], string> = {
   onderzoek: 'Onderzoek', aanvraag: 'Aanvraag', beschikking: 'Beschikking', accordering: 'Accordering', verzending: 'Verzending',
@@ -99,8 +99,10 @@ export function Werkvoorraad() {
       <LoadError error={error} />
       {loading && !data ? <Text>{t('loading')}</Text> : data && (
         <>
+          <WideTable label="Zaken in de werkvoorraad">
           <WerkvoorraadTable items={data.items} busy={loading} sorting={sorting} onSortingChange={setSorting}
             caption={data.totaal === 0 ? 'Geen zaken gevonden met deze filters.' : `Zaken ${from}–${to} van ${data.totaal}`} />
+          </WideTable>
           <Group justify="space-between" mt="sm">
             <Pagination total={pages} value={data.pagina} onChange={setPagina} aria-label="Pagina's"
               getControlProps={(control) => ({ 'aria-label': control === 'previous' ? 'Vorige pagina' : control === 'next' ? 'Volgende pagina' : control === 'first' ? 'Eerste pagina' : 'Laatste pagina' })}

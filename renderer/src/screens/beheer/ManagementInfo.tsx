@@ -57,6 +57,31 @@ function perWijk(rows: { wijk: string; wet: Wet; aantal: number }[]) {
 
 const WET_COLORS: Record<Wet, string> = { wmo: '#1c5d99', jeugdwet: '#b35900', participatiewet: '#4d7c0f' };
 
+/**
+ * Horizontal bars, one row per label: every wijk or soort keeps its label at 1366 px and at 200%
+ * zoom (vertical bars made recharts drop labels that did not fit under them), and the chart grows
+ * with the number of rows.
+ */
+function BarsPerLabel({ data, labelKey, label, legend = true, children }: {
+  data: Record<string, string | number>[]; labelKey: string; label: string; legend?: boolean; children: ReactNode;
+}) {
+  const height = 60 + (legend ? 30 : 0) + data.length * 34;
+  return (
+    <div style={{ width: '100%', height }} role="img" aria-label={label}>
+      <ResponsiveContainer>
+        <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis type="number" allowDecimals={false} />
+          <YAxis type="category" dataKey={labelKey} interval={0} width={170} />
+          <Tooltip />
+          {legend && <Legend />}
+          {children}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
 export function ManagementInfo() {
   const [van, setVan] = useState(yearStart());
   const [tot, setTot] = useState(todayIso());
@@ -107,33 +132,17 @@ export function ManagementInfo() {
           <SimpleGrid cols={{ base: 1, lg: 2 }} mt="md">
             <div>
               <Title order={2} size="h4" mb="xs">Meldingen per wijk</Title>
-              <div style={{ width: '100%', height: 260 }} role="img" aria-label="Staafdiagram: meldingen per wijk en wet (ook als tabel hieronder)">
-                <ResponsiveContainer>
-                  <BarChart data={perWijk(o.meldingen)}>
-                    <CartesianGrid strokeDasharray="3 3" />
-                    <XAxis dataKey="wijk" />
-                    <YAxis allowDecimals={false} />
-                    <Tooltip />
-                    <Legend />
-                    {wetten.map((w) => <Bar key={w} dataKey={w} name={WET_LABELS[w]} stackId="a" fill={WET_COLORS[w]} isAnimationActive={false} />)}
-                  </BarChart>
-                </ResponsiveContainer>
-              </div>
+              <BarsPerLabel data={perWijk(o.meldingen)} labelKey="wijk" label="Staafdiagram: meldingen per wijk en wet (ook als tabel hieronder)">
+                {wetten.map((w) => <Bar key={w} dataKey={w} name={WET_LABELS[w]} stackId="a" fill={WET_COLORS[w]} isAnimationActive={false} />)}
+              </BarsPerLabel>
             </div>
             <div>
               <Title order={2} size="h4" mb="xs">Besluiten per soort</Title>
-              <div style={{ width: '100%', height: 260 }} role="img" aria-label="Staafdiagram: besluiten per soort (ook als tabel hieronder)">
-                <ResponsiveContainer>
-                  <BarChart data={Object.entries(o.besluiten.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.soort]: (acc[r.soort] ?? 0) + r.aantal }), {}))
-                    .map(([soort, aantal]) => ({ soort: SOORT_LABELS[soort] ?? soort, aantal }))}>
-                    <CartesianGrid strokeDasharray="3 3" />
-                    <XAxis dataKey="soort" />
-                    <YAxis allowDecimals={false} />
-                    <Tooltip />
-                    <Bar dataKey="aantal" name="Besluiten" fill="#1c5d99" isAnimationActive={false} />
-                  </BarChart>
-                </ResponsiveContainer>
-              </div>
+              <BarsPerLabel label="Staafdiagram: besluiten per soort (ook als tabel hieronder)" labelKey="soort" legend={false}
+                data={Object.entries(o.besluiten.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.soort]: (acc[r.soort] ?? 0) + r.aantal }), {}))
+                  .map(([soort, aantal]) => ({ soort: SOORT_LABELS[soort] ?? soort, aantal }))}>
+                <Bar dataKey="aantal" name="Besluiten" fill="#1c5d99" isAnimationActive={false} />
+              </BarsPerLabel>
             </div>
           </SimpleGrid>
 

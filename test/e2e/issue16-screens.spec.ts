@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { WIJKEN } from '../../main/demo/data';
+import { validTestBsns } from '../../main/demo/generate';
+import { todayIso } from '../../shared/today';
+import { CaseBuilder } from '../support/beheer-cases';
+import { conceptToekenning, Desk, ok } from '../support/cases';
+import { expect, test, type Page, type TestUser } from './fixtures';
+import { checkScreenZoomed } from './screen';
+
+/**
+ * Every role's screens at 100% and 200% zoom (axe, header, screenshots in test/output/issue16),
+ * and the screens that were CLI-only: the auditor's export and the AVG inzage with its request.
+ */
+
+const OUT = path.resolve(__dirname, '..', 'output', 'issue16');
+
+async function go(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => { window.location.hash = h; }, hash);
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  await page.waitForLoadState('networkidle').catch(() => {});
+}
+
+interface Ids { clientId: number; meldingId: number }
+
+async function seed(file: string): Promise<Ids> {
+  const today = todayIso();
+  const desk = new Desk(file);
+  try {
+    const cases = new CaseBuilder(desk, today);
+    const clientId = await cases.client({
+      bsn: '999993847', voornamen: 'Anna Maria', voorletters: 'A.M.', voorvoegsel: 'van', geslachtsnaam: 'Vliet', geslacht: '2', wijk: 'Centrum',
+      straat: 'Hovenlaan', huisnummer: 37, postcode: '7423 AH', woonplaats: 'Deventer',
+    });
+    // One for the print queue (vastgesteld), one for the accordering queue (submitted).
+    await cases.build({
+      clientId, wet: 'wmo', melding: today, onderzoek: today, aanvraag: today,
+      indicaties: [{ productcategorie: '01', leveringsvorm: 'ZIN', ingangsdatum: today, einddatum: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}` }],
+      beschikking: { soort: 'toekenning', vastgesteld: today },
+    });
+    const bakker = await cases.client({
+      bsn: '999993653', voornamen: 'Pieter', voorletters: 'P.', geslachtsnaam: 'Bakker', geslacht: '1', wijk: 'Noord',
+      straat: 'Kerkstraat', huisnummer: 12, postcode: '1234 AB', woonplaats: 'Voorbeeldstad',
+    });
+    const anna = await cases.as('anna');
+    const concept = await conceptToekenning(anna, bakker, today);
+    await ok(anna, 'beschikking.submit', { id: concept.beschikkingId });
+    // A melding in every other wijk of the demo municipality: seven labels for the MI chart.
+    const bsns = validTestBsns().filter((b) => b !== '999993847' && b !== '999993653');
+    for (const [n, w] of WIJKEN.filter((x) => x.naam !== 'Centrum' && x.naam !== 'Noord').entries()) {
+      const id = await cases.client({
+        bsn: bsns[n]!, voornamen: 'Kees', voorletters: 'K.', geslachtsnaam: `Wijkbewoner${n}`, geslacht: '1', wijk: w.naam,
+        straat: w.straten[0]!, huisnummer: n + 1, postcode: `${w.postcodes[0]} AB`, woonplaats: 'Voorbeeldstad',
+      });
+      await cases.build({ clientId: id, wet: 'wmo', melding: today });
+    }
+    return { clientId, meldingId: concept.meldingId };
+  } finally {
+    await desk.close();
+  }
+}
+
+const SCREENS: Record<TestUser, (ids: Ids) => [string, string][]> = {
+  anna: (i) => [
+    ['/werkvoorraad', 'consulent-werkvoorraad'], ['/clienten', 'consulent-zoeken'], ['/clienten/nieuw', 'consulent-nieuwe-client'],
+    [`/client/${i.clientId}`, 'consulent-client'], [`/client/${i.clientId}/melding/nieuw`, 'consulent-nieuwe-melding'],
+    [`/melding/${i.meldingId}`, 'consulent-melding'], ['/export', 'consulent-export'], ['/verzoeken', 'consulent-verzoeken'],
+    ['/beheer/herindicatie', 'consulent-herindicatie'], ['/wachtwoord', 'consulent-wachtwoord'],
+  ],
+  bram: (i) => [
+    ['/accordering', 'besluitbevoegd-accordering'], ['/beheer/mi', 'besluitbevoegd-mi'], ['/beheer/rechten', 'besluitbevoegd-rechten'],
+    [`/melding/${i.meldingId}`, 'besluitbevoegd-melding'],
+  ],
+  carla: (i) => [['/print', 'administratie-print'], [`/client/${i.clientId}`, 'administratie-client'], ['/werkvoorraad', 'administratie-werkvoorraad']],
+  dirk: (i) => [
+    ['/log', 'auditor-log'], ['/audit-export', 'auditor-audit-export'], [`/client/${i.clientId}`, 'auditor-client-inzage'],
+    ['/beheer/mi', 'auditor-mi'], ['/beheer/vernietiging', 'auditor-vernietiging'], ['/clienten', 'auditor-zoeken'],
+  ],
+  beheer: (i) => [
+    ['/gebruikers', 'beheerder-gebruikers'], ['/instellingen', 'beheerder-instellingen'], ['/beheer/mi', 'beheerder-mi'],
+    ['/beheer/rechten', 'beheerder-rechten'], ['/beheer/vernietiging', 'beheerder-vernietiging'], ['/log', 'beheerder-log'],
+    ['/audit-export', 'beheerder-audit-export'], ['/export', 'beheerder-export'],
+  ],
+};
+
+test('every role\'s screens pass axe at 100% and 200% zoom, with the header above the navigation', async ({ page, app, vault }) => {
+  test.setTimeout(600_000);
+  const ids = await seed(vault.file);
+  await app.open();
+  for (const who of Object.keys(SCREENS) as TestUser[]) {
+    await app.login(who);
+    for (const [hash, name] of SCREENS[who](ids)) {
+      await go(page, hash);
+      await checkScreenZoomed(page, name, OUT);
+    }
+    await app.logout();
+  }
+});
+
+test('management information names every wijk in its chart at 1366×768', async ({ page, app, vault }) => {
+  await seed(vault.file);
+  await app.open();
+  await app.login('beheer');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await go(page, '/beheer/mi');
+  // Every wijk's name is drawn as an axis label (recharts leaves out labels that would overlap).
+  const labels = page.getByRole('img', { name: /meldingen per wijk/ }).locator('svg text');
+  await expect(labels.filter({ hasText: 'Buitengebied' })).toBeVisible();
+  const drawn = (await labels.allTextContents()).filter((t) => !/^\d+$/.test(t));
+  expect(drawn.sort()).toEqual(WIJKEN.map((w) => w.naam).sort());
+  await checkScreenZoomed(page, 'mi-grafieken', OUT);
+});
+
+test('the desk registers an AVG inzage request; the auditor answers it and exports a period', async ({ page, app, vault }) => {
+  const ids = await seed(vault.file);
+  await app.open();
+  await app.login('anna');
+  await expect(page.getByRole('link', { name: 'Audit-export' })).toHaveCount(0);
+  await go(page, `/client/${ids.clientId}`);
+  const form = page.getByRole('form', { name: 'Inzageverzoek vastleggen' });
+  await form.getByRole('button', { name: 'Inzageverzoek vastleggen' }).click();
+  await expect(form.getByText(/Schrijf kort op hoe het verzoek binnenkwam/)).toBeVisible();
+  await form.getByLabel(/Hoe kwam het verzoek binnen/).fill('Brief van de cliënt: zij wil weten welke gegevens de gemeente van haar heeft.');
+  await form.getByRole('button', { name: 'Inzageverzoek vastleggen' }).click();
+  await expect(page.getByText(/^Inzageverzoek \d+ is vastgelegd/)).toBeVisible();
+  // The consulent registers; only the auditor or the beheerder makes the inzage.
+  await expect(page.getByRole('button', { name: /^Inzage maken/ })).toHaveCount(0);
+  await page.getByRole('heading', { name: 'Inzageverzoeken (AVG art. 15)' }).scrollIntoViewIfNeeded();
+  await checkScreenZoomed(page, 'inzageverzoek-vastgelegd', OUT);
+  await app.logout();
+
+  await app.login('dirk');
+  await page.getByRole('link', { name: 'Audit-export' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit-export' })).toBeVisible();
+  await page.getByRole('checkbox', { name: /Met BSN/ }).check();
+  await page.getByRole('button', { name: 'Export maken' }).click();
+  await expect(page.getByText(/Een export met BSN kan alleen met een reden/)).toBeVisible();
+  await page.getByRole('checkbox', { name: /Met BSN/ }).uncheck();
+  await page.getByRole('button', { name: 'Eerst tellen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /2 beschikkingen, 2 indicaties/ })).toContainText('Er is nog niets geëxporteerd.');
+  await expect(page.getByText('Toegangslog in orde')).toBeVisible();
+  await page.getByRole('button', { name: 'Export maken' }).click();
+  const csvButton = page.getByRole('button', { name: /-beschikkingen\.csv opslaan$/ });
+  await expect(csvButton).toBeVisible();
+  const [csv] = await Promise.all([page.waitForEvent('download'), csvButton.click()]);
+  expect(csv.suggestedFilename()).toMatch(/^audit-\d{4}-01-01-\d{4}-\d{2}-\d{2}-beschikkingen\.csv$/);
+  expect(readFileSync(await csv.path(), 'utf8')).toMatch(/;BES-\d{4}-\d+;/);
+  await checkScreenZoomed(page, 'audit-export', OUT);
+
+  // The auditor's client page: the registered request, answered with the inzage export.
+  await go(page, `/client/${ids.clientId}`);
+  const rij = page.getByRole('row', { name: /Brief van de cliënt/ });
+  await expect(rij).toContainText('nog niet');
+  const [pdf] = await Promise.all([page.waitForEvent('download'), rij.getByRole('button', { name: /^Inzage maken voor verzoek/ }).click()]);
+  expect(readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
+  await expect(page.getByText(/De inzage voor verzoek \d+ is gemaakt/)).toBeVisible();
+  await expect(rij).not.toContainText('nog niet');
+  await checkScreenZoomed(page, 'auditor-inzage-gemaakt', OUT);
+
+  // The log names the client and the export.
+  await page.getByRole('link', { name: 'Toegangslog' }).click();
+  await expect(page.getByRole('row', { name: /exporteren inzage/ }).first()).toContainText('van Vliet');
+});
