@@ -139,7 +139,7 @@ test('beheer screens: MI counts, herindicatie, closing a case, destruction propo
   await expect(page.getByRole('row').filter({ hasText: lopend.kenmerk })).toHaveCount(0);
   await zRow.getByRole('checkbox', { name: `Zaak ${oud.kenmerk} kiezen` }).check();
   await page.getByRole('button', { name: 'Voorstel maken (1)' }).click();
-  await expect(page.getByText(/Voorstel \d+ is gemaakt met 1 zaken/)).toBeVisible();
+  await expect(page.getByText(/Voorstel \d+ is gemaakt met 1 zaak\./)).toBeVisible();
   await expect(zRow).toContainText(/in voorstel \d+/);
   await checkScreen(page, '18-vernietiging');
   // Four eyes: not the one who proposed.
