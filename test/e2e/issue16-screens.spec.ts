@@ -76,7 +76,7 @@ const SCREENS: Record<TestUser, (ids: Ids) => [string, string][]> = {
     ['/log', 'auditor-log'], ['/audit-export', 'auditor-audit-export'], [`/client/${i.clientId}`, 'auditor-client-inzage'],
     ['/beheer/mi', 'auditor-mi'], ['/beheer/vernietiging', 'auditor-vernietiging'], ['/clienten', 'auditor-zoeken'],
   ],
-  beheer: (i) => [
+  beheer: () => [
     ['/gebruikers', 'beheerder-gebruikers'], ['/instellingen', 'beheerder-instellingen'], ['/beheer/mi', 'beheerder-mi'],
     ['/beheer/rechten', 'beheerder-rechten'], ['/beheer/vernietiging', 'beheerder-vernietiging'], ['/log', 'beheerder-log'],
     ['/audit-export', 'beheerder-audit-export'], ['/export', 'beheerder-export'],
