@@ -43,15 +43,31 @@ describe('WMO316/JW316 retour of a 315 (OP090)', () => {
     expect(readMessage(xml).Header.RetourCodes.RetourCode).toEqual(['9056']);
   });
 
-  it('WMO316: BerichtCode 445, the iWmo namespaces, no GezagsdragerBekend', () => {
+  // WMO316.xsd is not vendored in specs/ (see specs/SOURCES.md): the WMO316 is checked element by
+  // element here, in the order and shape of JW316 (which xmllint validates above), minus what the
+  // iWmo does not have (GezagsdragerBekend).
+  it('WMO316: BerichtCode 445, the iWmo namespaces, no GezagsdragerBekend; every element of the 315 echoed', () => {
     const v = parseVerzoekOmToewijzing(verzoek315Xml({ ...VOLLEDIG, wet: 'wmo', gezagsdragerBekend: undefined,
       producten: [{ ...VOLLEDIG.producten[0]!, categorie: '02', code: '02A01' }] }));
     const xml = buildRetourVerzoekXml({ verzoek: v, identificatieRetour: 'RT3', dagtekeningRetour: '2026-03-03' });
     expect(xml).toContain('xmlns:wmo316="http://www.istandaarden.nl/iwmo/3_2/wmo316/schema"');
+    expect(xml).toContain('xmlns:iwmo="http://www.istandaarden.nl/iwmo/3_2/basisschema/schema"');
+    expect(xml).not.toMatch(/ijw|jw316/);
     const b = readMessage(xml);
-    expect(b.Header.BerichtCode).toBe('445');
+    expect(Object.keys(b)).toEqual(['Header', 'Client']);
+    expect(b.Header).toMatchObject({
+      BerichtCode: '445', BerichtVersie: '3', BerichtSubversie: '2', Afzender: '87654321', Ontvanger: '9999',
+      BerichtIdentificatie: { Identificatie: 'JW-77', Dagtekening: '2026-03-02' },
+      IdentificatieRetour: 'RT3', DagtekeningRetour: '2026-03-03',
+    });
+    expect(b.Header.RetourCodes).toBeUndefined();
     expect(b.Client.GezagsdragerBekend).toBeUndefined();
-    expect(b.Client.AangevraagdeProducten.AangevraagdProduct[0].RetourCodes.RetourCode).toEqual(['0200']);
+    expect(b.Client).toMatchObject({ Bsn: '999993483', Commentaar: 'Spoed: school meldt uitval.', RetourCodes: { RetourCode: ['0200'] } });
+    expect(b.Client.AangevraagdeProducten.AangevraagdProduct).toEqual([{
+      ReferentieAanbieder: 'REF-1', BeschikkingNummer: '4711', Product: { Categorie: '02', Code: '02A01' }, BeschikkingIngangsdatum: '2026-03-01',
+      ToewijzingIngangsdatum: '2026-03-09', ToewijzingEinddatum: '2026-09-06', Omvang: { Volume: '120', Eenheid: '01', Frequentie: '2' },
+      Verwijzer: { Type: '02', ZorgverlenerCode: '01012345' }, Raamcontract: '2', Commentaar: 'Intake al gedaan.', RetourCodes: { RetourCode: ['0200'] },
+    }]);
   });
 });
 
