@@ -60,11 +60,17 @@ const DEMO_SETTINGS = {
   mandaat: 'namens het college van burgemeester en wethouders',
   bezwaarAdres: { tav: 'het college van burgemeester en wethouders', adres: 'Postbus 100', postcode: '7400 AC', plaats: WOONPLAATS },
   autoLockMinuten: 10,
+  // The general letterhead is the Wmo-loket's; the Jeugdwet and Participatiewet letters have their own sender.
+  afzenderPerWet: {
+    wmo: { afdeling: 'Wmo-loket', email: '', functie: '' },
+    jeugdwet: { afdeling: 'Team Jeugd en Gezin', email: 'jeugd@voorbeeldstad.example', functie: 'teamleider Jeugd en Gezin' },
+    participatiewet: { afdeling: 'Werk en Inkomen', email: 'werkeninkomen@voorbeeldstad.example', functie: 'teamleider Werk en Inkomen' },
+  },
 };
 
 const SETTING_LABELS: Record<string, string> = {
   adres: 'adres van de gemeente', telefoon: 'telefoon', email: 'e-mail', website: 'website',
-  ondertekenaar: 'ondertekenaar', bezwaarAdres: 'bezwaaradres',
+  ondertekenaar: 'ondertekenaar', bezwaarAdres: 'bezwaaradres', afzenderPerWet: 'afzender per wet',
 };
 
 function isEmptySetting(v: unknown): boolean {

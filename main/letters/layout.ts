@@ -89,7 +89,8 @@ function letterhead(d: LetterData): Content[] {
   out.push({
     absolutePosition: { x: mm(125), y: mm(14) },
     stack: [
-      { text: `Gemeente ${g.naam}`, bold: true, fontSize: 13, margin: [0, 0, 0, 3] },
+      { text: `Gemeente ${g.naam}`, bold: true, fontSize: 13, margin: [0, 0, 0, isBlank(g.afdeling) ? 3 : 0] },
+      ...(isBlank(g.afdeling) ? [] : [{ text: g.afdeling!, bold: true, fontSize: 9.5, margin: [0, 0, 0, 3] }]),
       { text: lines.join('\n'), fontSize: 8.5, color: GREY, lineHeight: 1.15 },
     ],
     width: mm(65),

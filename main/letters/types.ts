@@ -20,6 +20,8 @@ export const GemeenteSchema = z.object({
   telefoon: z.string(),
   email: z.string().optional(),
   website: z.string().optional(),
+  /** The department under the gemeente's name (this law's sender: "Team Jeugd", "Wmo-loket"). */
+  afdeling: z.string().optional(),
   /** PNG logo: raw bytes or base64 (with or without a data: prefix). */
   logoPng: z.union([z.instanceof(Uint8Array), z.string()]).optional(),
   ondertekenaar: z.object({ naam: z.string(), functie: z.string() }),

@@ -1,7 +1,7 @@
 // Which mandatory elements (domain.md §1.4, Awb 3:45–3:47, Wmo 2.3.2/2.3.5/2.3.6) are empty.
 // Returns Dutch descriptions; an empty list means the letter may be printed.
 import { isBlank } from './format';
-import { vreemdeGrondslag } from './wet';
+import { vreemdeAfzender, vreemdeGrondslag } from './wet';
 import type { LetterDataInput as LetterData, VoorzieningInput as Voorziening } from './types';
 
 const TOEKENNEND = new Set(['toekenning', 'gedeeltelijke_toekenning', 'wijziging']);
@@ -31,6 +31,16 @@ export function missingElements(data: LetterData): string[] {
   need(data.contactpersoon?.naam, 'naam van de contactpersoon');
   need(data.contactpersoon?.telefoon, 'telefoonnummer van de contactpersoon');
   need(data.melding?.datum, 'datum van de melding');
+  // Each law speaks for itself, its sender too: a Jeugdwet letter does not come from the "Wmo-loket".
+  const wet = data.wet ?? 'wmo';
+  const vreemd = vreemdeAfzender(wet, {
+    'afdeling': g?.afdeling, 'e-mailadres': g?.email, 'functie van de ondertekenaar': g?.ondertekenaar?.functie, 'website': g?.website,
+    'mandaat': g?.mandaat, 't.a.v. van het bezwaaradres': g?.bezwaarAdres?.tav, 'e-mailadres van de contactpersoon': data.contactpersoon?.email,
+  });
+  if (vreemd) {
+    const naam = wet === 'jeugdwet' ? 'Jeugdwet' : 'Participatiewet';
+    out.push(`een afzender voor de ${naam}: ${vreemd.veld} "${vreemd.tekst}" noemt de Wmo (Instellingen › Afzender per wet › ${naam})`);
+  }
 
   if (data.soort === 'ontvangstbevestiging') {
     need(data.melding?.hulpvraag, 'hulpvraag van de melding');
@@ -100,7 +110,6 @@ export function missingElements(data: LetterData): string[] {
     }
     if (b.soort === 'wijziging' && !(b.vervalt ?? []).length) out.push('wat er stopt door de wijziging');
     // Each law speaks for itself: no Wmo grounds in a Jeugdwet or Participatiewet decision.
-    const wet = data.wet ?? 'wmo';
     if (vreemdeGrondslag(wet, b.wettelijkeGrondslag ?? [])) {
       out.push(`wettelijke grondslag uit de ${wet === 'jeugdwet' ? 'Jeugdwet' : 'Participatiewet'} (nu staat er een Wmo-artikel)`);
     }

@@ -81,8 +81,21 @@ export const WET_TEKST: Record<Wet, WetTekst> = {
   },
 };
 
+/** Words that belong to the Wmo alone: never in a Jeugdwet or Participatiewet letter. */
+const WMO_WOORDEN = /\bwmo\b|maatschappelijke ondersteuning|\bcak\b/i;
+
 /** A ground from another law in this law's decision ("Wmo 2015 art. 2.3.5" in a Jeugdwet case), or null. */
 export function vreemdeGrondslag(wet: Wet, gronden: readonly string[]): string | null {
   if (wet === 'wmo') return null;
-  return gronden.find((g) => /\bwmo\b|maatschappelijke ondersteuning/i.test(g)) ?? null;
+  return gronden.find((g) => WMO_WOORDEN.test(g)) ?? null;
+}
+
+/**
+ * Where the sender of a Jeugdwet or Participatiewet letter names the Wmo (a letterhead set up for
+ * the Wmo-loket: "teamleider Wmo", wmo@…): the setting and its text, or null.
+ */
+export function vreemdeAfzender(wet: Wet, afzender: Record<string, string | undefined>): { veld: string; tekst: string } | null {
+  if (wet === 'wmo') return null;
+  const hit = Object.entries(afzender).find(([, v]) => v !== undefined && WMO_WOORDEN.test(v));
+  return hit ? { veld: hit[0], tekst: hit[1]! } : null;
 }

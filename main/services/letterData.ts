@@ -76,12 +76,16 @@ async function common(tx: TxContext, meldingId: number, datum: string) {
   const melding = await tx.m.findOneByOrFail(MeldingEntity, { id: meldingId });
   const client = await tx.m.findOneByOrFail(ClientEntity, { id: melding.clientId });
   const consulent = await tx.m.findOneByOrFail(UserEntity, { id: melding.consulentId });
+  // Each law its own sender where the beheerder set one (a Jeugdwet letter from the "Wmo-loket" is wrong).
+  const eigen = settings.afzenderPerWet[melding.wet as Wet];
+  const email = eigen.email || settings.email;
   const gemeente: LetterData['gemeente'] = {
     naam: settings.gemeenteNaam, gemeentecode: settings.gemeentecode,
     adres: { straat: settings.adres.straat, postcode: settings.adres.postcode, plaats: settings.adres.plaats },
-    telefoon: settings.telefoon, email: settings.email || undefined, website: settings.website || undefined,
+    telefoon: settings.telefoon, email: email || undefined, website: settings.website || undefined,
+    afdeling: eigen.afdeling || settings.afdeling || undefined,
     logoPng: settings.logoPngBase64 ?? undefined,
-    ondertekenaar: { naam: settings.ondertekenaar.naam, functie: settings.ondertekenaar.functie },
+    ondertekenaar: { naam: settings.ondertekenaar.naam, functie: eigen.functie || settings.ondertekenaar.functie },
     mandaat: settings.mandaat,
     bezwaarAdres: {
       tav: settings.bezwaarAdres.tav, postbusOfStraat: settings.bezwaarAdres.adres,
@@ -96,7 +100,7 @@ async function common(tx: TxContext, meldingId: number, datum: string) {
       ...(await addressee(tx, client)),
       client: { naam: clientNaam(client), geslacht: client.geslacht as '0' | '1' | '2', geboortedatum: /^\d{4}-\d{2}-\d{2}$/.test(client.geboortedatum) && !client.geboortedatum.includes('-00') ? client.geboortedatum : undefined },
       datum,
-      contactpersoon: { naam: consulent.displayName, telefoon: settings.telefoon, email: settings.email || undefined },
+      contactpersoon: { naam: consulent.displayName, telefoon: settings.telefoon, email: email || undefined },
       melding: { datum: melding.datum, hulpvraag: melding.hulpvraag },
     },
   };

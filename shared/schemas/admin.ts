@@ -52,6 +52,19 @@ export const EXPORT_DEFAULTS: ExportSettings = {
   resultaattypen: { toegekend: '', afgewezen: '' }, iwmoOutDir: '',
 };
 
+/**
+ * The sender of one law's letters, where it differs from the general letterhead (a Wmo-loket,
+ * a team jeugd, Werk en Inkomen): the department under the gemeente's name, the e-mail address
+ * and the signer's function. Empty: the general setting. A Jeugdwet or Participatiewet letter never
+ * names the Wmo, so a Wmo-flavoured general setting needs one here (the letter says so).
+ */
+const AfzenderSchema = z.object({
+  afdeling: z.string().trim().max(100).default(''),
+  email: z.string().trim().max(200).default(''),
+  functie: z.string().trim().max(100).default(''),
+}).default({ afdeling: '', email: '', functie: '' });
+export const AFZENDER_WETTEN = ['wmo', 'jeugdwet', 'participatiewet'] as const;
+
 /** What the letters and the export need from the municipality; edited by the beheerder. */
 export const SettingsSchema = z.object({
   gemeenteNaam: line(80, 'Vul de naam van de gemeente in.'),
@@ -78,6 +91,10 @@ export const SettingsSchema = z.object({
     plaats: z.string().trim().max(80).default(''),
   }).default({ tav: '', adres: '', postcode: '', plaats: '' }),
   autoLockMinuten: z.number().int().min(1).max(120).default(10),
+  /** Department under the gemeente's name on every letter ("Sociaal domein"), unless a law has its own. */
+  afdeling: z.string().trim().max(100).default(''),
+  afzenderPerWet: z.object({ wmo: AfzenderSchema, jeugdwet: AfzenderSchema, participatiewet: AfzenderSchema })
+    .default({ wmo: { afdeling: '', email: '', functie: '' }, jeugdwet: { afdeling: '', email: '', functie: '' }, participatiewet: { afdeling: '', email: '', functie: '' } }),
   export: ExportSettingsSchema.default(EXPORT_DEFAULTS),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -25,7 +25,7 @@ test('consulent registers, besluitbevoegde approves, administratie prints: the l
   await page.getByLabel('Plaats', { exact: true }).fill('Voorbeeldstad');
   await page.getByLabel('Telefoon', { exact: true }).fill('14 0999');
   await page.getByLabel('Naam ondertekenaar').fill('M. de Wethouder');
-  await page.getByLabel('Functie ondertekenaar').fill('Teamleider Wmo');
+  await page.getByLabel('Functie ondertekenaar', { exact: true }).fill('Teamleider Wmo');
   await page.getByLabel('Ter attentie van').fill('Commissie bezwaarschriften');
   await page.getByLabel('Adres of postbus').fill('Postbus 1');
   await page.getByLabel('Postcode (bezwaar)').fill('1234 AA');

@@ -9,6 +9,7 @@ import { draftKey, useDraft } from '../drafts';
 import { useT } from '../i18n';
 import { useSession } from '../session';
 import { errorAt, FormStatus } from '../ui';
+import { AfzenderPerWet } from './beheer/AfzenderPerWet';
 
 type In = z.input<typeof SettingsSchema>;
 
@@ -85,6 +86,7 @@ function SettingsForm({ initial }: { initial: In }) {
           </SimpleGrid>
           <TextInput mt="sm" label="Mandaat (regel boven de handtekening)" {...r('mandaat')} />
         </Fieldset>
+        <AfzenderPerWet form={form} />
         <Fieldset legend="Adres voor bezwaar">
           <SimpleGrid cols={2}>
             <TextInput label="Ter attentie van" {...r('bezwaarAdres.tav')} />
