@@ -5,7 +5,10 @@ import type {
   BeperkingOpheffenSchema, RectificatieSchema, Verzoek, VerzoekBesluitSchema, VerzoekInputSchema, VerzoekLijstSchema,
 } from '../../shared/schemas/beheer';
 import type { Client } from '../../shared/schemas/client';
-import type { RawDb } from '../db/database';
+import { In } from 'typeorm';
+import {
+  ClientEntity, MeldingEntity, RechtenVerzoekEntity, RepresentativeEntity, UserEntity, VernietigingVoorstelEntity, type RechtenVerzoekRow,
+} from '../db/entities';
 import { updateClient } from '../services/clients';
 import { logAccess, notFound, nowIso, type TxContext } from '../services/context';
 import { meldingKenmerk } from '../services/zaakRecords';
@@ -21,97 +24,93 @@ import { createVoorstel } from './retention';
  * - beperking (art. 18): a flag on the client; while it is set only a beheerder may change the record.
  */
 
-interface VerzoekRow {
-  id: number; client_id: number; soort: Verzoek['soort']; ontvangen_op: string; uiterlijk_op: string; toelichting: string | null;
-  melding_ids: string; status: Verzoek['status']; besluit_op: string | null; besluit_door: number | null; reden: string | null;
-  wijziging: string | null; uitgevoerd_op: string | null;
-}
-
-function toVerzoek(raw: RawDb, r: VerzoekRow): Verzoek {
-  const door = r.besluit_door === null ? null
-    : (raw.prepare('SELECT username FROM users WHERE id = ?').pluck().get(r.besluit_door) as string | undefined) ?? null;
-  const voorstel = raw.prepare(`SELECT id FROM vernietiging_voorstellen WHERE verzoek_id = ? ORDER BY id DESC LIMIT 1`).pluck().get(r.id) as number | undefined;
+async function toVerzoek(tx: TxContext, r: RechtenVerzoekRow): Promise<Verzoek> {
+  const door = r.besluitDoor === null ? null
+    : (await tx.m.findOne(UserEntity, { where: { id: r.besluitDoor }, select: { id: true, username: true } }))?.username ?? null;
+  const voorstel = await tx.m.findOne(VernietigingVoorstelEntity, { where: { verzoekId: r.id }, order: { id: 'DESC' }, select: { id: true } });
   return {
-    id: r.id, clientId: r.client_id, soort: r.soort, ontvangenOp: r.ontvangen_op, uiterlijkOp: r.uiterlijk_op,
-    toelichting: r.toelichting, meldingIds: JSON.parse(r.melding_ids) as number[], status: r.status, besluitOp: r.besluit_op,
-    besluitDoor: door, reden: r.reden, wijziging: r.wijziging, uitgevoerdOp: r.uitgevoerd_op, voorstelId: voorstel ?? null,
+    id: r.id, clientId: r.clientId, soort: r.soort, ontvangenOp: r.ontvangenOp, uiterlijkOp: r.uiterlijkOp,
+    toelichting: r.toelichting, meldingIds: r.meldingIds, status: r.status, besluitOp: r.besluitOp,
+    besluitDoor: door, reden: r.reden, wijziging: r.wijziging, uitgevoerdOp: r.uitgevoerdOp, voorstelId: voorstel?.id ?? null,
   };
 }
 
-function loadVerzoek(raw: RawDb, id: number): VerzoekRow {
-  const r = raw.prepare('SELECT * FROM rechten_verzoeken WHERE id = ?').get(id) as VerzoekRow | undefined;
+async function loadVerzoek(tx: TxContext, id: number): Promise<RechtenVerzoekRow> {
+  const r = await tx.m.findOneBy(RechtenVerzoekEntity, { id });
   if (!r) throw notFound('Verzoek', id);
   return r;
 }
 
-function clientExists(raw: RawDb, id: number): void {
-  if (!raw.prepare('SELECT 1 FROM clients WHERE id = ?').get(id)) throw notFound('Cliënt', id);
+async function clientExists(tx: TxContext, id: number): Promise<void> {
+  if (!(await tx.m.existsBy(ClientEntity, { id }))) throw notFound('Cliënt', id);
 }
 
 export async function registreerVerzoek(tx: TxContext, input: z.output<typeof VerzoekInputSchema>): Promise<Verzoek> {
-  clientExists(tx.raw, input.clientId);
+  await clientExists(tx, input.clientId);
   if (input.ontvangenOp > tx.today()) throw new LoketError('invoer', 'De datum van ontvangst ligt in de toekomst.', 'ontvangenOp');
   if (input.soort !== 'vernietiging' && input.meldingIds.length) {
     throw new LoketError('invoer', 'Zaken kiest u alleen bij een verzoek om vernietiging.', 'meldingIds');
   }
   for (const id of input.meldingIds) {
-    const m = tx.raw.prepare('SELECT client_id FROM meldingen WHERE id = ?').get(id) as { client_id: number } | undefined;
-    if (!m || m.client_id !== input.clientId) throw new LoketError('invoer', `Zaak ${id} hoort niet bij deze cliënt.`, 'meldingIds');
+    const m = await tx.m.findOne(MeldingEntity, { where: { id }, select: { id: true, clientId: true } });
+    if (!m || m.clientId !== input.clientId) throw new LoketError('invoer', `Zaak ${id} hoort niet bij deze cliënt.`, 'meldingIds');
   }
   // Selectielijst 2020 / Jeugdwet 7.3.9: destruction within 3 months; AVG art. 12(3): an answer within 1 month.
   const uiterlijk = addIsoDuration(input.ontvangenOp, input.soort === 'vernietiging' ? 'P3M' : 'P1M');
-  const res = tx.raw.prepare(`INSERT INTO rechten_verzoeken (client_id, soort, ontvangen_op, uiterlijk_op, toelichting, melding_ids, status,
-      geregistreerd_door, created_at) VALUES (?, ?, ?, ?, ?, ?, 'ontvangen', ?, ?)`)
-    .run(input.clientId, input.soort, input.ontvangenOp, uiterlijk, input.toelichting, JSON.stringify(input.meldingIds), tx.session.user.id, nowIso());
-  const id = Number(res.lastInsertRowid);
+  const res = await tx.m.insert(RechtenVerzoekEntity, {
+    clientId: input.clientId, soort: input.soort, ontvangenOp: input.ontvangenOp, uiterlijkOp: uiterlijk, toelichting: input.toelichting,
+    meldingIds: input.meldingIds, status: 'ontvangen', geregistreerdDoor: tx.session.user.id, createdAt: nowIso(),
+  });
+  const id = res.identifiers[0]!.id as number;
   logAccess(tx, { action: 'aanmaken', objectType: `verzoek-${input.soort}`, objectId: id, clientId: input.clientId });
-  return toVerzoek(tx.raw, loadVerzoek(tx.raw, id));
+  return toVerzoek(tx, await loadVerzoek(tx, id));
 }
 
 export async function verzoekenLijst(tx: TxContext, input: z.output<typeof VerzoekLijstSchema>) {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (input.clientId !== undefined) { where.push('client_id = ?'); params.push(input.clientId); }
-  if (input.alleenOpen) where.push(`status IN ('ontvangen', 'toegewezen')`);
-  const rows = tx.raw.prepare(`SELECT * FROM rechten_verzoeken ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY uiterlijk_op, id LIMIT 500`).all(...params) as VerzoekRow[];
-  const beperkt = input.clientId !== undefined && tx.raw.prepare('SELECT 1 FROM clients WHERE id = ?').get(input.clientId)
+  const rows = await tx.m.find(RechtenVerzoekEntity, {
+    where: {
+      ...(input.clientId !== undefined ? { clientId: input.clientId } : {}),
+      ...(input.alleenOpen ? { status: In(['ontvangen', 'toegewezen'] as const) } : {}),
+    },
+    order: { uiterlijkOp: 'ASC', id: 'ASC' }, take: 500,
+  });
+  const beperkt = input.clientId !== undefined && await tx.m.existsBy(ClientEntity, { id: input.clientId })
     ? isBeperkt(tx.raw, input.clientId) : null;
   logAccess(tx, { action: 'lezen', objectType: 'verzoeken', clientId: input.clientId ?? null, detail: `${rows.length} verzoeken` });
-  return { verzoeken: rows.map((r) => toVerzoek(tx.raw, r)), beperkt };
+  const verzoeken: Verzoek[] = [];
+  for (const r of rows) verzoeken.push(await toVerzoek(tx, r));
+  return { verzoeken, beperkt };
 }
 
 export async function besluitVerzoek(tx: TxContext, input: z.output<typeof VerzoekBesluitSchema>): Promise<Verzoek> {
-  const r = loadVerzoek(tx.raw, input.verzoekId);
+  const r = await loadVerzoek(tx, input.verzoekId);
   if (r.status !== 'ontvangen') throw new LoketError('conflict', `Over verzoek ${r.id} is al besloten (${r.status}).`);
   if (r.soort === 'opheffing_beperking') throw new LoketError('conflict', 'Dit is geen verzoek van de cliënt.');
-  clientExists(tx.raw, r.client_id);
+  await clientExists(tx, r.clientId);
   const vandaag = tx.today();
   let status: Verzoek['status'] = input.besluit;
   if (input.besluit === 'toegewezen') {
     if (r.soort === 'beperking') {
-      tx.raw.prepare('UPDATE clients SET verwerking_beperkt = 1 WHERE id = ?').run(r.client_id);
+      await tx.m.update(ClientEntity, { id: r.clientId }, { verwerkingBeperkt: true });
       status = 'uitgevoerd';
     } else if (r.soort === 'vernietiging') {
-      const gekozen = JSON.parse(r.melding_ids) as number[];
-      const meldingIds = gekozen.length ? gekozen
-        : tx.raw.prepare('SELECT id FROM meldingen WHERE client_id = ? ORDER BY id').pluck().all(r.client_id) as number[];
+      const meldingIds = r.meldingIds.length ? r.meldingIds
+        : (await tx.m.find(MeldingEntity, { where: { clientId: r.clientId }, order: { id: 'ASC' }, select: { id: true } })).map((m) => m.id);
       if (!meldingIds.length) throw new LoketError('conflict', 'Deze cliënt heeft geen zaken. Vernietigen van alleen de cliëntgegevens loopt via de beheerder.');
-      const open = tx.raw.prepare(`SELECT id, datum, wet FROM meldingen WHERE id IN (SELECT value FROM json_each(?)) AND status = 'open'`)
-        .all(JSON.stringify(meldingIds)) as { id: number; datum: string; wet: string }[];
+      const open = await tx.m.find(MeldingEntity, { where: { id: In(meldingIds), status: 'open' }, order: { id: 'ASC' }, select: { id: true, datum: true, wet: true } });
       if (open.length) {
         throw new LoketError('conflict', `Zaak ${open.map(meldingKenmerk).join(', ')} is nog open. Sluit haar eerst af (bijvoorbeeld met resultaat 'afgebroken'); daarna kan het verzoek worden toegewezen.`);
       }
-      tx.raw.prepare(`UPDATE rechten_verzoeken SET status = 'toegewezen', besluit_op = ?, besluit_door = ?, reden = ? WHERE id = ?`)
-        .run(vandaag, tx.session.user.id, input.reden, r.id);
-      createVoorstel(tx, meldingIds, 'verzoek', r.id, `verzoek ${r.id} van de cliënt (ontvangen ${r.ontvangen_op}, uiterlijk ${r.uiterlijk_op})`);
+      await tx.m.update(RechtenVerzoekEntity, { id: r.id }, { status: 'toegewezen', besluitOp: vandaag, besluitDoor: tx.session.user.id, reden: input.reden });
+      await createVoorstel(tx, meldingIds, 'verzoek', r.id, `verzoek ${r.id} van de cliënt (ontvangen ${r.ontvangenOp}, uiterlijk ${r.uiterlijkOp})`);
     }
     // rectificatie: granted here, carried out with rechten.rectificatie.
   }
-  tx.raw.prepare(`UPDATE rechten_verzoeken SET status = ?, besluit_op = ?, besluit_door = ?, reden = ?, uitgevoerd_op = ? WHERE id = ?`)
-    .run(status, vandaag, tx.session.user.id, input.reden, status === 'uitgevoerd' ? vandaag : null, r.id);
-  logAccess(tx, { action: 'wijzigen', objectType: `verzoek-${r.soort}`, objectId: r.id, clientId: r.client_id, detail: `besluit: ${input.besluit}` });
-  return toVerzoek(tx.raw, loadVerzoek(tx.raw, r.id));
+  await tx.m.update(RechtenVerzoekEntity, { id: r.id }, {
+    status, besluitOp: vandaag, besluitDoor: tx.session.user.id, reden: input.reden, uitgevoerdOp: status === 'uitgevoerd' ? vandaag : null,
+  });
+  logAccess(tx, { action: 'wijzigen', objectType: `verzoek-${r.soort}`, objectId: r.id, clientId: r.clientId, detail: `besluit: ${input.besluit}` });
+  return toVerzoek(tx, await loadVerzoek(tx, r.id));
 }
 
 const RECTIFIABLE = ['bsn', 'voornamen', 'voorletters', 'voorvoegsel', 'geslachtsnaam', 'partnerVoorvoegsel', 'partnerGeslachtsnaam',
@@ -124,41 +123,46 @@ const RECTIFIABLE = ['bsn', 'voornamen', 'voorletters', 'voorvoegsel', 'geslacht
  * names, never the values.
  */
 export async function rectificeer(tx: TxContext, input: z.output<typeof RectificatieSchema>): Promise<{ verzoek: Verzoek; client: Client }> {
-  const r = loadVerzoek(tx.raw, input.verzoekId);
+  const r = await loadVerzoek(tx, input.verzoekId);
   if (r.soort !== 'rectificatie') throw new LoketError('conflict', `Verzoek ${r.id} is geen verzoek om rectificatie.`);
   if (r.status === 'afgewezen' || r.status === 'uitgevoerd') throw new LoketError('conflict', `Verzoek ${r.id} is al ${r.status}.`);
-  if (r.client_id !== input.client.id) throw new LoketError('invoer', `Verzoek ${r.id} hoort bij een andere cliënt.`, 'client.id');
-  assertClientWritable(tx, r.client_id);
-  const reps = (id: number) => JSON.stringify(tx.raw.prepare('SELECT soort, naam, adresregels, telefoon, email, ontvangt_post FROM representatives WHERE client_id = ? ORDER BY id').all(id));
-  const before = { row: tx.raw.prepare('SELECT * FROM clients WHERE id = ?').get(r.client_id) as Record<string, unknown>, reps: reps(r.client_id) };
+  if (r.clientId !== input.client.id) throw new LoketError('invoer', `Verzoek ${r.id} hoort bij een andere cliënt.`, 'client.id');
+  assertClientWritable(tx, r.clientId);
+  const reps = async (clientId: number) => JSON.stringify(await tx.m.find(RepresentativeEntity, {
+    where: { clientId }, order: { id: 'ASC' }, select: { id: true, soort: true, naam: true, adresregels: true, telefoon: true, email: true, ontvangtPost: true },
+  }).then((rows) => rows.map(({ id: _id, ...rep }) => rep)));
+  const before = { row: await tx.m.findOneByOrFail(ClientEntity, { id: r.clientId }) as unknown as Record<string, unknown>, reps: await reps(r.clientId) };
   const client = await updateClient(tx, input.client);
-  const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  const afterReps = await reps(client.id);
   const changed = RECTIFIABLE.filter((k) => {
-    if (k === 'vertegenwoordigers') return reps(client.id) !== before.reps;
-    const old = before.row[snake(k)];
+    if (k === 'vertegenwoordigers') return afterReps !== before.reps;
+    const old = before.row[k];
     const cur = (client as unknown as Record<string, unknown>)[k];
     const norm = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v ?? null);
     return norm(old) !== norm(cur);
   });
   const wijziging = changed.length ? `gewijzigd: ${changed.join(', ')}` : 'geen velden gewijzigd';
   const vandaag = tx.today();
-  tx.raw.prepare(`UPDATE rechten_verzoeken SET status = 'uitgevoerd', wijziging = ?, uitgevoerd_op = ?,
-      besluit_op = COALESCE(besluit_op, ?), besluit_door = COALESCE(besluit_door, ?), reden = COALESCE(reden, 'rectificatie uitgevoerd')
-    WHERE id = ?`).run(wijziging, vandaag, vandaag, tx.session.user.id, input.verzoekId);
+  // A request granted earlier keeps its decision; one carried out at once is decided now.
+  await tx.m.update(RechtenVerzoekEntity, { id: input.verzoekId }, {
+    status: 'uitgevoerd', wijziging, uitgevoerdOp: vandaag, besluitOp: r.besluitOp ?? vandaag, besluitDoor: r.besluitDoor ?? tx.session.user.id,
+    reden: r.reden ?? 'rectificatie uitgevoerd',
+  });
   logAccess(tx, { action: 'wijzigen', objectType: 'verzoek-rectificatie', objectId: input.verzoekId, clientId: client.id, detail: wijziging });
-  return { verzoek: toVerzoek(tx.raw, loadVerzoek(tx.raw, input.verzoekId)), client };
+  return { verzoek: await toVerzoek(tx, await loadVerzoek(tx, input.verzoekId)), client };
 }
 
 export async function heffBeperkingOp(tx: TxContext, input: z.output<typeof BeperkingOpheffenSchema>): Promise<Verzoek> {
-  clientExists(tx.raw, input.clientId);
+  await clientExists(tx, input.clientId);
   if (!isBeperkt(tx.raw, input.clientId)) throw new LoketError('conflict', 'De verwerking van deze cliënt is niet beperkt.');
-  tx.raw.prepare('UPDATE clients SET verwerking_beperkt = 0 WHERE id = ?').run(input.clientId);
+  await tx.m.update(ClientEntity, { id: input.clientId }, { verwerkingBeperkt: false });
   const vandaag = tx.today();
-  const res = tx.raw.prepare(`INSERT INTO rechten_verzoeken (client_id, soort, ontvangen_op, uiterlijk_op, toelichting, status, besluit_op,
-      besluit_door, reden, uitgevoerd_op, geregistreerd_door, created_at)
-    VALUES (?, 'opheffing_beperking', ?, ?, NULL, 'uitgevoerd', ?, ?, ?, ?, ?, ?)`)
-    .run(input.clientId, vandaag, vandaag, vandaag, tx.session.user.id, input.reden, vandaag, tx.session.user.id, nowIso());
-  const id = Number(res.lastInsertRowid);
+  const res = await tx.m.insert(RechtenVerzoekEntity, {
+    clientId: input.clientId, soort: 'opheffing_beperking', ontvangenOp: vandaag, uiterlijkOp: vandaag, toelichting: null, meldingIds: [],
+    status: 'uitgevoerd', besluitOp: vandaag, besluitDoor: tx.session.user.id, reden: input.reden, uitgevoerdOp: vandaag,
+    geregistreerdDoor: tx.session.user.id, createdAt: nowIso(),
+  });
+  const id = res.identifiers[0]!.id as number;
   logAccess(tx, { action: 'wijzigen', objectType: 'verzoek-beperking', objectId: id, clientId: input.clientId, detail: 'beperking opgeheven' });
-  return toVerzoek(tx.raw, loadVerzoek(tx.raw, id));
+  return toVerzoek(tx, await loadVerzoek(tx, id));
 }
