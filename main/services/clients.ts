@@ -196,11 +196,10 @@ function naamRows(raw: RawDb, q: string, limit: number): { rows: RawClient[]; to
       || (a.zoeknaam < b.zoeknaam ? -1 : a.zoeknaam > b.zoeknaam ? 1 : a.id - b.id));
     return { rows: byIds(raw, hits.slice(0, limit).map((h) => h.id)), total: hits.length };
   }
-  const prefix = page(raw, 'zoeknaam >= ? AND zoeknaam < ?', 'zoeknaam', [q, `${q}\uffff`], limit);
-  if (q.length < 3) return prefix;
+  if (q.length < 3) return page(raw, 'zoeknaam >= ? AND zoeknaam < ?', 'zoeknaam', [q, `${q}\uffff`], limit);
+  const rows = prepared(raw, 'SELECT * FROM clients WHERE zoeknaam >= ? AND zoeknaam < ? ORDER BY zoeknaam LIMIT ?').all(q, `${q}\uffff`, limit) as RawClient[];
   // Every name starting with q also contains it: the substring count is the total.
   const total = prepared(raw, 'SELECT count(*) FROM clients_fts WHERE clients_fts MATCH ?').pluck().get(ftsPhrase(q)) as number;
-  const rows = prefix.rows;
   if (rows.length < limit) {
     const seen = new Set(rows.map((r) => r.id));
     const more = prepared(raw, `SELECT c.* FROM clients_fts f JOIN clients c ON c.id = f.rowid
