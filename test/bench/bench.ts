@@ -37,6 +37,8 @@ const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean' }, json: { type: 'string' }, clients: { type: 'string' }, seed: { type: 'string' },
     keep: { type: 'boolean' }, 'server-seconds': { type: 'string' }, 'zoeknaam-mode': { type: 'string' }, letters: { type: 'string' }, exports: { type: 'string' },
+    // `--only werkvoorraad-ui`: only the werkvoorraad at 2,000 clients in Chromium (its own database).
+    only: { type: 'string' },
   },
 });
 const QUICK = args.quick === true;
@@ -92,7 +94,39 @@ function typo(word: string, rng: ReturnType<typeof mulberry32>): string {
   return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
 }
 
+/** The werkvoorraad at 2,000 clients (a demo municipality of its own), router and Chromium; with the load average, as the machine may be shared. */
+async function werkvoorraadUi(): Promise<void> {
+  log('  werkvoorraad at 2,000 clients (router and Chromium)');
+  const load0 = os.loadavg()[0]!;
+  const wvUi = await benchWerkvoorraadUi(TODAY);
+  json.werkvoorraadUi = { ...wvUi, loadavg: [load0, os.loadavg()[0]!] };
+  if (wvUi.skipped) row('werkvoorraad.page at 2,000 clients', `overgeslagen: ${wvUi.skipped}`);
+  else {
+    row(`werkvoorraad.page (router) at 2,000 clients p50 / p95 [${wvUi.openCases} open]`, `${ms(pct(wvUi.router, 50))} / ${ms(pct(wvUi.router, 95))}`, 'p95 < 50 ms', pct(wvUi.router, 95) < 50);
+    row(`werkvoorraad page in Chromium: click → rows painted p50 / p95 [${wvUi.clicks.length} clicks]`, `${ms(pct(wvUi.clicks, 50))} / ${ms(pct(wvUi.clicks, 95))}`, 'p95 < 300 ms', pct(wvUi.clicks, 95) < 300);
+    row('load average (1 min) before / after the werkvoorraad section', `${load0.toFixed(2)} / ${os.loadavg()[0]!.toFixed(2)}`);
+  }
+}
+
+function printRows(title: string): void {
+  json.rows = rows;
+  const out = path.resolve(args.json ?? 'bench-results.json');
+  writeFileSync(out, JSON.stringify(json, null, 2) + '\n');
+  const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((x) => Object.values(x)[i]!.length), ['metric', 'value', 'target', 'result'][i]!.length));
+  const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(w[i]!)).join(' | ')} |`;
+  console.log(`\n${title}`);
+  console.log(line(['metric', 'value', 'target', 'result']));
+  console.log(`|${w.map((n) => '-'.repeat(n + 2)).join('|')}|`);
+  for (const x of rows) console.log(line([x.metric, x.value, x.target, x.result]));
+  console.log(`\nJSON: ${out}`);
+}
+
 async function main() {
+  if (args.only === 'werkvoorraad-ui') {
+    await werkvoorraadUi();
+    printRows(`Sociaal Loket bench — werkvoorraad at 2,000 clients only, ${os.availableParallelism()} cores, ${process.version}`);
+    return;
+  }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'loket-bench-'));
   const file = path.join(dir, 'bench.db');
   log(`bench: ${CLIENTS} clients in ${dir}`);
@@ -282,14 +316,7 @@ async function main() {
     // ---------------------------------------------------------------- werkvoorraad in the browser
     // At 2,000 clients (a demo municipality of its own): the router's page query and, in Chromium,
     // click → new rows painted for paging, sorting and the phase filter.
-    log('  werkvoorraad at 2,000 clients (router and Chromium)');
-    const wvUi = await benchWerkvoorraadUi(TODAY);
-    json.werkvoorraadUi = wvUi;
-    if (wvUi.skipped) row('werkvoorraad.page at 2,000 clients', `overgeslagen: ${wvUi.skipped}`);
-    else {
-      row(`werkvoorraad.page (router) at 2,000 clients p50 / p95 [${wvUi.openCases} open]`, `${ms(pct(wvUi.router, 50))} / ${ms(pct(wvUi.router, 95))}`, 'p95 < 50 ms', pct(wvUi.router, 95) < 50);
-      row(`werkvoorraad page in Chromium: click → rows painted p50 / p95 [${wvUi.clicks.length} clicks]`, `${ms(pct(wvUi.clicks, 50))} / ${ms(pct(wvUi.clicks, 95))}`, 'p95 < 300 ms', pct(wvUi.clicks, 95) < 300);
-    }
+    await werkvoorraadUi();
 
     // ---------------------------------------------------------------- letters
     // The target is set for a batch of 1000, so --quick prints 1000 letters too (about 20 s).
@@ -319,16 +346,7 @@ async function main() {
     if (!args.keep) rmSync(dir, { recursive: true, force: true });
     else log(`kept ${dir}`);
   }
-  json.rows = rows;
-  const out = path.resolve(args.json ?? 'bench-results.json');
-  writeFileSync(out, JSON.stringify(json, null, 2) + '\n');
-  const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((x) => Object.values(x)[i]!.length), ['metric', 'value', 'target', 'result'][i]!.length));
-  const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(w[i]!)).join(' | ')} |`;
-  console.log(`\nSociaal Loket bench — ${CLIENTS} clients, seed ${SEED}, ${os.availableParallelism()} cores, ${process.version}`);
-  console.log(line(['metric', 'value', 'target', 'result']));
-  console.log(`|${w.map((n) => '-'.repeat(n + 2)).join('|')}|`);
-  for (const x of rows) console.log(line([x.metric, x.value, x.target, x.result]));
-  console.log(`\nJSON: ${out}`);
+  printRows(`Sociaal Loket bench — ${CLIENTS} clients, seed ${SEED}, ${os.availableParallelism()} cores, ${process.version}`);
 }
 
 main().then(() => process.exit(0), (e) => {
