@@ -786,6 +786,30 @@ export const PrintBatchLetterEntity = new EntitySchema<PrintBatchLetterRow>({
   },
 });
 
+export interface PrintBatchAfschriftRow {
+  batchId: number;
+  beschikkingId: number;
+  volgnr: number;
+  aan: string;
+  pdf: Buffer;
+  sha256: string;
+  pages: number;
+}
+/** A copy of a batch's letter for a representative, printed after the original (migration 0016). */
+export const PrintBatchAfschriftEntity = new EntitySchema<PrintBatchAfschriftRow>({
+  name: 'PrintBatchAfschrift',
+  tableName: 'print_batch_afschriften',
+  columns: {
+    batchId: { ...key, name: 'batch_id' },
+    beschikkingId: { ...key, name: 'beschikking_id' },
+    volgnr: key,
+    aan: text(),
+    pdf: { type: 'blob' },
+    sha256: text(),
+    pages: int(),
+  },
+});
+
 export interface RechtenVerzoekRow {
   id: number;
   clientId: number;
@@ -972,6 +996,6 @@ export const ENTITIES = [
   OnderzoekEntity, AanvraagEntity, IndicatieEntity, BeschikkingEntity, BeschikkingIndicatieEntity,
   BeschikkingBewerkerEntity, TermijnEntity, LetterEntity, OutboxEntity, AccessLogEntity, VoornemenEntity,
   BeschikkingAuteursView, TerugzendingEntity, ClientNameChangesEntity, InzageVerzoekEntity, IwmoBerichtEntity,
-  NotificatieEntity, PrintBatchEntity, PrintBatchLetterEntity, RechtenVerzoekEntity, UserCredentialEntity,
+  NotificatieEntity, PrintBatchEntity, PrintBatchLetterEntity, PrintBatchAfschriftEntity, RechtenVerzoekEntity, UserCredentialEntity,
   VernietigingVoorstelEntity, VernietigingItemEntity, WerkvoorraadStandEntity, ZaakArchiefEntity,
 ];
