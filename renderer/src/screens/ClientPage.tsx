@@ -47,7 +47,7 @@ export function ClientPage({ id }: { id: number }) {
             {!c.geheimhouding && !c.overleden && !c.nietIngezetene && <Badge color="dark" variant="outline">Geen BRP-indicaties</Badge>}
           </Group>
           <ClientDetails c={c} />
-          <Aanhef key={c.updatedAt} client={c} writer={writer} onSaved={() => void client.reload()} />
+          <Aanhef client={c} writer={writer} onSaved={() => void client.reload()} />
           <Vertegenwoordigers client={c} writer={writer} onSaved={() => void client.reload()} />
           <Section title="Tijdlijn: meldingen en voorzieningen" id="tijdlijn">
             <LoadError error={timeline.error} />

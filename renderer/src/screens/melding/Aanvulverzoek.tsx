@@ -29,7 +29,8 @@ export function Aanvulverzoek({ detail, writer, onDone }: { detail: MeldingDetai
   const form = useForm<In, unknown, z.output<typeof Schema>>({
     resolver: zodResolver(Schema), defaultValues: { meldingId: detail.melding.id, ontbreekt: [], hersteltermijnEinde: '' },
   });
-  if (!writer || !detail.aanvraag || !t || t.afgerondOp || t.opgeschort) return null;
+  // After the request the term stands still and the form goes; the confirmation stays.
+  if (!writer || !detail.aanvraag || !t || t.afgerondOp || t.opgeschort) return msg ? <Alert color="green" role="status" mb="md">{msg}</Alert> : null;
   const e = form.formState.errors;
   const submit = form.handleSubmit(async (v) => {
     const r = await call('letter.aanvulverzoek', v);
