@@ -118,7 +118,7 @@ test('the desk registers an AVG inzage request; the auditor answers it and expor
   await expect(page.getByRole('link', { name: 'Audit-export' })).toHaveCount(0);
   await go(page, `/client/${ids.clientId}`);
   // The AVG request form presets no kind: an irreversible "Vernietiging" is chosen, never a default.
-  await expect(page.getByRole('textbox', { name: 'Soort verzoek' })).toHaveValue('');
+  await expect(page.getByRole('combobox', { name: 'Soort verzoek' })).toHaveValue('');
   const form = page.getByRole('form', { name: 'Inzageverzoek vastleggen' });
   await form.getByRole('button', { name: 'Inzageverzoek vastleggen' }).click();
   await expect(form.getByText(/Schrijf kort op hoe het verzoek binnenkwam/)).toBeVisible();
