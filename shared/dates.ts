@@ -214,3 +214,48 @@ export function fromIstandaardDatum(datum: string, datumGebruik?: string | null)
     default: throw new RangeError(`Onbekende DatumGebruik (COD170): "${datumGebruik}"`);
   }
 }
+
+const DUTCH_RE = /^(\d{1,2})[-./ ]\s*(\d{1,2})[-./ ]\s*(\d{4})$/;
+const COMPACT_RE = /^(\d{2})(\d{2})(\d{4})$/;
+
+/** "1-2-2026", "01.02.2026", "1/2/2026", "01022026" or ISO → the parts, without checking them. */
+function splitTypedDate(input: string): { jaar: string; maand: string; dag: string } | null {
+  const s = input.trim();
+  const iso = PARTIAL_RE.exec(s);
+  if (iso) return { jaar: iso[1]!, maand: iso[2]!, dag: iso[3]! };
+  const m = DUTCH_RE.exec(s) ?? COMPACT_RE.exec(s);
+  if (!m) return null;
+  return { jaar: m[3]!, maand: m[2]!.padStart(2, '0'), dag: m[1]!.padStart(2, '0') };
+}
+
+/**
+ * A date as people type it on the screen, day first (DD-MM-JJJJ, also "1-2-2026" or with dots,
+ * slashes or spaces; an ISO date is taken as well) → ISO `YYYY-MM-DD`, or null when it is no
+ * calendar date. With `partial`, BRP-style unknown parts (00) are kept: "00-05-1960" → "1960-05-00".
+ */
+export function parseDutchDate(input: string, opts: { partial?: boolean } = {}): string | null {
+  const p = splitTypedDate(input);
+  if (!p) return null;
+  const iso = `${p.jaar}-${p.maand}-${p.dag}`;
+  if (isIsoDate(iso)) return iso;
+  return opts.partial && partialDateProblem(iso) === null ? iso : null;
+}
+
+/**
+ * Dutch sentence for a date typed on the screen that cannot be read (the form's own words: DD-MM-JJJJ),
+ * or null when parseDutchDate reads it. Empty input is not judged here (a form decides if it is required).
+ */
+export function typedDateProblem(input: string, opts: { partial?: boolean } = {}): string | null {
+  const s = input.trim();
+  if (s === '' || parseDutchDate(s, opts) !== null) return null;
+  const p = splitTypedDate(s);
+  if (!p) return `"${s}" is geen datum. Typ de datum als DD-MM-JJJJ, bijvoorbeeld 01-02-2026.`;
+  const shown = `${p.dag}-${p.maand}-${p.jaar}`;
+  if (opts.partial) {
+    const problem = partialDateProblem(`${p.jaar}-${p.maand}-${p.dag}`);
+    if (problem) return problem.replace(`${p.jaar}-${p.maand}-${p.dag}`, shown).replace(/Vul (\d{4})-00-00 in/, 'Vul 00-00-$1 in').replace('Vul 0000-00-00 in', 'Vul 00-00-0000 in');
+  }
+  const maand = Number(p.maand);
+  if (maand < 1 || maand > 12) return `Datum ${shown} bestaat niet: maand ${maand} bestaat niet. Typ DD-MM-JJJJ, dag eerst.`;
+  return `Datum ${shown} bestaat niet: ${MAANDEN[maand - 1]} ${Number(p.jaar)} heeft ${daysInMonth(Number(p.jaar), maand)} dagen. Controleer de dag.`;
+}

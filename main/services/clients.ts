@@ -1,5 +1,6 @@
 import type Sqlite from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
+import { huisnummerAanduiding } from '../../shared/adres';
 import { normalizeBsn } from '../../shared/bsn';
 import { LoketError } from '../../shared/errors';
 import { partialDateProblem } from '../../shared/dates';
@@ -30,7 +31,7 @@ export function clientNaam(c: Pick<ClientRow, 'voornamen' | 'voorletters' | 'voo
 }
 
 export function adresRegels(c: Pick<ClientRow, 'straat' | 'huisnummer' | 'huisletter' | 'huisnummerToevoeging' | 'postcode' | 'woonplaats'>): string[] {
-  const huis = [c.huisnummer ?? '', c.huisletter ?? ''].join('') + (c.huisnummerToevoeging ? `-${c.huisnummerToevoeging}` : '');
+  const huis = huisnummerAanduiding(c);
   const lines = [[c.straat, huis].filter(Boolean).join(' '), [c.postcode, c.woonplaats?.toUpperCase()].filter(Boolean).join('  ')];
   return lines.filter((l) => l.trim().length > 0);
 }
@@ -85,6 +86,9 @@ function checkClientInput(tx: TxContext, input: ClientInput): void {
   if (datum) throw new LoketError('invoer', datum, 'geboortedatum');
   const letters = input.voorletters ? voorlettersProblem(input.voorletters) : null;
   if (letters) throw new LoketError('invoer', letters, 'voorletters');
+  if (input.huisnummer === null && (input.huisletter || input.huisnummerToevoeging)) {
+    throw new LoketError('invoer', 'Vul ook het huisnummer in: een huisletter of toevoeging hoort altijd bij een huisnummer.', 'huisnummer');
+  }
 }
 
 function rowFields(input: ClientInput) {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { multiline } from '../text';
 import { bsnProblem } from '../bsn';
 import { partialDateProblem } from '../dates';
-import { postcodeProblem } from '../postcode';
+import { normalizePostcode, postcodeProblem } from '../postcode';
+import { telefoonProblem } from '../telefoon';
 import './locale';
 
 /** Forms and the router share these schemas: one definition of what valid input is. */
@@ -10,6 +11,47 @@ import './locale';
 const optionalText = (max: number) =>
   z.string().trim().max(max, `Gebruik hoogstens ${max} tekens.`).optional().nullable()
     .transform((v) => (v ? v : null));
+
+/** A phone number that can be dialled ("06-1234" cannot); empty is none. */
+export const TelefoonSchema = optionalText(30).superRefine((v, ctx) => {
+  const problem = v ? telefoonProblem(v) : null;
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/**
+ * Huisnummer, huisletter and huisnummertoevoeging as the BRP keeps them (three fields). A form may
+ * send what was typed in the number field as text: "12" is read as 12, and "12a" or "12-2" is refused
+ * with the field the rest belongs in, instead of a bare "not a number".
+ */
+export const HuisnummerSchema = z.union([z.number(), z.string()]).optional().nullable().transform((v, ctx) => {
+  if (v === undefined || v === null) return null;
+  const s = typeof v === 'number' ? String(v) : v.trim();
+  if (s === '') return null;
+  if (/^\d{1,5}$/.test(s) && Number(s) >= 1) return Number(s);
+  const m = /^(\d{1,5})\s*([A-Za-z])$/.exec(s);
+  const t = /^(\d{1,5})\s*[-/ ]?\s*([A-Za-z0-9]{1,4})$/.exec(s);
+  ctx.addIssue({
+    code: 'custom',
+    message: m ? `Huisnummer "${s}": de letter hoort in het veld Huisletter. Vul bij Huisnummer ${m[1]} in en bij Huisletter ${m[2]}.`
+      : t ? `Huisnummer "${s}": alleen het getal hoort hier. Vul bij Huisnummer ${t[1]} in en bij Toevoeging ${t[2]}.`
+      : /^0+$/.test(s) || s.length > 5 && /^\d+$/.test(s) ? `Huisnummer ${s} klopt niet: een huisnummer is 1 tot en met 99999.`
+      : `Huisnummer "${s}" klopt niet: vul alleen cijfers in, bijvoorbeeld 12. Een letter of toevoeging heeft een eigen veld.`,
+  });
+  return z.NEVER;
+});
+
+export const HuisletterSchema = z.string().trim().max(10).optional().nullable().transform((v) => v || null).superRefine((v, ctx) => {
+  if (v && !/^[A-Za-z]$/.test(v)) ctx.addIssue({ code: 'custom', message: `Huisletter "${v}" klopt niet: de huisletter is één letter, bijvoorbeeld A. Een cijfer hoort bij Toevoeging.` });
+});
+
+/** Up to 4 letters or digits (BRP/BAG), typed with or without the dash that is printed before it. */
+export const HuisnummerToevoegingSchema = z.string().trim().max(10).optional().nullable()
+  .transform((v) => (v ? v.replace(/^[-\s]+/, '') : null) || null)
+  .superRefine((v, ctx) => {
+    if (v && !/^[A-Za-z0-9]{1,4}$/.test(v)) {
+      ctx.addIssue({ code: 'custom', message: `Toevoeging "${v}" klopt niet: een toevoeging is hoogstens 4 letters of cijfers, bijvoorbeeld 2, II of bis.` });
+    }
+  });
 
 export const BsnSchema = z.string().trim().superRefine((v, ctx) => {
   const problem = bsnProblem(v);
@@ -30,7 +72,7 @@ export const VertegenwoordigerSchema = z.object({
   soort: z.enum(VERTEGENWOORDIGER_SOORTEN, { error: 'Kies het soort vertegenwoordiger: curator, bewindvoerder, mentor, gemachtigde of ouder/voogd.' }),
   naam: z.string().trim().min(2, 'Vul de naam van de vertegenwoordiger in.').max(200),
   adresregels: z.array(z.string().trim().max(100)).max(4).default([]),
-  telefoon: optionalText(30),
+  telefoon: TelefoonSchema,
   email: optionalText(200),
   /**
    * What this person acts in for the client (BW 1:378 curator: both; 1:450 mentor: zorg; 1:431
@@ -67,15 +109,15 @@ export const ClientInputSchema = z.object({
   geslacht: z.enum(GESLACHT).default('0'),
   geboortedatum: GeboortedatumSchema,
   straat: optionalText(100),
-  huisnummer: z.number().int('Het huisnummer is een heel getal.').min(1).max(99999).optional().nullable().transform((v) => v ?? null),
-  huisletter: optionalText(1),
-  huisnummerToevoeging: optionalText(4),
+  huisnummer: HuisnummerSchema,
+  huisletter: HuisletterSchema,
+  huisnummerToevoeging: HuisnummerToevoegingSchema,
   postcode: z.string().trim().optional().nullable().superRefine((v, ctx) => {
     const problem = v ? postcodeProblem(v) : null;
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  }).transform((v) => (v ? v.toUpperCase().replace(/^(\d{4})\s*([A-Z]{2})$/, '$1 $2') : null)),
+  }).transform((v) => (v ? normalizePostcode(v) : null)),
   woonplaats: optionalText(80),
-  telefoon: optionalText(30),
+  telefoon: TelefoonSchema,
   email: z.union([z.literal(''), z.email('Dit e-mailadres klopt niet.')]).optional().nullable().transform((v) => v || null),
   wijk: optionalText(80),
   geheimhouding: z.boolean().default(false),

@@ -1,13 +1,10 @@
-import '@mantine/dates/styles.css';
-import 'dayjs/locale/nl';
 import { Alert, Button, Checkbox, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import type { ChannelOutput } from '../../../shared/ipc/channels';
 import { todayIso } from '../../../shared/today';
 import { call } from '../api';
 import { downloadText } from '../download';
-import { DUTCH_DATE_PROPS } from '../dutchDate';
+import { DateField } from '../DateField';
 import { aantal, fmtDate } from '../format';
 
 type Result = ChannelOutput<'export.audit'>;
@@ -48,8 +45,8 @@ export function AuditExport() {
       <form aria-label="Audit-export maken" noValidate onSubmit={(e) => { e.preventDefault(); void run(false); }}>
         <Stack maw={640}>
           <Group align="flex-start">
-            <DateInput label="Van" required value={van} onChange={setVan} {...DUTCH_DATE_PROPS} error={fieldError('periode.van')} />
-            <DateInput label="Tot en met" required value={tot} onChange={setTot} {...DUTCH_DATE_PROPS} error={fieldError('periode.tot')} />
+            <DateField label="Van" required emptyValue={null} value={van} onChange={setVan} w={180} error={fieldError('periode.van')} />
+            <DateField label="Tot en met" required emptyValue={null} value={tot} onChange={setTot} w={180} error={fieldError('periode.tot')} />
           </Group>
           <Checkbox label="Met BSN (alleen als het onderzoek de BSN nodig heeft)" checked={metBsn} onChange={(e) => setMetBsn(e.currentTarget.checked)} />
           {metBsn && (

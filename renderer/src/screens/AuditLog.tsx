@@ -1,14 +1,11 @@
-import '@mantine/dates/styles.css';
-import 'dayjs/locale/nl';
 import { Alert, Button, Group, Select, Table, Text, TextInput, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { Fragment, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { AuditListOutputSchema, VerifyResultSchema } from '../../../shared/schemas/admin';
 import { call } from '../api';
 import { fmtDateTime } from '../format';
+import { DateField } from '../DateField';
 import { useT } from '../i18n';
-import { DUTCH_DATE_PROPS } from '../dutchDate';
 import { WideTable } from '../ui';
 
 type Output = z.infer<typeof AuditListOutputSchema>;
@@ -57,7 +54,6 @@ export function AuditLog() {
   const entries = data.entries;
   const last = entries[entries.length - 1];
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setForm((old) => ({ ...old, [k]: v }));
-  const dateProps = DUTCH_DATE_PROPS;
   return (
     <>
       <Title order={1} size="h2" mb="md">{t('auditTitle')}</Title>
@@ -67,8 +63,8 @@ export function AuditLog() {
             value={form.actor} onChange={(v) => set('actor', v)} clearable searchable w={200} />
           <TextInput label="Cliënt (naam of BSN)" value={form.client} onChange={(e) => set('client', e.currentTarget.value)} w={220} />
           <Select label="Actie" data={data.acties ?? []} value={form.action} onChange={(v) => set('action', v)} clearable w={160} />
-          <DateInput label="Van" value={form.van} onChange={(v) => set('van', v)} {...dateProps} />
-          <DateInput label="Tot en met" value={form.tot} onChange={(v) => set('tot', v)} {...dateProps} />
+          <DateField label="Van" value={form.van} onChange={(v) => set('van', v)} w={180} />
+          <DateField label="Tot en met" value={form.tot} onChange={(v) => set('tot', v)} w={180} />
           <Button type="submit">Filteren</Button>
           <Button variant="default" onClick={() => { setForm(NO_FILTERS); setOpen(null); setApplied(NO_FILTERS); }}>Filters wissen</Button>
           <Button variant="outline" onClick={() => void runVerify()} loading={busy}>{t('verify')}</Button>

@@ -9,6 +9,7 @@ import { useT } from '../i18n';
 import { navigate } from '../route';
 import { useSession } from '../session';
 import { errorAt, FormStatus } from '../ui';
+import { FormDateField } from '../DateField';
 
 type In = z.input<typeof ClientInputSchema>;
 type Out = z.output<typeof ClientInputSchema>;
@@ -24,8 +25,6 @@ const EMPTY: In = {
   huisletter: '', huisnummerToevoeging: '', postcode: '', woonplaats: '', telefoon: '', email: '', wijk: '',
   geheimhouding: false, overleden: false, nietIngezetene: false, vertegenwoordigers: [],
 };
-
-const toNumberOrNull = (v: unknown) => (v === '' || v == null ? null : Number(v));
 
 export function ClientNew() {
   const { t } = useT();
@@ -51,7 +50,7 @@ export function ClientNew() {
           <Fieldset legend="Persoon (zoals in de BRP)">
             <SimpleGrid cols={2}>
               <TextInput label="BSN" required inputMode="numeric" autoComplete="off" {...reg('bsn')} />
-              <TextInput label="Geboortedatum" required description="jjjj-mm-dd; onbekend deel als 00, bijv. 1950-00-00" {...reg('geboortedatum')} />
+              <FormDateField control={form.control} name="geboortedatum" label="Geboortedatum" required partial notInFuture />
               <TextInput label="Voornamen" required {...reg('voornamen')} />
               <TextInput label="Voorletters" {...reg('voorletters')} />
               <TextInput label="Voorvoegsel" description="bijv. van, de" {...reg('voorvoegsel')} />
@@ -66,9 +65,9 @@ export function ClientNew() {
             <SimpleGrid cols={2}>
               <TextInput label="Straat" {...reg('straat')} />
               <Group grow align="flex-start">
-                <TextInput label="Huisnummer" inputMode="numeric" {...form.register('huisnummer', { setValueAs: toNumberOrNull })} error={errorAt(e, 'huisnummer')} />
-                <TextInput label="Huisletter" {...reg('huisletter')} />
-                <TextInput label="Toevoeging" {...reg('huisnummerToevoeging')} />
+                <TextInput label="Huisnummer" inputMode="numeric" description="Alleen het getal" {...reg('huisnummer')} />
+                <TextInput label="Huisletter" description="Eén letter" maxLength={1} {...reg('huisletter')} />
+                <TextInput label="Toevoeging" description="Bijv. 2 of bis" {...reg('huisnummerToevoeging')} />
               </Group>
               <TextInput label="Postcode" description="bijv. 1234 AB" {...reg('postcode')} />
               <TextInput label="Woonplaats" {...reg('woonplaats')} />

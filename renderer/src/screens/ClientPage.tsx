@@ -16,6 +16,7 @@ import { ClientLetters } from './ClientLetters';
 import { Aanhef } from './client/Aanhef';
 import { Vertegenwoordigers } from './client/Vertegenwoordigers';
 import { InzageVerzoeken } from './InzageVerzoeken';
+import { huisnummerAanduiding } from '../../../shared/adres';
 
 export function ClientPage({ id }: { id: number }) {
   const { user } = useSession();
@@ -70,7 +71,7 @@ export function ClientPage({ id }: { id: number }) {
 }
 
 function ClientDetails({ c }: { c: Client }) {
-  const adres = [c.straat, [c.huisnummer, c.huisletter, c.huisnummerToevoeging].filter(Boolean).join(''), c.postcode, c.woonplaats].filter(Boolean).join(' ');
+  const adres = [c.straat, huisnummerAanduiding(c), c.postcode, c.woonplaats].filter(Boolean).join(' ');
   const rows: [string, string][] = [
     ['BSN', c.bsn], ['Geboortedatum', /^\d{4}-\d{2}-\d{2}$/.test(c.geboortedatum) ? fmtDate(c.geboortedatum) : c.geboortedatum],
     ['Adres', adres || '–'], ['Wijk', c.wijk ?? '–'], ['Telefoon', c.telefoon ?? '–'], ['E-mail', c.email ?? '–'],

@@ -1,13 +1,10 @@
-import '@mantine/dates/styles.css';
-import 'dayjs/locale/nl';
 import { Alert, Button, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import type { InzageVerzoek } from '../../../shared/ipc/privacy-channels';
 import { todayIso } from '../../../shared/today';
 import { call, useLoad } from '../api';
 import { downloadPdf, downloadText } from '../download';
-import { DUTCH_DATE_PROPS } from '../dutchDate';
+import { DateField } from '../DateField';
 import { fmtDate } from '../format';
 import { LoadError, WideTable } from '../ui';
 
@@ -83,7 +80,7 @@ function Register({ clientId, onDone }: { clientId: number; onDone: (v: InzageVe
   return (
     <form aria-label="Inzageverzoek vastleggen" noValidate onSubmit={(e) => void submit(e)}>
       <Stack gap="xs" maw={640}>
-        <DateInput label="Ontvangen op" required value={ontvangenOp} onChange={setOntvangenOp} {...DUTCH_DATE_PROPS} clearable={false}
+        <DateField label="Ontvangen op" required emptyValue={null} value={ontvangenOp} onChange={setOntvangenOp} w={180}
           error={error?.field === 'ontvangenOp' ? error.message : undefined} />
         <Textarea label="Hoe kwam het verzoek binnen en wat vraagt de cliënt?" required autosize minRows={2} value={toelichting}
           onChange={(e) => setToelichting(e.currentTarget.value)} error={error?.field === 'toelichting' ? error.message : undefined} />

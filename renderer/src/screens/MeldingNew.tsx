@@ -10,6 +10,7 @@ import { todayIso } from '../../../shared/today';
 import { navigate } from '../route';
 import { useSession } from '../session';
 import { errorAt, FormStatus } from '../ui';
+import { FormDateField } from '../DateField';
 import { KANAAL_LABELS } from './labels';
 
 type In = z.input<typeof MeldingInputSchema>;
@@ -43,7 +44,7 @@ export function MeldingNew({ clientId }: { clientId: number }) {
         <FormStatus form={form} restored={draft.restored} onDiscard={() => { draft.clear(); form.reset(empty); }} />
         <Stack maw={760}>
           <SimpleGrid cols={3}>
-            <TextInput type="date" label="Datum van de melding" required {...form.register('datum')} error={errorAt(e, 'datum')} />
+            <FormDateField control={form.control} name="datum" label="Datum van de melding" required />
             <NativeSelect label="Binnengekomen via" data={KANALEN.map((k) => ({ value: k, label: KANAAL_LABELS[k] ?? k }))} {...form.register('kanaal')} error={errorAt(e, 'kanaal')} />
             <NativeSelect label="Wet" data={WETTEN.map((w) => ({ value: w, label: WET_LABELS[w] }))} {...form.register('wet')} error={errorAt(e, 'wet')} />
           </SimpleGrid>
@@ -52,7 +53,7 @@ export function MeldingNew({ clientId }: { clientId: number }) {
           <Checkbox label="De cliënt geeft toestemming om gegevens voor het onderzoek vast te leggen en op te vragen" {...form.register('toestemming')} error={errorAt(e, 'toestemming')} />
           <Checkbox label="Gratis onafhankelijke cliëntondersteuning is aangeboden" {...form.register('clientondersteuningAangeboden')} error={errorAt(e, 'clientondersteuningAangeboden')} />
           <TextInput label="Mantelzorger" description="Naam en relatie, als die er is" {...form.register('mantelzorger')} error={errorAt(e, 'mantelzorger')} />
-          <TextInput type="date" label="Persoonlijk plan ontvangen op" description="Laat leeg als er (nog) geen persoonlijk plan is" {...form.register('persoonlijkPlanOntvangenOp', { setValueAs: (v) => v || null })} error={errorAt(e, 'persoonlijkPlanOntvangenOp')} />
+          <FormDateField control={form.control} name="persoonlijkPlanOntvangenOp" label="Persoonlijk plan ontvangen op" description="DD-MM-JJJJ; laat leeg als er (nog) geen persoonlijk plan is" />
           <div><Button type="submit" loading={form.formState.isSubmitting}>Melding opslaan</Button></div>
         </Stack>
       </form>

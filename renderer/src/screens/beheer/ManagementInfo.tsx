@@ -7,6 +7,7 @@ import { base64ToBlob, call, useLoad } from '../../api';
 import { fmtDate, fmtEuro } from '../../format';
 import { todayIso } from '../../../../shared/today';
 import { LoadError } from '../../ui';
+import { DateField } from '../../DateField';
 
 /**
  * Management information (beheerder, auditor, besluitbevoegd): aggregates per wijk, law and
@@ -114,8 +115,8 @@ export function ManagementInfo() {
       <Title order={1} size="h2" mb="md">Managementinformatie</Title>
       <Text size="sm" mb="md">Alleen totalen per wijk, wet en productcategorie. Namen en BSN staan hier nooit in.</Text>
       <Group align="flex-end" mb="md" wrap="wrap">
-        <TextInput type="date" label="Van" value={van} onChange={(e) => setVan(e.currentTarget.value)} w={170} />
-        <TextInput type="date" label="Tot en met" value={tot} onChange={(e) => setTot(e.currentTarget.value)} w={170} />
+        <DateField label="Van" required value={van} onChange={(v) => setVan(v ?? '')} w={180} />
+        <DateField label="Tot en met" required value={tot} onChange={(v) => setTot(v ?? '')} w={180} />
         <TextInput label="Wijk (leeg = alle)" value={wijk} onChange={(e) => setWijk(e.currentTarget.value)} w={180} />
         <Select label="Wet" placeholder="Alle wetten" clearable value={wet} onChange={(v) => setWet(v as Wet | null)}
           data={WETTEN.map((w) => ({ value: w, label: WET_LABELS[w] }))} w={180} />

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Verzoek } from '../../../../shared/schemas/beheer';
 import { mayCall } from '../../../../shared/ipc/access';
@@ -6,6 +6,7 @@ import { call, useLoad } from '../../api';
 import { fmtDate } from '../../format';
 import { todayIso } from '../../../../shared/today';
 import { LoadError } from '../../ui';
+import { DateField } from '../../DateField';
 
 /**
  * Citizens' rights (AVG art. 16–18): record a request, decide on it (with the reason), and see
@@ -73,7 +74,7 @@ export function Rechten({ clientId, roles }: { clientId?: number; roles: string[
           <Group align="flex-end">
             <Select label="Soort verzoek" placeholder="Kies het soort verzoek" value={soort} onChange={(v) => v && setSoort(v as typeof soort)} allowDeselect={false}
               data={[{ value: 'vernietiging', label: 'Vernietiging (binnen 3 maanden)' }, { value: 'rectificatie', label: 'Rectificatie (binnen 1 maand)' }, { value: 'beperking', label: 'Beperking (binnen 1 maand)' }]} w={280} />
-            <TextInput type="date" label="Ontvangen op" value={ontvangenOp} onChange={(e) => setOntvangenOp(e.currentTarget.value)} w={170} />
+            <DateField label="Ontvangen op" required value={ontvangenOp} onChange={(v) => setOntvangenOp(v ?? '')} w={180} />
           </Group>
           <Textarea label="Wat vraagt de cliënt?" value={toelichting} onChange={(e) => setToelichting(e.currentTarget.value)} autosize minRows={2} />
           <Group><Button onClick={() => void record()}>Verzoek vastleggen</Button></Group>

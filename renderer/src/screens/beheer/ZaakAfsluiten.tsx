@@ -1,10 +1,11 @@
-import { Alert, Group, Select, Text, TextInput } from '@mantine/core';
+import { Alert, Group, Select, Text } from '@mantine/core';
 import { useState } from 'react';
 import { ZAAK_RESULTAAT_LABELS, ZAAK_RESULTATEN, type ZaakResultaat } from '../../../../shared/schemas/beheer';
 import { call, useLoad } from '../../api';
 import { fmtDate } from '../../format';
 import { todayIso } from '../../../../shared/today';
 import { ConfirmButton } from '../../confirm';
+import { DateField } from '../../DateField';
 
 /**
  * Closing a case with its resultaat (consulent, besluitbevoegd): shows the Selectielijst 2020
@@ -39,9 +40,9 @@ export function ZaakAfsluiten({ meldingId, wet, onClosed }: { meldingId: number;
       <Group align="flex-end" mb="xs">
         <Select label="Resultaat" placeholder="Kies" value={resultaat} onChange={(v) => setResultaat(v as ZaakResultaat | null)}
           data={ZAAK_RESULTATEN.map((r) => ({ value: r, label: ZAAK_RESULTAAT_LABELS[r] }))} w={200} />
-        <TextInput type="date" label="Afsluitdatum" value={afsluitdatum} onChange={(e) => setAfsluitdatum(e.currentTarget.value)} w={170} />
+        <DateField label="Afsluitdatum" required value={afsluitdatum} onChange={(v) => setAfsluitdatum(v ?? '')} w={180} />
         {wet === 'participatiewet' && resultaat === 'verstrekt' && (
-          <TextInput type="date" label="Einde voorziening" value={brondatum} onChange={(e) => setBrondatum(e.currentTarget.value)} w={170} />
+          <DateField label="Einde voorziening" value={brondatum} onChange={(v) => setBrondatum(v ?? '')} w={180} />
         )}
         <ConfirmButton color="red" confirmLabel="Ja, zaak afsluiten" onConfirm={submit}
           question={resultaat

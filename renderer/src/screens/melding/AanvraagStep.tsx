@@ -1,4 +1,4 @@
-import { Button, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Stack, Text, Textarea } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -10,6 +10,7 @@ import { fmtDate } from '../../format';
 import { useSession } from '../../session';
 import { errorAt, FormStatus } from '../../ui';
 import { Aanvulverzoek } from './Aanvulverzoek';
+import { FormDateField } from '../../DateField';
 import { ActionBar, CTRL_ENTER_HINT, submitOnCtrlEnter } from './ActionBar';
 import { StepSection, type StepProps } from './StepSection';
 import { Verdaging } from './Verdaging';
@@ -47,7 +48,7 @@ function AanvraagForm({ meldingId, notice, done, verslag }: { meldingId: number;
       <Stack maw={760}>
         {/* The request first: the date is today unless the form came in earlier. */}
         <Textarea label="Wat vraagt de cliënt aan?" required autoFocus autosize minRows={2} {...form.register('omschrijving')} error={errorAt(e, 'omschrijving')} />
-        <TextInput type="date" label="Aanvraag ontvangen op" required maw={240} {...form.register('ontvangenOp')} error={errorAt(e, 'ontvangenOp')} />
+        <FormDateField control={form.control} name="ontvangenOp" label="Aanvraag ontvangen op" required maw={240} />
       </Stack>
       <ActionBar notice={notice} hint={CTRL_ENTER_HINT}>
         <Button type="submit" loading={form.formState.isSubmitting}>Aanvraag vastleggen</Button>

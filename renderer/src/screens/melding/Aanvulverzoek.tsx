@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Text, Textarea, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -9,6 +9,7 @@ import { call, showError } from '../../api';
 import { downloadPdf } from '../../download';
 import { fmtDate } from '../../format';
 import { errorAt, FormStatus } from '../../ui';
+import { FormDateField } from '../../DateField';
 
 /**
  * Request to complete the aanvraag with a hersteltermijn (Awb 4:5): the beslistermijn stands
@@ -52,7 +53,7 @@ export function Aanvulverzoek({ detail, writer, onDone }: { detail: MeldingDetai
             ref={field.ref} onBlur={field.onBlur} value={tekst}
             onChange={(ev) => { setTekst(ev.currentTarget.value); field.onChange(regels(ev.currentTarget.value)); }} error={errorAt(e, 'ontbreekt')} />
         )} />
-        <TextInput type="date" label="Hersteltermijn tot en met" required {...form.register('hersteltermijnEinde')} error={errorAt(e, 'hersteltermijnEinde')} />
+        <FormDateField control={form.control} name="hersteltermijnEinde" label="Hersteltermijn tot en met" required />
       </Group>
       <Group mt="sm"><Button type="submit" loading={form.formState.isSubmitting}>Verzoek om aanvulling maken</Button></Group>
     </Card>

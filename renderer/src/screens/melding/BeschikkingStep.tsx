@@ -10,6 +10,7 @@ import { draftKey, useDraft } from '../../drafts';
 import { fmtDate, fmtDateTime } from '../../format';
 import { useSession } from '../../session';
 import { errorAt, FormStatus } from '../../ui';
+import { FormDateField } from '../../DateField';
 import { SOORT_LABELS, STATUS_LABELS } from '../labels';
 import { LetterPreview } from '../LetterPreview';
 import { ReprintButton } from '../Reprint';
@@ -146,8 +147,7 @@ function BeschikkingForm({ detail, concept, notice, onCreated, onSubmitted }: {
             <NativeSelect label="Verandert besluit" required maw={360}
               data={[{ value: '', label: 'Kies het eerdere besluit' }, ...earlier.map((b) => ({ value: String(b.id), label: `${b.kenmerk} (${SOORT_LABELS[b.soort]})` }))]}
               {...form.register('vervangtId', { setValueAs: (v) => (v === '' || v === null ? null : Number(v)) })} error={errorAt(e, 'vervangtId')} />
-            <TextInput type="date" label={soort === 'beeindiging' ? 'Stopt per' : 'Gaat in per'} required={soort === 'beeindiging'}
-              {...form.register('perDatum', { setValueAs: (v) => v || null })} error={errorAt(e, 'perDatum')} />
+            <FormDateField control={form.control} name="perDatum" label={soort === 'beeindiging' ? 'Stopt per' : 'Gaat in per'} required={soort === 'beeindiging'} emptyValue={null} />
           </Group>
         )}
         <Ambtshalve form={form} detail={detail} concept={concept} />

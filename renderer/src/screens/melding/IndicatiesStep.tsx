@@ -12,6 +12,7 @@ import { fmtDate, fmtEuro } from '../../format';
 import { navigate } from '../../route';
 import { useSession } from '../../session';
 import { errorAt, FormStatus } from '../../ui';
+import { FormDateField } from '../../DateField';
 import { ActionBar, CTRL_ENTER_HINT, submitOnCtrlEnter } from './ActionBar';
 import { StepSection, type StepProps } from './StepSection';
 import { stepHref } from './steps';
@@ -147,8 +148,8 @@ function IndicatieForm({ detail, aanvraagId, notice, done }: { detail: MeldingDe
           <TextInput label="Productcode" description="Volgens het contract, hoogstens 5 tekens" {...form.register('productcode')} error={errorAt(e, 'productcode')} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }} maw={520}>
-          <TextInput type="date" label="Ingangsdatum" required {...form.register('ingangsdatum')} error={errorAt(e, 'ingangsdatum')} />
-          <TextInput type="date" label="Einddatum" {...form.register('einddatum', { setValueAs: (v) => v || null })} error={errorAt(e, 'einddatum')} />
+          <FormDateField control={form.control} name="ingangsdatum" label="Ingangsdatum" required />
+          <FormDateField control={form.control} name="einddatum" label="Einddatum" />
         </SimpleGrid>
         <Textarea label="Motivering" required autosize minRows={3} {...form.register('motivering')} error={errorAt(e, 'motivering')} />
       </Stack>

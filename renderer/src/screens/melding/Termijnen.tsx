@@ -1,4 +1,4 @@
-import { Button, Card, Group, NumberInput, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Card, Group, NumberInput, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -11,6 +11,7 @@ import { draftKey, useDraft } from '../../drafts';
 import { fmtDate } from '../../format';
 import { useSession } from '../../session';
 import { errorAt, FormStatus, TermijnBadge } from '../../ui';
+import { FormDateField } from '../../DateField';
 
 /** The legal clocks of the melding, with verlengen (Awb 4:14), opschorten (4:15) and hervatten. */
 export function Termijnen({ termijnen, writer, onChanged }: { termijnen: Termijn[]; writer: boolean; onChanged: () => void }) {
@@ -75,8 +76,8 @@ function TermijnForm({ id, kind, onDone, onCancel }: { id: number; kind: 'verlen
             <NumberInput label="Aantal dagen" min={1} max={56} value={field.value as number} onChange={(v) => field.onChange(typeof v === 'number' ? v : Number(v))} onBlur={field.onBlur} ref={field.ref} error={errorAt(e, 'dagen')} />
           )} />
         )}
-        {kind === 'schortOp' && <TextInput type="date" label="Opgeschort vanaf" {...form.register('van')} error={errorAt(e, 'van')} />}
-        {kind === 'hervat' && <TextInput type="date" label="Hervat op" {...form.register('tot')} error={errorAt(e, 'tot')} />}
+        {kind === 'schortOp' && <FormDateField control={form.control} name="van" label="Opgeschort vanaf" required />}
+        {kind === 'hervat' && <FormDateField control={form.control} name="tot" label="Hervat op" required />}
         {kind !== 'hervat' && <Textarea style={{ flex: 1 }} label="Reden (de cliënt krijgt die te horen)" autosize minRows={2} {...form.register('reden')} error={errorAt(e, 'reden')} />}
       </Group>
       <Group mt="sm"><Button type="submit">Vastleggen</Button><Button variant="subtle" onClick={onCancel}>Annuleren</Button></Group>

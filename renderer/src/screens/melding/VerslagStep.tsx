@@ -9,6 +9,7 @@ import { call, showError } from '../../api';
 import { draftKey, useDraft } from '../../drafts';
 import { useSession } from '../../session';
 import { errorAt, FormStatus } from '../../ui';
+import { FormDateField } from '../../DateField';
 import { ActionBar, CTRL_ENTER_HINT, submitOnCtrlEnter } from './ActionBar';
 import { StepSection, type StepProps } from './StepSection';
 
@@ -51,7 +52,7 @@ export function VerslagStep({ detail, writer, notice, done }: StepProps) {
         <fieldset disabled={!writer} style={{ border: 0, padding: 0, margin: 0 }}>
           <Stack maw={860}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput type="date" label="Datum van het gesprek" required {...form.register('datum')} error={errorAt(e, 'datum')} />
+              <FormDateField control={form.control} name="datum" label="Datum van het gesprek" required />
               <TextInput label="Aanwezigen" required autoFocus={writer && o === null} {...form.register('aanwezigen')} error={errorAt(e, 'aanwezigen')} />
             </SimpleGrid>
             {TOPICS.map((tp) => (
@@ -65,7 +66,7 @@ export function VerslagStep({ detail, writer, notice, done }: StepProps) {
             {o !== null && (
               <>
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <TextInput type="date" label="Verslag verzonden op" {...form.register('verslagVerzondenOp', { setValueAs: (v) => v || null })} error={errorAt(e, 'verslagVerzondenOp')} />
+                  <FormDateField control={form.control} name="verslagVerzondenOp" label="Verslag verzonden op" />
                 </SimpleGrid>
                 <Textarea label="Opmerkingen van de cliënt op het verslag" autosize minRows={2} {...form.register('opmerkingenClient')} error={errorAt(e, 'opmerkingenClient')} />
               </>

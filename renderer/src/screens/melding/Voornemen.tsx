@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -10,6 +10,7 @@ import { call, showError, useLoad } from '../../api';
 import { downloadPdf } from '../../download';
 import { fmtDate } from '../../format';
 import { errorAt, FormStatus } from '../../ui';
+import { FormDateField } from '../../DateField';
 
 /**
  * Before an ambtshalve beëindiging, herziening or terugvordering: the voornemen letter with a
@@ -81,8 +82,8 @@ function VoornemenForm({ genomen, kenmerk, onSent, onCancel }: {
           <NativeSelect label="Over besluit" required data={genomen.map((b) => ({ value: String(b.id), label: b.kenmerk }))}
             {...form.register('beschikkingId', { setValueAs: (x) => Number(x) })} error={errorAt(e, 'beschikkingId')} />
           <NativeSelect label="Wat bent u van plan?" required data={Object.entries(SOORT).map(([value, label]) => ({ value, label }))} {...form.register('soort')} error={errorAt(e, 'soort')} />
-          <TextInput type="date" label="Per datum" {...form.register('perDatum', { setValueAs: (x) => x || null })} error={errorAt(e, 'perDatum')} />
-          <TextInput type="date" label="Reageren kan tot en met" description="Een redelijke termijn, meestal twee weken" required {...form.register('zienswijzeUiterlijk')} error={errorAt(e, 'zienswijzeUiterlijk')} />
+          <FormDateField control={form.control} name="perDatum" label="Per datum" />
+          <FormDateField control={form.control} name="zienswijzeUiterlijk" label="Reageren kan tot en met" description="DD-MM-JJJJ; een redelijke termijn, meestal twee weken" required />
         </SimpleGrid>
         <Textarea label="Wat wij van plan zijn" required autosize minRows={2} {...form.register('wat')} error={errorAt(e, 'wat')} />
         <Textarea label="Waarom" description="De feiten waarop de cliënt moet kunnen reageren" required autosize minRows={3} {...form.register('reden')} error={errorAt(e, 'reden')} />
@@ -109,7 +110,7 @@ function Zienswijze({ voornemen, onSaved }: { voornemen: VoornemenRij; onSaved: 
     <form onSubmit={submit} noValidate aria-label={`Zienswijze bij ${voornemen.beschikkingKenmerk}`}>
       <FormStatus form={form} />
       <Stack gap="xs" mt={4}>
-        <TextInput type="date" label="Ontvangen op" required {...form.register('ontvangenOp')} error={errorAt(e, 'ontvangenOp')} />
+        <FormDateField control={form.control} name="ontvangenOp" label="Ontvangen op" required />
         <Textarea label="Reactie van de cliënt" required autosize minRows={2} {...form.register('zienswijze')} error={errorAt(e, 'zienswijze')} />
         <Group gap="xs"><Button type="submit" size="xs">Zienswijze opslaan</Button><Button size="xs" variant="subtle" onClick={() => setOpen(false)}>Annuleren</Button></Group>
       </Stack>
