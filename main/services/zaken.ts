@@ -1,12 +1,9 @@
-import { In } from 'typeorm';
-import { addDays } from '../../shared/dates';
 import { z } from 'zod';
 import { eenheidLabel, frequentieLabel, productcategorieLabel } from '../../shared/codelists';
 import { LoketError } from '../../shared/errors';
 import type {
   AanvraagInputSchema, Indicatie, IndicatieInputSchema, Melding, MeldingDetail, MeldingInputSchema,
   OnderzoekInputSchema, Termijn, TermijnHervatSchema, TermijnOpschortSchema, TermijnVerlengSchema, Wet,
-  WerkvoorraadItem, WerkvoorraadQuerySchema,
 } from '../../shared/schemas/zaak';
 import {
   termijnWijzigingProbleem, type TermijnWijziging, type WijzigingGrond,
@@ -22,7 +19,7 @@ import { clientNaam } from './clients';
 import { beschikkingenForAanvraag } from './beschikkingen';
 import { assertClientWritable } from './beperking';
 import { readsHulpvraagEnVerslag } from './toegang';
-import { logAccess, logShown, notFound, nowIso, type TxContext } from './context';
+import { logAccess, notFound, nowIso, type TxContext } from './context';
 import { meldingKenmerk, toIndicatie, toTermijn } from './zaakRecords';
 
 /**
@@ -282,80 +279,3 @@ export async function clientTimeline(tx: TxContext, input: { id: number }) {
   };
 }
 
-// ---------------------------------------------------------------- werkvoorraad
-
-function fase(r: { heeft_onderzoek: number; heeft_aanvraag: number; beschikking_status: string | null }): string {
-  if (!r.heeft_onderzoek) return 'onderzoek';
-  if (!r.heeft_aanvraag) return 'aanvraag';
-  if (!r.beschikking_status) return 'beschikking';
-  return r.beschikking_status === 'ter_accordering' ? 'accordering' : r.beschikking_status === 'concept' ? 'beschikking' : 'verzending';
-}
-
-const WERKVOORRAAD_LIMIT = 500;
-
-type WerkvoorraadRow = Record<string, unknown> & {
-  melding_id: number; datum: string; wet: string; client_id: number; wijk: string | null; display_name: string;
-  termijn_id: number | null; heeft_onderzoek: number; heeft_aanvraag: number; beschikking_status: string | null;
-};
-
-const WERKVOORRAAD_COLUMNS = `m.id AS melding_id, m.datum, m.wet, m.client_id, c.wijk, u.display_name,
-  c.voornamen, c.voorletters, c.voorvoegsel, c.geslachtsnaam, c.partner_voorvoegsel, c.partner_geslachtsnaam, c.naamgebruik,
-  EXISTS (SELECT 1 FROM onderzoeken o WHERE o.melding_id = m.id) AS heeft_onderzoek,
-  EXISTS (SELECT 1 FROM aanvragen a WHERE a.melding_id = m.id) AS heeft_aanvraag,
-  (SELECT b.status FROM aanvragen a JOIN beschikkingen b ON b.aanvraag_id = a.id WHERE a.melding_id = m.id ORDER BY b.id DESC LIMIT 1) AS beschikking_status`;
-
-/**
- * Open cases, the nearest legal deadline first, then cases without a running deadline (suspended,
- * or waiting to be sent). Two queries instead of one ORDER BY over every open melding: without a
- * filter the first reads idx_termijnen_open in order and stops after a page; with a consulent it
- * starts from idx_meldingen_open. Measured at 100k clients: 6–10 ms (was 400 ms).
- */
-export async function werkvoorraad(tx: TxContext, input: z.output<typeof WerkvoorraadQuerySchema>): Promise<{ items: WerkvoorraadItem[] }> {
-  const today = input.vandaag ?? tx.today();
-  const filters: string[] = [];
-  const params: Record<string, string | number> = {};
-  if (input.consulentId !== undefined) { filters.push('m.consulent_id = :consulentId'); params.consulentId = input.consulentId; }
-  if (input.wijk) { filters.push('c.wijk = :wijk'); params.wijk = input.wijk; }
-  const deadline: string[] = [];
-  if (input.alleenVerlopen) { deadline.push('t.uiterlijk < :vandaag'); params.vandaag = today; }
-  if (input.binnenDagen !== undefined) { deadline.push('t.uiterlijk <= :tot'); params.tot = addDays(today, input.binnenDagen); }
-  const extra = filters.map((f) => ` AND ${f}`).join('');
-  const running = await tx.m.createQueryBuilder(TermijnEntity, 't')
-    .innerJoin(MeldingEntity.options.name, 'm', 'm.id = t.meldingId')
-    .innerJoin(ClientEntity.options.name, 'c', 'c.id = m.clientId')
-    .innerJoin(UserEntity.options.name, 'u', 'u.id = m.consulentId')
-    .select(`${WERKVOORRAAD_COLUMNS}, t.id AS termijn_id`)
-    .where(`t.afgerond_op IS NULL AND t.uiterlijk IS NOT NULL AND m.status = 'open'${deadline.map((d) => ` AND ${d}`).join('')}${extra}`, params)
-    .orderBy('t.uiterlijk').addOrderBy('t.id')
-    .limit(WERKVOORRAAD_LIMIT)
-    .getRawMany<WerkvoorraadRow>();
-  const rows = [...running];
-  if (deadline.length === 0 && rows.length < WERKVOORRAAD_LIMIT) {
-    rows.push(...await tx.m.createQueryBuilder(MeldingEntity, 'm')
-      .innerJoin(ClientEntity.options.name, 'c', 'c.id = m.clientId')
-      .innerJoin(UserEntity.options.name, 'u', 'u.id = m.consulentId')
-      .select(`${WERKVOORRAAD_COLUMNS}, (SELECT t.id FROM termijnen t WHERE t.melding_id = m.id AND t.afgerond_op IS NULL) AS termijn_id`)
-      .where(`m.status = 'open'${extra}
-        AND NOT EXISTS (SELECT 1 FROM termijnen t WHERE t.melding_id = m.id AND t.afgerond_op IS NULL AND t.uiterlijk IS NOT NULL)`, params)
-      .orderBy('m.id')
-      .limit(WERKVOORRAAD_LIMIT - rows.length)
-      .getRawMany<WerkvoorraadRow>());
-  }
-  const termijnIds = rows.map((r) => r.termijn_id).filter((x): x is number => x !== null);
-  const termijnen = new Map((termijnIds.length ? await tx.m.findBy(TermijnEntity, { id: In(termijnIds) }) : []).map((t) => [t.id, t]));
-  const items = rows.map((r): WerkvoorraadItem => {
-    const t = r.termijn_id !== null ? termijnen.get(r.termijn_id) : undefined;
-    return {
-      meldingId: r.melding_id, kenmerk: meldingKenmerk({ id: r.melding_id, datum: r.datum, wet: r.wet }), clientId: r.client_id,
-      clientNaam: clientNaam({
-        voornamen: r.voornamen as string, voorletters: r.voorletters as string | null, voorvoegsel: r.voorvoegsel as string | null,
-        geslachtsnaam: r.geslachtsnaam as string, partnerVoorvoegsel: r.partner_voorvoegsel as string | null,
-        partnerGeslachtsnaam: r.partner_geslachtsnaam as string | null, naamgebruik: r.naamgebruik as string,
-      }),
-      wijk: r.wijk, wet: r.wet as Wet, consulentNaam: r.display_name, fase: fase(r),
-      termijn: t ? toTermijn(t, today) : null,
-    };
-  });
-  logShown(tx, { objectType: 'werkvoorraad', detail: `${items.length} zaken` }, items.map((i) => i.clientId));
-  return { items };
-}

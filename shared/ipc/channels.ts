@@ -22,7 +22,6 @@ import {
   AanvraagInputSchema, AanvraagSchema, AccorderingPageSchema, AccorderingQuerySchema, BeschikkingInputSchema, BeschikkingSchema, IndicatieInputSchema,
   IndicatieSchema, MeldingDetailSchema, MeldingInputSchema, MeldingSchema, OnderzoekInputSchema,
   OnderzoekSchema, TermijnHervatSchema, TermijnOpschortSchema, TermijnSchema, TermijnVerlengSchema,
-  WerkvoorraadItemSchema, WerkvoorraadQuerySchema,
 } from '../schemas/zaak';
 
 const empty = z.object({}).default({});
@@ -75,7 +74,6 @@ export const CHANNELS = {
   'beschikking.overnemen': ch({ input: byId.extend({ reden: multiline(z.string().trim().min(5, 'Schrijf op waarom u het concept overneemt.').max(500)) }), output: BeschikkingSchema, roles: CASE_WRITERS, writes: true }),
   'beschikking.preview': ch({ input: byId, output: pdf, roles: CONTENT_READERS, writes: false }),
 
-  'werkvoorraad.list': ch({ input: WerkvoorraadQuerySchema, output: z.object({ items: z.array(WerkvoorraadItemSchema) }), roles: CASE_READERS, writes: false }),
   'accordering.queue': ch({ input: AccorderingQuerySchema, output: AccorderingPageSchema, roles: ['besluitbevoegd'], writes: false }),
   'print.queue': ch({ input: empty, output: z.object({ items: z.array(BeschikkingSchema) }), roles: ['administratie'], writes: false }),
   'print.send': ch({

@@ -270,13 +270,6 @@ export const MeldingDetailSchema = z.object({
 });
 export type MeldingDetail = z.infer<typeof MeldingDetailSchema>;
 
-export const WerkvoorraadQuerySchema = z.object({
-  consulentId: z.number().int().optional(),
-  wijk: z.string().trim().max(80).optional(),
-  binnenDagen: z.number().int().min(0).max(365).optional(),
-  alleenVerlopen: z.boolean().default(false),
-  vandaag: IsoDateSchema.optional(),
-});
 export const WerkvoorraadItemSchema = z.object({
   meldingId: z.number().int(),
   kenmerk: z.string(),

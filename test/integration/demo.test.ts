@@ -123,7 +123,7 @@ describe('loket demo', () => {
     expect(byBsn.ok && byBsn.value.results.map((r) => r.id)).toEqual([c.id]);
     const byAdres = await router.call('client.search', { query: `${c.postcode} ${c.huisnummer}` });
     expect(byAdres.ok && byAdres.value.results.some((r) => r.id === c.id)).toBe(true);
-    const wv = await router.call('werkvoorraad.list', {});
+    const wv = await router.call('werkvoorraad.page', {});
     expect(wv.ok && wv.value.items.length).toBeGreaterThan(0);
     const hits = fuzzySearchRaw(s.db.raw, 'Vreis', 50);
     expect(hits.length === 0 || hits[0]!.zoeknaam.includes('vries')).toBe(true);

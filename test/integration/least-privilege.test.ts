@@ -44,7 +44,7 @@ describe('least privilege', () => {
       expect((await refused(dirk, channel, input)).code, channel).toBe('geen_toegang');
     }
     expect((await ok(dirk, 'audit.list', { clientId: ids.clientId })).entries.length).toBeGreaterThan(0);
-    expect((await ok(dirk, 'werkvoorraad.list', {})).items).toBeDefined();
+    expect((await ok(dirk, 'werkvoorraad.page', {})).items).toBeDefined();
     expect((await refused(dirk, 'audit.inzage', { clientId: ids.clientId, reden: 'kort' })).field).toBe('reden');
     const inzage = await ok(dirk, 'audit.inzage', { clientId: ids.clientId, reden: 'Klacht 2026-14: onderzoek naar de behandeling' });
     expect(JSON.parse(inzage.json).meldingen[0].hulpvraag).toMatch(/schoonhouden/);

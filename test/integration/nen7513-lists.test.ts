@@ -12,7 +12,7 @@ describe('NEN 7513: searches and lists are logged against the clients they showe
     const anna = await desk.as('anna', '2026-04-20');
     const found = await ok(anna, 'client.search', { query: 'Oosterhuis' });
     expect(found.results.map((r) => r.id)).toEqual([ids.clientId]);
-    await ok(anna, 'werkvoorraad.list', {});
+    await ok(anna, 'werkvoorraad.page', {});
     const carla = await desk.as('carla', '2026-04-20');
     await ok(carla, 'print.queue', {});
 

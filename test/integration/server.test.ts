@@ -138,7 +138,7 @@ describe('refusals', () => {
     expect(res.status).toBe(401);
     expect(res.body.ok).toBe(false);
     anon.token = 'bm90LWEtcmVhbC10b2tlbg';
-    expect((await anon.raw('werkvoorraad.list', {})).status).toBe(401);
+    expect((await anon.raw('werkvoorraad.page', {})).status).toBe(401);
   });
 
   it('answers a wrong password and an unknown user with the same 401 and message', async () => {
@@ -167,9 +167,9 @@ describe('refusals', () => {
     const c = client();
     expect((await c.login('consulent01', USER_PASSWORD)).status).toBe(200);
     clock += IDLE_MS - 1000;
-    expect((await c.raw('werkvoorraad.list', {})).status).toBe(200);
+    expect((await c.raw('werkvoorraad.page', {})).status).toBe(200);
     clock += IDLE_MS + 1000;
-    expect((await c.raw('werkvoorraad.list', {})).status).toBe(401);
+    expect((await c.raw('werkvoorraad.page', {})).status).toBe(401);
   });
 
   it('does not count the progress poll as activity', async () => {
@@ -181,13 +181,13 @@ describe('refusals', () => {
     expect(poll.status).toBe(200);
     expect(poll.body.running).toEqual([]);
     clock += 2000;
-    expect((await c.raw('werkvoorraad.list', {})).status).toBe(401);
+    expect((await c.raw('werkvoorraad.page', {})).status).toBe(401);
   });
 
   it('refuses a removed user on her next call, although her session was live', async () => {
     const c = client();
     expect((await c.login('consulent02', USER_PASSWORD)).status).toBe(200);
-    expect((await c.raw('werkvoorraad.list', {})).status).toBe(200);
+    expect((await c.raw('werkvoorraad.page', {})).status).toBe(200);
     const beheer = client('beheer-pc');
     expect((await beheer.login('beheer', ADMIN_PASSWORD)).status).toBe(200);
     // A beheerder without a second factor may only set one up.
@@ -196,7 +196,7 @@ describe('refusals', () => {
     expect(early.body.error.message).toContain('tweestapsverificatie');
     const app = await enrollTotp(beheer);
     await beheer.ok('user.remove', { username: 'consulent02' });
-    const after = await c.raw('werkvoorraad.list', {});
+    const after = await c.raw('werkvoorraad.page', {});
     expect(after.status).toBe(401);
     // The next login of the beheerder needs the code.
     const noCode = await client().login('beheer', ADMIN_PASSWORD);
@@ -252,7 +252,7 @@ describe('refusals', () => {
     expect(setCookie).toMatch(/Secure/);
     expect(setCookie).toMatch(/SameSite=Strict/);
     const cookie = setCookie.split(';')[0]!;
-    const json = { channel: 'werkvoorraad.list', input: {} };
+    const json = { channel: 'werkvoorraad.page', input: {} };
     const crossSite = await request(base, tls.cert, 'POST', '/api/call', { json, headers: { cookie, 'sec-fetch-site': 'cross-site', origin: 'https://elders.example' } });
     expect(crossSite.status).toBe(403);
     const noHeader = await request(base, tls.cert, 'POST', '/api/call', { json, headers: { cookie } });

@@ -56,7 +56,7 @@ describe('sessions that follow the database', () => {
     const r = createRouter({ dbFile: desk.dbFile, route: 'test', kdf: TEST_KDF, today: () => '2026-04-20', clock: () => now });
     await ok(r, 'session.unlock', { username: 'anna', password: USER_PASSWORD });
     now += 9 * 60_000;
-    await ok(r, 'werkvoorraad.list', {});
+    await ok(r, 'werkvoorraad.page', {});
     // Heartbeats of an untouched screen and background calls do not keep it open.
     now += 5 * 60_000;
     await ok(r, 'session.activity', { active: false });
@@ -64,12 +64,12 @@ describe('sessions that follow the database', () => {
     now += 6 * 60_000; // 11 minutes since the last real activity (default 10)
     expect(await r.lockIfIdle()).toBe(true);
     expect(r.session).toBeNull();
-    const res = await r.call('werkvoorraad.list', {});
+    const res = await r.call('werkvoorraad.page', {});
     expect(res.ok ? 'ok' : res.error.code).toBe('geen_toegang');
 
     await ok(r, 'session.unlock', { username: 'anna', password: USER_PASSWORD });
     now += 11 * 60_000;
-    const late = await r.call('werkvoorraad.list', {});
+    const late = await r.call('werkvoorraad.page', {});
     expect(late.ok).toBe(false);
     if (!late.ok) expect(late.error).toEqual({ code: 'vergrendeld', message: 'Sociaal Loket is vergrendeld omdat er 10 minuten niets gebeurde. Log opnieuw in; uw niet-opgeslagen invoer is bewaard.' });
     await r.close();

@@ -51,19 +51,20 @@ describe('legal clocks', () => {
 
   it('lists due and overdue cases per consultant and per wijk', async () => {
     const anna = await desk.as('anna', '2026-04-10');
-    const all = await ok(anna, 'werkvoorraad.list', {});
+    const all = await ok(anna, 'werkvoorraad.page', { perPagina: 100 });
     expect(all.items.length).toBeGreaterThanOrEqual(4);
-    const noord = await ok(anna, 'werkvoorraad.list', { wijk: 'Noord' });
+    const noord = await ok(anna, 'werkvoorraad.page', { wijk: 'Noord' });
     expect(noord.items.every((i) => i.wijk === 'Noord')).toBe(true);
-    const dueThisWeek = await ok(anna, 'werkvoorraad.list', { binnenDagen: 7 });
+    const dueThisWeek = await ok(anna, 'werkvoorraad.page', { termijn: 'deze_week' });
     expect(dueThisWeek.items.map((i) => i.termijn?.uiterlijk)).toContain('2026-04-13');
     expect(dueThisWeek.items.find((i) => i.termijn?.uiterlijk === '2026-04-13')?.termijn?.status).toBe('deze_week');
-    const overdue = await ok(anna, 'werkvoorraad.list', { alleenVerlopen: true, vandaag: '2026-04-14' });
+    const later = await desk.as('anna', '2026-04-14');
+    const overdue = await ok(later, 'werkvoorraad.page', { termijn: 'verlopen' });
     expect(overdue.items.map((i) => i.termijn?.uiterlijk)).toEqual(['2026-04-13']);
     expect(overdue.items[0]!.termijn!.status).toBe('verlopen');
     const annaId = (await ok(anna, 'session.current', {})).user!.id;
-    expect((await ok(anna, 'werkvoorraad.list', { consulentId: annaId })).items.length).toBe(all.items.length);
-    expect((await ok(anna, 'werkvoorraad.list', { consulentId: 9999 })).items).toEqual([]);
+    expect((await ok(anna, 'werkvoorraad.page', { consulentId: annaId, perPagina: 100 })).items.length).toBe(all.items.length);
+    expect((await ok(anna, 'werkvoorraad.page', { consulentId: 9999 })).items).toEqual([]);
   });
 
   it('the Wmo onderzoek term is no beslistermijn: no Awb verdaging, only consent or the verordening, recorded', async () => {
