@@ -78,6 +78,6 @@ export async function auditInzage(tx: TxContext, input: In<'audit.inzage'>) {
   await assertClient(tx, input.clientId);
   const settings = await readSettings(tx);
   logAccess(tx, { action: 'lezen', objectType: 'inzage-met-reden', objectId: input.clientId, clientId: input.clientId, detail: `reden: ${input.reden}` });
-  const d = collectInzage(tx.raw, input.clientId, { gemaaktOp: nowIso(), gemeente: settings.gemeenteNaam });
+  const d = await collectInzage(tx, input.clientId, { gemaaktOp: nowIso(), gemeente: settings.gemeenteNaam });
   return { json: JSON.stringify(d, null, 2) };
 }

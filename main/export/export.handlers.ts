@@ -135,7 +135,7 @@ async function exportInzage(tx: TxContext, input: In<'export.inzage'>) {
   // Logged first, so the inzage itself is in the list the citizen gets.
   logAccess(tx, { action: input.dryRun ? 'lezen' : 'exporteren', objectType: 'inzage', objectId: input.clientId, clientId: input.clientId, detail: input.dryRun ? `proefrun inzage (AVG art. 15, verzoek ${verzoek.id})` : `inzage AVG art. 15 op verzoek ${verzoek.id}: JSON en PDF` });
   if (!input.dryRun) await markInzageUitgevoerd(tx, verzoek.id);
-  const d = collectInzage(tx.raw, input.clientId, { gemaaktOp: nowIso(), gemeente: settings.gemeenteNaam });
+  const d = await collectInzage(tx, input.clientId, { gemaaktOp: nowIso(), gemeente: settings.gemeenteNaam });
   const aantallen = {
     vertegenwoordigers: d.vertegenwoordigers.length, meldingen: d.meldingen.length, verslagen: d.verslagen.length,
     aanvragen: d.aanvragen.length, indicaties: d.indicaties.length, beschikkingen: d.beschikkingen.length,

@@ -7,13 +7,16 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatDutchDate } from '../../shared/dates';
 import { LoketError } from '../../shared/errors';
-import type { StoredLogEntry } from '../auditlog';
-import type { RawDb } from '../db/database';
+import { In } from 'typeorm';
 import { ensureFontFamily, getPdfMake } from '../letters/fonts';
 import { FONT_FAMILY } from '../letters/layout';
 import { adresRegels, clientNaam } from '../services/clients';
 import { meldingKenmerk } from '../services/zaakRecords';
-import type { ClientRow } from '../db/entities';
+import {
+  AanvraagEntity, AccessLogEntity, BeschikkingAuteursView, BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, HouseholdEntity,
+  IndicatieEntity, LetterEntity, MeldingEntity, OnderzoekEntity, RepresentativeEntity, TermijnEntity, UserEntity, type ClientRow,
+} from '../db/entities';
+import type { TxContext } from '../services/context';
 
 type Row = Record<string, unknown>;
 
@@ -33,69 +36,51 @@ export interface InzageData {
   toegang: { seq: number; ts: string; actor: string; naam: string | null; rol: string | null; actie: string; object: string; objectId: string | null; resultaat: string; oorsprong: string }[];
 }
 
-const camel = (r: Row): Row => Object.fromEntries(Object.entries(r).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v]));
-const jsonCols = (r: Row, cols: string[]): Row => {
-  const out = { ...r };
-  for (const c of cols) if (typeof out[c] === 'string') out[c] = JSON.parse(out[c] as string);
-  return out;
-};
-const bools = (r: Row, cols: string[]): Row => {
-  const out = { ...r };
-  for (const c of cols) if (typeof out[c] === 'number') out[c] = out[c] === 1;
-  return out;
-};
+const row = (r: object): Row => ({ ...r });
 
-export function collectInzage(raw: RawDb, clientId: number, meta: { gemaaktOp: string; gemeente: string }): InzageData {
-  const c = raw.prepare('SELECT * FROM clients WHERE id = ?').get(clientId) as Row | undefined;
+/** Every entity row of the client, read in the call's transaction (the access log too: this is the inzage export). */
+export async function collectInzage(tx: Pick<TxContext, 'm'>, clientId: number, meta: { gemaaktOp: string; gemeente: string }): Promise<InzageData> {
+  const m = tx.m;
+  const c = await m.createQueryBuilder(ClientEntity, 'c').addSelect('c.verwerkingBeperkt').where('c.id = :clientId', { clientId }).getOne();
   if (!c) throw new LoketError('niet_gevonden', `Cliënt ${clientId} bestaat niet (meer).`);
-  const client = bools(camel(c), ['geheimhouding', 'overleden', 'nietIngezetene']);
-  delete client.zoeknaam;
-  const naam = clientNaam(client as unknown as ClientRow);
-  const reps = (raw.prepare('SELECT * FROM representatives WHERE client_id = ? ORDER BY id').all(clientId) as Row[])
-    .map((r) => bools(jsonCols(camel(r), ['adresregels', 'handeltIn']), ['ontvangtPost']));
+  const client = row(c);
+  const naam = clientNaam(c);
+  const reps = (await m.find(RepresentativeEntity, { where: { clientId }, order: { id: 'ASC' } })).map(row);
   let huishouden: InzageData['huishouden'] = null;
-  if (client.householdId) {
-    const h = raw.prepare('SELECT * FROM households WHERE id = ?').get(client.householdId) as Row | undefined;
+  if (c.householdId) {
+    const h = await m.findOneBy(HouseholdEntity, { id: c.householdId });
     if (h) {
-      const leden = (raw.prepare('SELECT * FROM clients WHERE household_id = ? ORDER BY id').all(h.id) as Row[])
-        .map((l) => ({ id: l.id as number, naam: clientNaam(camel(l) as unknown as ClientRow) }));
-      huishouden = { id: h.id as number, naam: h.naam as string, leden, doelen: JSON.parse(h.plan_doelen as string), afspraken: JSON.parse(h.plan_afspraken as string) };
+      const leden = (await m.find(ClientEntity, { where: { householdId: h.id }, order: { id: 'ASC' } })).map((l) => ({ id: l.id, naam: clientNaam(l) }));
+      huishouden = { id: h.id, naam: h.naam, leden, doelen: h.planDoelen, afspraken: h.planAfspraken };
     }
   }
-  const meldingen = (raw.prepare('SELECT * FROM meldingen WHERE client_id = ? ORDER BY datum, id').all(clientId) as Row[])
-    .map((m): Row => ({ kenmerk: meldingKenmerk({ id: m.id as number, datum: m.datum as string, wet: m.wet as string }), ...bools(camel(m), ['toestemming', 'clientondersteuningAangeboden']) }));
-  const mIds = meldingen.map((m) => m.id as number);
-  const inM = mIds.length ? `(${mIds.join(',')})` : '(NULL)';
-  const verslagen = (raw.prepare(`SELECT * FROM onderzoeken WHERE melding_id IN ${inM} ORDER BY id`).all() as Row[]).map((r) => bools(camel(r), ['pgbUitgelegd', 'bijdrageUitgelegd']));
-  const aanvragen = (raw.prepare(`SELECT * FROM aanvragen WHERE melding_id IN ${inM} ORDER BY id`).all() as Row[]).map(camel);
-  const aIds = aanvragen.map((a) => a.id as number);
-  const inA = aIds.length ? `(${aIds.join(',')})` : '(NULL)';
-  const indicaties = (raw.prepare(`SELECT * FROM indicaties WHERE aanvraag_id IN ${inA} ORDER BY id`).all() as Row[]).map(camel);
-  const beschikkingen = (raw.prepare(`SELECT b.*, ua.namen AS auteur, uc.display_name AS accordeur FROM beschikkingen b
-      JOIN beschikking_auteurs ua ON ua.beschikking_id = b.id LEFT JOIN users uc ON uc.id = b.accordeur_id WHERE b.aanvraag_id IN ${inA} ORDER BY b.id`).all() as Row[])
-    .map((b) => {
-      const r = jsonCols(camel(b), ['wettelijkeGrondslag']);
-      delete r.auteurId; delete r.accordeurId;
-      r.indicatieIds = (raw.prepare('SELECT indicatie_id FROM beschikking_indicaties WHERE beschikking_id = ? ORDER BY indicatie_id').all(b.id) as { indicatie_id: number }[]).map((x) => x.indicatie_id);
-      return r;
-    });
-  const termijnen = (raw.prepare(`SELECT * FROM termijnen WHERE melding_id IN ${inM} ORDER BY id`).all() as Row[])
-    .map((t) => jsonCols(camel({ ...t, behaald: t.behaald === null ? null : t.behaald === 1 }), ['verlengingen', 'opschortingen']));
+  const meldingRows = await m.find(MeldingEntity, { where: { clientId }, order: { datum: 'ASC', id: 'ASC' } });
+  const meldingen = meldingRows.map((x): Row => ({ kenmerk: meldingKenmerk(x), ...x }));
+  const mIds = meldingRows.map((x) => x.id);
+  const verslagen = (await m.find(OnderzoekEntity, { where: { meldingId: In(mIds) }, order: { id: 'ASC' } })).map(row);
+  const aanvraagRows = await m.find(AanvraagEntity, { where: { meldingId: In(mIds) }, order: { id: 'ASC' } });
+  const aIds = aanvraagRows.map((a) => a.id);
+  const indicaties = (await m.find(IndicatieEntity, { where: { aanvraagId: In(aIds) }, order: { id: 'ASC' } })).map(row);
+  const beschikkingen: Row[] = [];
+  for (const b of await m.find(BeschikkingEntity, { where: { aanvraagId: In(aIds) }, order: { id: 'ASC' } })) {
+    const { auteurId: _a, accordeurId, ...rest } = b;
+    const auteur = (await m.findOneByOrFail(BeschikkingAuteursView, { beschikkingId: b.id })).namen;
+    const accordeur = accordeurId === null ? null : (await m.findOneBy(UserEntity, { id: accordeurId }))?.displayName ?? null;
+    const indicatieIds = (await m.find(BeschikkingIndicatieEntity, { where: { beschikkingId: b.id }, order: { indicatieId: 'ASC' } })).map((x) => x.indicatieId);
+    beschikkingen.push({ ...rest, auteur, accordeur, indicatieIds });
+  }
+  const termijnen = (await m.find(TermijnEntity, { where: { meldingId: In(mIds) }, order: { id: 'ASC' } })).map(row);
   const bIds = beschikkingen.map((b) => b.id as number);
-  const brieven = (raw.prepare(`SELECT id, soort, melding_id, beschikking_id, pdf, sha256, created_at FROM letters
-      WHERE melding_id IN ${inM} OR beschikking_id IN ${bIds.length ? `(${bIds.join(',')})` : '(NULL)'} ORDER BY id`).all() as Row[])
-    .map((l) => {
-      const { pdf, ...rest } = camel(l);
-      return { ...rest, pdfBase64: Buffer.from(pdf as Buffer).toString('base64') };
-    });
-  const users = new Map((raw.prepare('SELECT username, display_name FROM users').all() as { username: string; display_name: string }[]).map((u) => [u.username, u.display_name]));
-  const toegang = (raw.prepare('SELECT * FROM access_log WHERE client_id = ? ORDER BY seq').all(clientId) as StoredLogEntry[])
+  const brieven = (await m.find(LetterEntity, { where: [{ meldingId: In(mIds) }, { beschikkingId: In(bIds) }], order: { id: 'ASC' } }))
+    .map(({ pdf, ...rest }) => ({ ...rest, pdfBase64: Buffer.from(pdf).toString('base64') }));
+  const users = new Map((await m.find(UserEntity, { select: { id: true, username: true, displayName: true } })).map((u) => [u.username, u.displayName]));
+  const toegang = (await m.find(AccessLogEntity, { where: { clientId }, order: { seq: 'ASC' } }))
     .map((e) => ({
-      seq: e.seq, ts: e.ts, actor: e.actor, naam: users.get(e.actor) ?? null, rol: e.role, actie: e.action, object: e.object_type,
-      objectId: e.object_id, resultaat: e.result, oorsprong: e.origin,
+      seq: e.seq, ts: e.ts, actor: e.actor, naam: users.get(e.actor) ?? null, rol: e.role, actie: e.action, object: e.objectType,
+      objectId: e.objectId, resultaat: e.result, oorsprong: e.origin,
     }));
   return {
-    ...meta, client: { ...client, naam }, vertegenwoordigers: reps, huishouden, meldingen, verslagen, aanvragen, indicaties,
+    ...meta, client: { ...client, naam }, vertegenwoordigers: reps, huishouden, meldingen, verslagen, aanvragen: aanvraagRows.map(row), indicaties,
     beschikkingen, termijnen, brieven, toegang,
   };
 }
