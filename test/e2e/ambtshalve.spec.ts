@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
+import { LETTERHEAD } from '../support/cases';
+import { must } from './must';
 import { checkScreen } from './screen';
 
 /**
@@ -20,23 +22,13 @@ const dag = (plus: number) => {
 test('aanhef, aanvulverzoek, voornemen with zienswijze and an ambtshalve beëindiging, entered on the screens', async ({ page, app, router }) => {
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1366, height: 900 });
-  const must = async <T,>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>) => {
-    const r = await p;
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value;
-  };
   const als = async (username: string, password: string) => {
     await router.call('session.lock', {});
     await must(router.call('session.unlock', { username, password }));
   };
   // The letterhead, and a vastgestelde toekenning of hulp bij het huishouden that the gemeente now wants to end.
   await als('beheer', 'correct paard batterij niet');
-  await must(router.call('settings.update', {
-    gemeenteNaam: 'Voorbeeldstad', gemeentecode: '9999', rsin: '001234567', adres: { straat: 'Marktplein 1', postcode: '1234 AB', plaats: 'Voorbeeldstad' },
-    telefoon: '14 0999', email: 'info@voorbeeldstad.nl', website: 'www.voorbeeldstad.nl', logoPngBase64: null,
-    ondertekenaar: { naam: 'J. de Boer', functie: 'teamleider sociaal domein' }, mandaat: 'namens het college van burgemeester en wethouders',
-    bezwaarAdres: { tav: 'het college', adres: 'Postbus 100', postcode: '1230 AA', plaats: 'Voorbeeldstad' }, autoLockMinuten: 10,
-  }));
+  await must(router.call('settings.update', LETTERHEAD));
   await als('anna', 'een ander lang wachtwoord');
   const c = await must(router.call('client.create', {
     bsn: '999993847', voornamen: 'Johanna', voorletters: 'J.', voorvoegsel: 'de', geslachtsnaam: 'Vries', partnerGeslachtsnaam: 'Dijk', partnerVoorvoegsel: 'van',

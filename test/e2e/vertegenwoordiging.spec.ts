@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
+import { LETTERHEAD } from '../support/cases';
+import { must } from './must';
 import { checkScreen } from './screen';
 
 /**
@@ -16,19 +18,9 @@ const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterd
 test('a curator with office address and a verdaging, entered on the screens: the letter goes to the curator', async ({ page, app, router }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1366, height: 900 });
-  const must = async <T,>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>) => {
-    const r = await p;
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value;
-  };
   // The letterhead is filled in; the client and her aanvraag came in earlier.
   await must(router.call('session.unlock', { username: 'beheer', password: 'correct paard batterij niet' }));
-  await must(router.call('settings.update', {
-    gemeenteNaam: 'Voorbeeldstad', gemeentecode: '9999', rsin: '001234567', adres: { straat: 'Marktplein 1', postcode: '1234 AB', plaats: 'Voorbeeldstad' },
-    telefoon: '14 0999', email: 'info@voorbeeldstad.nl', website: 'www.voorbeeldstad.nl', logoPngBase64: null,
-    ondertekenaar: { naam: 'J. de Boer', functie: 'teamleider sociaal domein' }, mandaat: 'namens het college van burgemeester en wethouders',
-    bezwaarAdres: { tav: 'het college', adres: 'Postbus 100', postcode: '1230 AA', plaats: 'Voorbeeldstad' }, autoLockMinuten: 10,
-  }));
+  await must(router.call('settings.update', LETTERHEAD));
   await must(router.call('session.lock', {}));
   await app.open();
   await app.login('anna');
