@@ -67,12 +67,18 @@ export function nameSimilarity(query: string, zoeknaam: string): number {
     const s = Math.max(dice(q, trigrams(run)), 1 - editDistance(query, run) / Math.max(query.length, run.length));
     if (s > best) best = s;
   }
-  if (k > 1) {
-    const grams = words.map(trigrams);
+  if (k > 1 && best < 1) {
     let sum = 0;
     for (const t of typed) {
-      const tGrams = trigrams(t);
-      sum += Math.max(0, ...words.map((w, i) => wordSimilarity(t, tGrams, w, grams[i]!)));
+      let tBest = 0;
+      let tGrams: Set<string> | null = null;
+      for (const w of words) {
+        if (w === t) { tBest = 1; break; }
+        if (Math.abs(w.length - t.length) > 3) continue;
+        tGrams ??= trigrams(t);
+        tBest = Math.max(tBest, wordSimilarity(t, tGrams, w, trigrams(w)));
+      }
+      sum += tBest;
     }
     best = Math.max(best, sum / k);
   }
