@@ -119,6 +119,15 @@ test('the melding as steps: navigation, action bar, focus, second-melding warnin
   // The melding itself: hulpvraag, letters and the legal clocks.
   await stappen.getByRole('link', { name: /Melding/ }).click();
   await expect(page.getByText('Hulp bij het douchen.')).toBeVisible();
+  // Extending the beslistermijn (Awb 4:14): the form closes, and the confirmation stands where it was, with the focus.
+  const termijnen = page.getByRole('region', { name: 'Melding' }).getByRole('table');
+  await termijnen.getByRole('row', { name: /^Beschikking/ }).getByRole('button', { name: 'Verlengen' }).click();
+  const verleng = page.getByRole('form', { name: 'Termijn verlengen (Awb 4:14)' });
+  await verleng.getByLabel(/^Reden/).fill('Wij wachten op een advies van de ergotherapeut.');
+  await verleng.getByRole('button', { name: 'Vastleggen' }).click();
+  await expect(verleng).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'De verlenging is vastgelegd' })).toBeFocused();
+  await expect(termijnen).toContainText('+14 dagen: Wij wachten op een advies van de ergotherapeut.');
   await checkStep(page, '04-stap-melding');
 
   // The other case stands at its beschikking: at 1920 the letter stands beside the form.

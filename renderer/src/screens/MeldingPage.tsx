@@ -51,6 +51,8 @@ export function MeldingPage({ id, stap }: { id: number; stap?: string }) {
     if (shown.current === step) return;
     shown.current = step;
     if (first) return;
+    // A confirmation belongs to the step it was given in.
+    setNotice((n) => (n && n.step !== step ? null : n));
     const section = document.querySelector(`[data-step="${step}"]`);
     if (section && !section.contains(document.activeElement)) document.getElementById(`${step}-title`)?.focus();
     window.scrollTo({ top: 0 });

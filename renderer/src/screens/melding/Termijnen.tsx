@@ -1,6 +1,6 @@
 import { Button, Card, Group, NumberInput, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { TermijnHervatSchema, TermijnOpschortSchema, TermijnVerlengSchema, type Termijn } from '../../../../shared/schemas/zaak';
@@ -13,9 +13,19 @@ import { useSession } from '../../session';
 import { errorAt, FormStatus, TermijnBadge } from '../../ui';
 import { FormDateField } from '../../DateField';
 
+const DONE = {
+  verleng: 'De verlenging is vastgelegd; de nieuwe uiterste datum staat in de tabel.',
+  schortOp: 'De opschorting is vastgelegd; de termijn staat stil tot hij wordt hervat.',
+  hervat: 'De termijn loopt weer; de nieuwe uiterste datum staat in de tabel.',
+} as const;
+
 /** The legal clocks of the melding, with verlengen (Awb 4:14), opschorten (4:15) and hervatten. */
 export function Termijnen({ termijnen, writer, onChanged }: { termijnen: Termijn[]; writer: boolean; onChanged: () => void }) {
   const [open, setOpen] = useState<{ id: number; kind: 'verleng' | 'schortOp' | 'hervat' } | null>(null);
+  const [msg, setMsg] = useState<string | null>(null);
+  const status = useRef<HTMLSpanElement>(null);
+  // The form closes after "Vastleggen": the confirmation stands where it was, and takes the focus.
+  useEffect(() => { if (msg) status.current?.focus(); }, [msg]);
   if (termijnen.length === 0) return <Text>Geen termijnen.</Text>;
   return (
     <Stack>
@@ -35,10 +45,10 @@ export function Termijnen({ termijnen, writer, onChanged }: { termijnen: Termijn
               <Table.Td>
                 {writer && !t.afgerondOp && (
                   <Group gap={4}>
-                    <Button size="compact-xs" variant="light" onClick={() => setOpen({ id: t.id, kind: 'verleng' })}>Verlengen</Button>
+                    <Button size="compact-xs" variant="light" onClick={() => { setMsg(null); setOpen({ id: t.id, kind: 'verleng' }); }}>Verlengen</Button>
                     {t.opgeschort
-                      ? <Button size="compact-xs" variant="light" onClick={() => setOpen({ id: t.id, kind: 'hervat' })}>Hervatten</Button>
-                      : <Button size="compact-xs" variant="light" onClick={() => setOpen({ id: t.id, kind: 'schortOp' })}>Opschorten</Button>}
+                      ? <Button size="compact-xs" variant="light" onClick={() => { setMsg(null); setOpen({ id: t.id, kind: 'hervat' }); }}>Hervatten</Button>
+                      : <Button size="compact-xs" variant="light" onClick={() => { setMsg(null); setOpen({ id: t.id, kind: 'schortOp' }); }}>Opschorten</Button>}
                   </Group>
                 )}
               </Table.Td>
@@ -46,7 +56,9 @@ export function Termijnen({ termijnen, writer, onChanged }: { termijnen: Termijn
           ))}
         </Table.Tbody>
       </Table>
-      {open && <TermijnForm key={`${open.id}-${open.kind}`} {...open} onDone={() => { setOpen(null); onChanged(); }} onCancel={() => setOpen(null)} />}
+      {open && <TermijnForm key={`${open.id}-${open.kind}`} {...open} onCancel={() => setOpen(null)}
+        onDone={() => { setMsg(DONE[open.kind]); setOpen(null); onChanged(); }} />}
+      <div><span ref={status} role="status" tabIndex={-1} className="melding-actionbar-notice" style={{ outline: 'none' }}>{open ? '' : msg}</span></div>
     </Stack>
   );
 }
