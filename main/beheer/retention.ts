@@ -7,7 +7,12 @@ import type {
   ZaakArchief, ZaakResultaat,
 } from '../../shared/schemas/beheer';
 import type { Wet } from '../../shared/schemas/zaak';
+import { In, Like } from 'typeorm';
 import type { Db, RawDb } from '../db/database';
+import {
+  AanvraagEntity, BeschikkingEntity, MeldingEntity, RechtenVerzoekEntity, SettingEntity, UserEntity, VernietigingItemEntity,
+  VernietigingVoorstelEntity, ZaakArchiefEntity, type ZaakArchiefRow,
+} from '../db/entities';
 import { logAccess, notFound, nowIso, type TxContext } from '../services/context';
 import { meldingKenmerk } from '../services/zaakRecords';
 import { assertClientWritable } from '../services/beperking';
@@ -60,18 +65,13 @@ const RESULTAAT_NEEDS: Record<ZaakResultaat, { soorten: string[]; uitleg: string
   afgebroken: null,
 };
 
-interface ArchiefRow {
-  melding_id: number; resultaat: ZaakResultaat; selectielijst_uuid: string; selectielijst_nummer: string;
-  selectielijst_naam: string; bewaartermijn: string; brondatum: string; afsluitdatum: string; archiefactiedatum: string;
-}
-
-function toArchief(raw: RawDb, a: ArchiefRow): ZaakArchief {
-  const m = raw.prepare('SELECT id, datum, wet FROM meldingen WHERE id = ?').get(a.melding_id) as { id: number; datum: string; wet: Wet };
-  const k = selectielijstKlasse(a.selectielijst_nummer);
+async function toArchief(tx: TxContext, a: ZaakArchiefRow): Promise<ZaakArchief> {
+  const m = await tx.m.findOneOrFail(MeldingEntity, { where: { id: a.meldingId }, select: { id: true, datum: true, wet: true } });
+  const k = selectielijstKlasse(a.selectielijstNummer);
   return {
-    meldingId: a.melding_id, kenmerk: meldingKenmerk(m), wet: m.wet, resultaat: a.resultaat,
+    meldingId: a.meldingId, kenmerk: meldingKenmerk(m), wet: m.wet as Wet, resultaat: a.resultaat,
     selectielijst: {
-      uuid: a.selectielijst_uuid, volledigNummer: a.selectielijst_nummer, naam: a.selectielijst_naam,
+      uuid: a.selectielijstUuid, volledigNummer: a.selectielijstNummer, naam: a.selectielijstNaam,
       omschrijving: k.omschrijving, procestermijn: k.procestermijn, bewaartermijn: a.bewaartermijn,
     },
     brondatum: a.brondatum, afsluitdatum: a.afsluitdatum, archiefactiedatum: a.archiefactiedatum,
@@ -79,26 +79,27 @@ function toArchief(raw: RawDb, a: ArchiefRow): ZaakArchief {
 }
 
 export async function afsluitenZaak(tx: TxContext, input: z.output<typeof ZaakAfsluitenSchema>): Promise<ZaakArchief> {
-  const m = tx.raw.prepare('SELECT id, client_id, datum, wet, status FROM meldingen WHERE id = ?').get(input.meldingId) as
-    { id: number; client_id: number; datum: string; wet: Wet; status: string } | undefined;
+  const m = await tx.m.findOne(MeldingEntity, { where: { id: input.meldingId }, select: { id: true, clientId: true, datum: true, wet: true, status: true } });
   if (!m) throw notFound('Melding', input.meldingId);
-  assertClientWritable(tx, m.client_id);
+  assertClientWritable(tx, m.clientId);
   const kenmerk = meldingKenmerk(m);
   if (m.status !== 'open') throw new LoketError('conflict', `Melding ${kenmerk} is al afgesloten.`);
   const afsluitdatum = input.afsluitdatum ?? tx.today();
   if (afsluitdatum > tx.today()) throw new LoketError('invoer', 'De afsluitdatum ligt in de toekomst. Sluit de zaak af op of na de dag zelf.', 'afsluitdatum');
   if (afsluitdatum < m.datum) throw new LoketError('invoer', `De zaak kan niet vóór de melding (${m.datum}) zijn afgesloten.`, 'afsluitdatum');
-  const besluiten = tx.raw.prepare(`SELECT b.soort, b.status, b.vastgesteld_op FROM beschikkingen b JOIN aanvragen a ON a.id = b.aanvraag_id
-    WHERE a.melding_id = ?`).all(m.id) as { soort: string; status: string; vastgesteld_op: string | null }[];
+  const besluiten = await tx.m.createQueryBuilder(BeschikkingEntity, 'b')
+    .innerJoin(AanvraagEntity.options.name, 'a', 'a.id = b.aanvraagId')
+    .where('a.meldingId = :meldingId', { meldingId: m.id })
+    .getMany();
   const open = besluiten.filter((b) => b.status === 'concept' || b.status === 'ter_accordering');
   if (open.length) {
     throw new LoketError('conflict', `Bij melding ${kenmerk} ligt nog een beschikking in ${open[0]!.status === 'concept' ? 'concept' : 'accordering'}. Rond die eerst af of trek haar in.`, 'resultaat');
   }
   const needs = RESULTAAT_NEEDS[input.resultaat];
-  if (needs && !besluiten.some((b) => needs.soorten.includes(b.soort) && b.vastgesteld_op !== null)) {
+  if (needs && !besluiten.some((b) => needs.soorten.includes(b.soort) && b.vastgesteldOp !== null)) {
     throw new LoketError('invoer', `Het resultaat '${input.resultaat}' vraagt ${needs.uitleg} bij deze zaak. Kies een ander resultaat of leg eerst het besluit vast.`, 'resultaat');
   }
-  const klasse = klasseVoor(m.wet, input.resultaat);
+  const klasse = klasseVoor(m.wet as Wet, input.resultaat);
   let brondatum = afsluitdatum;
   if (klasse.procestermijn === 'bestaansduur_procesobject') {
     if (!input.brondatum) {
@@ -109,24 +110,25 @@ export async function afsluitenZaak(tx: TxContext, input: z.output<typeof ZaakAf
     throw new LoketError('invoer', `Voor selectielijstklasse ${klasse.volledigNummer} begint de bewaartermijn bij het afsluiten van de zaak; laat de einddatum van de voorziening leeg.`, 'brondatum');
   }
   const archiefactiedatum = addIsoDuration(brondatum, klasse.bewaartermijn);
-  tx.raw.prepare(`UPDATE meldingen SET status = 'afgesloten' WHERE id = ?`).run(m.id);
-  tx.raw.prepare(`INSERT INTO zaak_archief (melding_id, resultaat, selectielijst_uuid, selectielijst_nummer, selectielijst_naam,
-      bewaartermijn, brondatum, afsluitdatum, archiefactiedatum, afgesloten_door, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(m.id, input.resultaat, klasse.uuid, klasse.volledigNummer, klasse.naam,
-    klasse.bewaartermijn, brondatum, afsluitdatum, archiefactiedatum, tx.session.user.id, nowIso());
+  await tx.m.update(MeldingEntity, { id: m.id }, { status: 'afgesloten' });
+  await tx.m.insert(ZaakArchiefEntity, {
+    meldingId: m.id, resultaat: input.resultaat, selectielijstUuid: klasse.uuid, selectielijstNummer: klasse.volledigNummer,
+    selectielijstNaam: klasse.naam, bewaartermijn: klasse.bewaartermijn, brondatum, afsluitdatum, archiefactiedatum,
+    afgeslotenDoor: tx.session.user.id, createdAt: nowIso(),
+  });
   logAccess(tx, {
-    action: 'wijzigen', objectType: 'melding', objectId: m.id, clientId: m.client_id,
+    action: 'wijzigen', objectType: 'melding', objectId: m.id, clientId: m.clientId,
     detail: `afgesloten: ${input.resultaat}, selectielijst ${klasse.volledigNummer} (${klasse.bewaartermijn}), archiefactiedatum ${archiefactiedatum}`,
   });
-  return toArchief(tx.raw, tx.raw.prepare('SELECT * FROM zaak_archief WHERE melding_id = ?').get(m.id) as ArchiefRow);
+  return toArchief(tx, await tx.m.findOneByOrFail(ZaakArchiefEntity, { meldingId: m.id }));
 }
 
 export async function zaakArchief(tx: TxContext, input: { meldingId: number }): Promise<{ archief: ZaakArchief | null }> {
-  const m = tx.raw.prepare('SELECT client_id FROM meldingen WHERE id = ?').get(input.meldingId) as { client_id: number } | undefined;
+  const m = await tx.m.findOne(MeldingEntity, { where: { id: input.meldingId }, select: { id: true, clientId: true } });
   if (!m) throw notFound('Melding', input.meldingId);
-  const a = tx.raw.prepare('SELECT * FROM zaak_archief WHERE melding_id = ?').get(input.meldingId) as ArchiefRow | undefined;
-  logAccess(tx, { action: 'lezen', objectType: 'zaak-archief', objectId: input.meldingId, clientId: m.client_id });
-  return { archief: a ? toArchief(tx.raw, a) : null };
+  const a = await tx.m.findOneBy(ZaakArchiefEntity, { meldingId: input.meldingId });
+  logAccess(tx, { action: 'lezen', objectType: 'zaak-archief', objectId: input.meldingId, clientId: m.clientId });
+  return { archief: a ? await toArchief(tx, a) : null };
 }
 
 // ---------------------------------------------------------------- destruction list and proposals
@@ -153,29 +155,23 @@ function vernietigbaar(raw: RawDb, where: string, params: unknown[]): Vernietigb
   }));
 }
 
-function username(raw: RawDb, id: number | null): string | null {
+async function username(tx: TxContext, id: number | null): Promise<string | null> {
   if (id === null) return null;
-  return (raw.prepare('SELECT username FROM users WHERE id = ?').get(id) as { username: string } | undefined)?.username ?? `gebruiker ${id}`;
+  return (await tx.m.findOne(UserEntity, { where: { id }, select: { id: true, username: true } }))?.username ?? `gebruiker ${id}`;
 }
 
-export function loadVoorstel(raw: RawDb, id: number): VernietigingVoorstel {
-  const v = raw.prepare('SELECT * FROM vernietiging_voorstellen WHERE id = ?').get(id) as {
-    id: number; status: VernietigingVoorstel['status']; grond: 'selectielijst' | 'verzoek'; verzoek_id: number | null;
-    toelichting: string | null; voorgesteld_door: number; voorgesteld_op: string; beoordeeld_door: number | null;
-    beoordeeld_op: string | null; beoordeling: string | null; uitgevoerd_door: number | null; uitgevoerd_op: string | null;
-  } | undefined;
+export async function loadVoorstel(tx: TxContext, id: number): Promise<VernietigingVoorstel> {
+  const v = await tx.m.findOneBy(VernietigingVoorstelEntity, { id });
   if (!v) throw notFound('Vernietigingsvoorstel', id);
-  const items = raw.prepare('SELECT * FROM vernietiging_items WHERE voorstel_id = ? ORDER BY melding_id').all(id) as Array<{
-    melding_id: number; client_id: number; wet: Wet; selectielijst_nummer: string; archiefactiedatum: string; client_vernietigd: number;
-  }>;
+  const items = await tx.m.find(VernietigingItemEntity, { where: { voorstelId: id }, order: { meldingId: 'ASC' } });
   return {
-    id: v.id, status: v.status, grond: v.grond, verzoekId: v.verzoek_id, toelichting: v.toelichting,
-    voorgesteldDoor: username(raw, v.voorgesteld_door)!, voorgesteldOp: v.voorgesteld_op,
-    beoordeeldDoor: username(raw, v.beoordeeld_door), beoordeeldOp: v.beoordeeld_op, beoordeling: v.beoordeling,
-    uitgevoerdDoor: username(raw, v.uitgevoerd_door), uitgevoerdOp: v.uitgevoerd_op,
+    id: v.id, status: v.status, grond: v.grond, verzoekId: v.verzoekId, toelichting: v.toelichting,
+    voorgesteldDoor: (await username(tx, v.voorgesteldDoor))!, voorgesteldOp: v.voorgesteldOp,
+    beoordeeldDoor: await username(tx, v.beoordeeldDoor), beoordeeldOp: v.beoordeeldOp, beoordeling: v.beoordeling,
+    uitgevoerdDoor: await username(tx, v.uitgevoerdDoor), uitgevoerdOp: v.uitgevoerdOp,
     items: items.map((i) => ({
-      meldingId: i.melding_id, clientId: i.client_id, wet: i.wet, selectielijstNummer: i.selectielijst_nummer,
-      archiefactiedatum: i.archiefactiedatum, clientVernietigd: i.client_vernietigd === 1,
+      meldingId: i.meldingId, clientId: i.clientId, wet: i.wet as Wet, selectielijstNummer: i.selectielijstNummer,
+      archiefactiedatum: i.archiefactiedatum, clientVernietigd: i.clientVernietigd,
     })),
   };
 }
@@ -183,21 +179,23 @@ export function loadVoorstel(raw: RawDb, id: number): VernietigingVoorstel {
 export async function vernietigingLijst(tx: TxContext, input: { peildatum?: string }) {
   const peildatum = input.peildatum ?? tx.today();
   const items = vernietigbaar(tx.raw, `a.archiefactiedatum <= ? OR (${TOEGEWEZEN_VERZOEK}) IS NOT NULL`, [peildatum]);
-  const ids = tx.raw.prepare(`SELECT id FROM vernietiging_voorstellen ORDER BY id DESC LIMIT 100`).all() as { id: number }[];
+  const recent = await tx.m.find(VernietigingVoorstelEntity, { order: { id: 'DESC' }, take: 100, select: { id: true } });
   logAccess(tx, { action: 'lezen', objectType: 'vernietigingslijst', detail: `${items.length} zaken vernietigbaar per ${peildatum}` });
-  return { peildatum, items, voorstellen: ids.map((r) => loadVoorstel(tx.raw, r.id)) };
+  const voorstellen: VernietigingVoorstel[] = [];
+  for (const r of recent) voorstellen.push(await loadVoorstel(tx, r.id));
+  return { peildatum, items, voorstellen };
 }
 
 /** Creates a proposal inside a running transaction; shared with the destruction-on-request route. */
-export function createVoorstel(tx: TxContext, meldingIds: number[], grond: 'selectielijst' | 'verzoek', verzoekId: number | null,
-  toelichting: string | null): VernietigingVoorstel {
+export async function createVoorstel(tx: TxContext, meldingIds: number[], grond: 'selectielijst' | 'verzoek', verzoekId: number | null,
+  toelichting: string | null): Promise<VernietigingVoorstel> {
   const unique = [...new Set(meldingIds)];
   const found = vernietigbaar(tx.raw, 'm.id IN (SELECT value FROM json_each(?))', [JSON.stringify(unique)]);
   const byId = new Map(found.map((z) => [z.meldingId, z]));
   for (const id of unique) {
     const z = byId.get(id);
     if (!z) {
-      const m = tx.raw.prepare('SELECT id, datum, wet, status FROM meldingen WHERE id = ?').get(id) as { id: number; datum: string; wet: string; status: string } | undefined;
+      const m = await tx.m.findOne(MeldingEntity, { where: { id }, select: { id: true, datum: true, wet: true } });
       if (!m) throw notFound('Melding', id);
       throw new LoketError('conflict', `Zaak ${meldingKenmerk(m)} is nog niet afgesloten met een resultaat. Een consulent sluit haar eerst af; pas dan kan zij op de vernietigingslijst.`, 'meldingIds');
     }
@@ -207,35 +205,35 @@ export function createVoorstel(tx: TxContext, meldingIds: number[], grond: 'sele
     }
   }
   checkDependencies(tx.raw, unique);
-  const res = tx.raw.prepare(`INSERT INTO vernietiging_voorstellen (status, grond, verzoek_id, toelichting, voorgesteld_door, voorgesteld_op)
-    VALUES ('voorgesteld', ?, ?, ?, ?, ?)`).run(grond, verzoekId, toelichting, tx.session.user.id, tx.today());
-  const voorstelId = Number(res.lastInsertRowid);
-  const ins = tx.raw.prepare(`INSERT INTO vernietiging_items (voorstel_id, melding_id, client_id, wet, selectielijst_nummer, archiefactiedatum)
-    VALUES (?, ?, ?, ?, ?, ?)`);
+  const res = await tx.m.insert(VernietigingVoorstelEntity, {
+    status: 'voorgesteld', grond, verzoekId, toelichting, voorgesteldDoor: tx.session.user.id, voorgesteldOp: tx.today(),
+  });
+  const voorstelId = res.identifiers[0]!.id as number;
   for (const id of unique) {
     const z = byId.get(id)!;
-    ins.run(voorstelId, id, z.clientId, z.wet, z.selectielijstNummer, z.archiefactiedatum);
+    await tx.m.insert(VernietigingItemEntity, {
+      voorstelId, meldingId: id, clientId: z.clientId, wet: z.wet, selectielijstNummer: z.selectielijstNummer, archiefactiedatum: z.archiefactiedatum, clientVernietigd: false,
+    });
     logAccess(tx, { action: 'beheer', objectType: 'vernietigingsvoorstel', objectId: voorstelId, clientId: z.clientId, detail: `zaak ${id} voorgesteld (${grond})` });
   }
-  return loadVoorstel(tx.raw, voorstelId);
+  return loadVoorstel(tx, voorstelId);
 }
 
-export function voorstelVernietiging(tx: TxContext, input: z.output<typeof VernietigingVoorstelInputSchema>): VernietigingVoorstel {
+export function voorstelVernietiging(tx: TxContext, input: z.output<typeof VernietigingVoorstelInputSchema>): Promise<VernietigingVoorstel> {
   return createVoorstel(tx, input.meldingIds, 'selectielijst', null, input.toelichting);
 }
 
 export async function beoordeelVoorstel(tx: TxContext, input: z.output<typeof VernietigingBeoordelingSchema>): Promise<VernietigingVoorstel> {
-  const v = loadVoorstel(tx.raw, input.voorstelId);
+  const v = await loadVoorstel(tx, input.voorstelId);
   if (v.status !== 'voorgesteld') throw new LoketError('conflict', `Voorstel ${v.id} is al ${v.status}; beoordelen kan alleen bij een nieuw voorstel.`);
-  const row = tx.raw.prepare('SELECT voorgesteld_door FROM vernietiging_voorstellen WHERE id = ?').get(v.id) as { voorgesteld_door: number };
-  if (row.voorgesteld_door === tx.session.user.id) {
+  const row = await tx.m.findOneOrFail(VernietigingVoorstelEntity, { where: { id: v.id }, select: { id: true, voorgesteldDoor: true } });
+  if (row.voorgesteldDoor === tx.session.user.id) {
     throw new LoketError('geen_toegang', 'U heeft dit voorstel zelf gedaan. Een tweede beheerder of een auditor moet het goedkeuren (vier-ogen).');
   }
   const status = input.akkoord ? 'goedgekeurd' : 'afgewezen';
-  tx.raw.prepare(`UPDATE vernietiging_voorstellen SET status = ?, beoordeeld_door = ?, beoordeeld_op = ?, beoordeling = ? WHERE id = ?`)
-    .run(status, tx.session.user.id, tx.today(), input.toelichting, v.id);
+  await tx.m.update(VernietigingVoorstelEntity, { id: v.id }, { status, beoordeeldDoor: tx.session.user.id, beoordeeldOp: tx.today(), beoordeling: input.toelichting });
   logAccess(tx, { action: 'beheer', objectType: 'vernietigingsvoorstel', objectId: v.id, detail: `${status} (${v.items.length} zaken)` });
-  return loadVoorstel(tx.raw, v.id);
+  return loadVoorstel(tx, v.id);
 }
 
 // ---------------------------------------------------------------- destruction
@@ -355,15 +353,15 @@ export async function purgeFreedPages(db: Db): Promise<boolean> {
 }
 
 /** Destroys the cases of an approved proposal, in the caller's transaction; the handler purges freed pages after the commit. */
-export function voerVernietigingUit(tx: TxContext, input: { voorstelId: number }) {
-  const v = loadVoorstel(tx.raw, input.voorstelId);
+export async function voerVernietigingUit(tx: TxContext, input: { voorstelId: number }) {
+  const v = await loadVoorstel(tx, input.voorstelId);
   if (v.status !== 'goedgekeurd') {
     throw new LoketError('conflict', v.status === 'voorgesteld'
       ? `Voorstel ${v.id} is nog niet goedgekeurd. Een tweede beheerder of een auditor moet het eerst goedkeuren.`
       : `Voorstel ${v.id} is ${v.status}; uitvoeren kan niet.`);
   }
   const meldingIds = v.items.map((i) => i.meldingId);
-  const present = tx.raw.prepare(`SELECT id FROM meldingen WHERE id ${IN}`).pluck().all(ids(meldingIds)) as number[];
+  const present = await tx.m.find(MeldingEntity, { where: { id: In(meldingIds) }, select: { id: true } });
   if (present.length !== meldingIds.length) throw new LoketError('conflict', `Een deel van de zaken in voorstel ${v.id} bestaat niet meer. Maak een nieuw voorstel.`);
   // The grounds must still hold on the day of destruction.
   const still = vernietigbaar(tx.raw, 'm.id IN (SELECT value FROM json_each(?))', [ids(meldingIds)]);
@@ -374,10 +372,8 @@ export function voerVernietigingUit(tx: TxContext, input: { voorstelId: number }
   }
   const { clientIds, swept } = destroyCases(tx, meldingIds);
   const vandaag = tx.today();
-  const markClient = tx.raw.prepare('UPDATE vernietiging_items SET client_vernietigd = 1 WHERE voorstel_id = ? AND client_id = ?');
-  for (const id of clientIds) markClient.run(v.id, id);
-  tx.raw.prepare(`UPDATE vernietiging_voorstellen SET status = 'uitgevoerd', uitgevoerd_door = ?, uitgevoerd_op = ? WHERE id = ?`)
-    .run(tx.session.user.id, vandaag, v.id);
+  if (clientIds.length) await tx.m.update(VernietigingItemEntity, { voorstelId: v.id, clientId: In(clientIds) }, { clientVernietigd: true });
+  await tx.m.update(VernietigingVoorstelEntity, { id: v.id }, { status: 'uitgevoerd', uitgevoerdDoor: tx.session.user.id, uitgevoerdOp: vandaag });
   for (const i of v.items) {
     logAccess(tx, {
       action: 'vernietigen', objectType: 'zaak', objectId: i.meldingId, clientId: i.clientId,
@@ -390,9 +386,9 @@ export function voerVernietigingUit(tx: TxContext, input: { voorstelId: number }
   if (swept.length) logAccess(tx, { action: 'vernietigen', objectType: 'vernietigingsvoorstel', objectId: v.id, detail: `ook verwijderd uit: ${swept.join(', ')}` });
   // Drafts of the destroyed cases may sit encrypted in a renderer's storage: every draft key goes,
   // so none of them opens again (each user gets a fresh key at the next login).
-  tx.raw.prepare(`DELETE FROM settings WHERE key LIKE 'concepten.sleutel.%'`).run();
+  await tx.m.delete(SettingEntity, { key: Like('concepten.sleutel.%') });
   if (v.verzoekId !== null) {
-    tx.raw.prepare(`UPDATE rechten_verzoeken SET status = 'uitgevoerd', uitgevoerd_op = ? WHERE id = ?`).run(vandaag, v.verzoekId);
+    await tx.m.update(RechtenVerzoekEntity, { id: v.verzoekId }, { status: 'uitgevoerd', uitgevoerdOp: vandaag });
   }
-  return { voorstel: loadVoorstel(tx.raw, v.id), vernietigdeZaken: meldingIds.length, vernietigdeClienten: clientIds.length };
+  return { voorstel: await loadVoorstel(tx, v.id), vernietigdeZaken: meldingIds.length, vernietigdeClienten: clientIds.length };
 }
