@@ -9,7 +9,7 @@ import { clientIdOf } from './beschikkingen';
 import { assertClientWritable } from './beperking';
 import { logAccess, notFound, nowIso, type TxContext } from './context';
 import { aanvulverzoekData, verdagingData, voornemenData } from './letterData';
-import { schortTermijnOp } from './zaken';
+import { schortTermijnOp, verlengTermijn } from './zaken';
 import { meldingKenmerk } from './zaakRecords';
 import { atwKlok } from './atw';
 
@@ -98,6 +98,14 @@ export async function sendVerdaging(tx: TxContext, input: In<'letter.verdaging'>
   if (!t) throw notFound('Termijn', input.termijnId);
   const m = await tx.m.findOneByOrFail(MeldingEntity, { id: t.meldingId });
   assertClientWritable(tx, m.clientId); // AVG art. 18 first, whatever else is wrong
+  if (input.dagen !== undefined || input.reden !== undefined) {
+    if (t.soort !== 'beschikking') throw new LoketError('invoer', 'Verdagen (Awb 4:14) kan alleen de beslistermijn op de aanvraag.', 'termijnId');
+    if (input.dagen === undefined || input.reden === undefined) {
+      throw new LoketError('invoer', input.dagen === undefined ? 'Vul in met hoeveel dagen de termijn wordt verdaagd.' : 'Schrijf de reden van de verdaging op; de cliënt krijgt die te horen (Awb 4:14).', input.dagen === undefined ? 'dagen' : 'reden');
+    }
+    await verlengTermijn(tx, { termijnId: t.id, dagen: input.dagen, reden: input.reden, grond: 'awb', grondTekst: undefined });
+    Object.assign(t, await tx.m.findOneByOrFail(TermijnEntity, { id: t.id }));
+  }
   const laatste = t.verlengingen[t.verlengingen.length - 1];
   if (t.soort !== 'beschikking' || !laatste || !t.uiterlijk) {
     throw new LoketError('invoer', 'Een verdagingsbrief hoort bij een verlengde beslistermijn. Verleng eerst de termijn en geef de reden (Awb 4:14).', 'termijnId');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { multiline } from '../text';
-import { IsoDateSchema } from '../schemas/zaak';
+import { IsoDateSchema, TermijnVerlengSchema } from '../schemas/zaak';
 import { CASE_WRITERS, ch, type ChannelDef } from './define';
 
 /**
@@ -56,8 +56,12 @@ export const LEGAL_CHANNELS = {
     output: z.object({ voornemenId: z.number().int() }),
     roles: CASE_WRITERS, writes: true,
   }),
+  /**
+   * The verdagingsbrief of the last verlenging; with `dagen` and `reden` it verdaagt first (Awb
+   * 4:14), in the same transaction: no verdaging without its letter, no second one on a retry.
+   */
   'letter.verdaging': ch({
-    input: z.object({ termijnId: z.number().int() }),
+    input: z.object({ termijnId: z.number().int() }).extend(TermijnVerlengSchema.pick({ dagen: true, reden: true }).partial().shape),
     output: pdf,
     roles: CASE_WRITERS, writes: true,
   }),

@@ -54,6 +54,13 @@ describe('each law its own sender (Jeugdwet and Participatiewet letters under a 
     expect(e.code).toBe('invoer');
     expect(e.message).toContain('een afzender voor de Jeugdwet');
     expect(e.message).toContain('Instellingen › Afzender per wet › Jeugdwet');
+    // A verdaging and its letter are one call: the refused letter leaves the beslistermijn as it was.
+    await ok(anna, 'aanvraag.create', { meldingId, ontvangenOp: '2026-04-13', omschrijving: 'Jeugdhulp ambulant' });
+    const t = (await ok(anna, 'melding.get', { id: meldingId })).termijnen.find((x) => x.soort === 'beschikking')!;
+    const v = await refused(anna, 'letter.verdaging', { termijnId: t.id, dagen: 14, reden: 'Wij wachten op het advies van de jeugdarts.' });
+    expect(v.message).toContain('een afzender voor de Jeugdwet');
+    const na = (await ok(anna, 'melding.get', { id: meldingId })).termijnen.find((x) => x.soort === 'beschikking')!;
+    expect(na).toMatchObject({ verlengingen: [], uiterlijk: t.uiterlijk });
   });
 
   it('with one, the Jeugdwet ontvangstbevestiging, verslag and beschikking and a Participatiewet letter name no Wmo; the Wmo letter keeps the Wmo-loket', async () => {

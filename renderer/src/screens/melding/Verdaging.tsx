@@ -26,13 +26,12 @@ export function Verdaging({ detail, writer, onDone }: { detail: MeldingDetail; w
   if (!writer || !t || t.afgerondOp || !t.awbBeslistermijn) return null;
   const e = form.formState.errors;
   const submit = form.handleSubmit(async (v) => {
-    const r = await call('termijn.verleng', { ...v, grond: 'awb' });
-    if (!r.ok) { setMsg(null); showError(form, r.error); return; }
-    const brief = await call('letter.verdaging', { termijnId: t.id });
+    // One call: the verdaging and its letter in one transaction (a failed letter leaves the term as it was).
+    const brief = await call('letter.verdaging', { termijnId: t.id, dagen: v.dagen, reden: v.reden });
     if (!brief.ok) { setMsg(null); showError(form, brief.error); return; }
     downloadPdf(brief.value.pdfBase64, `verdaging-${detail.melding.kenmerk}.pdf`);
     form.reset({ termijnId: t.id, dagen: 14, reden: '', grond: 'awb' });
-    setMsg(`De beslistermijn loopt nu tot en met ${fmtDate(r.value.uiterlijk)}. De verdagingsbrief is gemaakt en bewaard; print de PDF en stuur hem vóór ${fmtDate(t.uiterlijk)} naar de cliënt.`);
+    setMsg(`De beslistermijn is verdaagd met ${v.dagen} dagen. De verdagingsbrief is gemaakt en bewaard; print de PDF en stuur hem vóór ${fmtDate(t.uiterlijk)} naar de cliënt.`);
     onDone();
   });
   return (
