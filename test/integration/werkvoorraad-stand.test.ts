@@ -39,6 +39,8 @@ describe('werkvoorraad_stand', () => {
     try {
       const { stand, derived } = standAndDerivation(db.raw);
       expect(stand.length).toBeGreaterThan(20);
+      // The import sets the triggers aside and derives the table once; they are all back after it.
+      expect(db.raw.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'werkvoorraad_*'`).pluck().get()).toBe(14);
       expect(stand).toEqual(derived);
       const fasen = db.raw.prepare('SELECT DISTINCT fase FROM werkvoorraad_stand ORDER BY fase').pluck().all();
       expect(fasen).toEqual(expect.arrayContaining(['onderzoek', 'aanvraag', 'beschikking', 'accordering']));
