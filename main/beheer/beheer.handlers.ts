@@ -2,8 +2,9 @@ import type { BEHEER_CHANNELS } from '../../shared/ipc/beheer-channels';
 import { herindicatieLijst, miExport, miOverzicht } from './mi';
 import { besluitVerzoek, heffBeperkingOp, rectificeer, registreerVerzoek, verzoekenLijst } from './rechten';
 import {
-  afsluitenZaak, beoordeelVoorstel, purgeFreedPages, voerVernietigingUit, vernietigingLijst, voorstelVernietiging, zaakArchief,
+  afsluitenZaak, beoordeelVoorstel, voerVernietigingUit, vernietigingLijst, voorstelVernietiging, zaakArchief,
 } from './retention';
+import { purgeFreedPages } from '../db/sqlite/purge';
 import { inTransaction, transactional } from '../transaction';
 import type { HandlerTable } from '../services/context';
 

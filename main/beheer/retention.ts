@@ -1,4 +1,3 @@
-import { existsSync, statSync } from 'node:fs';
 import type { z } from 'zod';
 import { addDays, daysInMonth, parseIsoDate, formatIsoDate } from '../../shared/dates';
 import { LoketError } from '../../shared/errors';
@@ -8,7 +7,10 @@ import type {
 } from '../../shared/schemas/beheer';
 import type { Wet } from '../../shared/schemas/zaak';
 import { In, Like } from 'typeorm';
-import type { Db, RawDb } from '../db/database';
+import type { RawDb } from '../db/database';
+import { rebuildClientSearch } from '../db/sqlite/fts';
+import { deferForeignKeys } from '../db/sqlite/purge';
+import { tablesWithColumn } from '../db/sqlite/schema';
 import {
   AanvraagEntity, BeschikkingEntity, MeldingEntity, RechtenVerzoekEntity, SettingEntity, UserEntity, VernietigingItemEntity,
   VernietigingVoorstelEntity, ZaakArchiefEntity, type ZaakArchiefRow,
@@ -276,12 +278,8 @@ const KEPT = new Set(['access_log', 'vernietiging_items', 'vernietiging_voorstel
 function sweepOtherTables(raw: RawDb, column: string, values: number[]): string[] {
   if (!values.length) return [];
   const swept: string[] = [];
-  const tables = raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-    AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT LIKE '%_fts%'`).pluck().all() as string[];
-  for (const t of tables) {
+  for (const t of tablesWithColumn(raw, column)) {
     if (HANDLED.has(t) || KEPT.has(t)) continue;
-    const cols = (raw.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[]);
-    if (!cols.includes(column)) continue;
     const n = raw.prepare(`DELETE FROM "${t}" WHERE "${column}" ${IN}`).run(ids(values)).changes;
     if (n > 0) swept.push(`${t}(${n})`);
   }
@@ -297,7 +295,7 @@ function sweepOtherTables(raw: RawDb, column: string, values: number[]): string[
 export function destroyCases(tx: TxContext, meldingIds: number[]): { clientIds: number[]; swept: string[] } {
   const raw = tx.raw;
   checkDependencies(raw, meldingIds);
-  raw.pragma('defer_foreign_keys = ON');
+  deferForeignKeys(raw);
   const c = caseRows(raw, meldingIds);
   const clientIds = [...new Set(raw.prepare(`SELECT client_id FROM meldingen WHERE id ${IN}`).pluck().all(ids(meldingIds)) as number[])];
   const del = (sql: string, ...p: number[][]) => raw.prepare(sql).run(...p.map(ids)).changes;
@@ -331,25 +329,8 @@ export function destroyCases(tx: TxContext, meldingIds: number[]): { clientIds: 
       if (left === 0) raw.prepare('DELETE FROM households WHERE id = ?').run(h);
     }
   }
-  // FTS5 keeps deleted terms in older segments until they merge: rebuild from the content table.
-  raw.prepare(`INSERT INTO clients_fts(clients_fts) VALUES ('rebuild')`).run();
+  rebuildClientSearch(raw);
   return { clientIds: gone, swept };
-}
-
-/**
- * After the deleting transaction: no WAL frame and no free page may keep the old content.
- * secure_delete already zeroed the freed cells; the checkpoint moves everything into the file and
- * truncates the WAL, VACUUM rewrites the file without free pages, a second checkpoint empties the
- * WAL VACUUM wrote. Waits for queued writes; runs synchronously, so nothing interleaves.
- */
-export async function purgeFreedPages(db: Db): Promise<boolean> {
-  while (db.raw.inTransaction) await db.write(async () => undefined);
-  const raw = db.raw;
-  raw.pragma('wal_checkpoint(TRUNCATE)');
-  raw.exec('VACUUM');
-  const [cp] = raw.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
-  const wal = `${db.file}-wal`;
-  return cp !== undefined && cp.busy === 0 && (!existsSync(wal) || statSync(wal).size === 0);
 }
 
 /** Destroys the cases of an approved proposal, in the caller's transaction; the handler purges freed pages after the commit. */
