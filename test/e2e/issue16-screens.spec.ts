@@ -163,3 +163,32 @@ test('the desk registers an AVG inzage request; the auditor answers it and expor
   await page.getByRole('link', { name: 'Toegangslog' }).click();
   await expect(page.getByRole('row', { name: /exporteren inzage/ }).first()).toContainText('van Vliet');
 });
+
+test('letters that cannot be made: one line per reason, naming kenmerk and client, in Dutch', async ({ page, app, vault }) => {
+  await seed(vault.file);
+  // A second vastgestelde beschikking; the letterhead of this fresh database is still empty.
+  const today = todayIso();
+  const desk = new Desk(vault.file);
+  try {
+    const cases = new CaseBuilder(desk, today);
+    const jansen = await cases.client({
+      bsn: '999990056', voornamen: 'Trijntje', voorletters: 'T.', geslachtsnaam: 'Jansen', geslacht: '2', wijk: 'Oost',
+      straat: 'Tulpstraat', huisnummer: 4, postcode: '7416 AB', woonplaats: 'Voorbeeldstad',
+    });
+    await cases.build({
+      clientId: jansen, wet: 'wmo', melding: today, onderzoek: today, aanvraag: today,
+      indicaties: [{ productcategorie: '01', leveringsvorm: 'ZIN', ingangsdatum: today, einddatum: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}` }],
+      beschikking: { soort: 'toekenning', vastgesteld: today },
+    });
+  } finally {
+    await desk.close();
+  }
+  await app.open();
+  await app.login('carla');
+  await go(page, '/print');
+  await page.getByRole('button', { name: 'Brieven maken (2)' }).click();
+  const fout = page.getByRole('alert').filter({ hasText: 'Niet klaargezet' });
+  await expect(fout.getByRole('listitem')).toHaveCount(1);
+  await expect(fout).toContainText(/^Niet klaargezetDe brief is niet compleet\. Vul eerst aan: .+ — 2 brieven: BES-\d{4}-\d+ \((A\.M\. van Vliet|T\. Jansen)\), BES-\d{4}-\d+ \((A\.M\. van Vliet|T\. Jansen)\)$/);
+  await checkScreenZoomed(page, 'print-niet-klaargezet', OUT);
+});

@@ -65,7 +65,7 @@ export function PrintQueue() {
       <Title order={1} size="h2" mb="md">{t('navPrint')}</Title>
       <LoadError error={queue.error ?? batches.error} />
       {message && <Alert color={failures.length ? 'yellow' : 'green'} role="status" mb="md">{message}</Alert>}
-      {failures.length > 0 && <Failures failures={failures} />}
+      {failures.length > 0 && <Failures failures={failures} names={new Map(items.map((b) => [b.id, b.clientNaam]))} />}
       {batches.data && batches.data.batches.length > 0 && (
         <section aria-labelledby="stapels-title">
           <Title order={2} size="h3" id="stapels-title" mb="sm">Klaargezet, wacht op printen</Title>
@@ -126,18 +126,19 @@ export function PrintQueue() {
   );
 }
 
-/** Identical reasons once, with the kenmerken they concern (not thirty lines with internal ids). */
-function Failures({ failures }: { failures: Failure[] }) {
+/** Identical reasons once, with the letters they concern by kenmerk and client (not thirty lines with internal ids). */
+function Failures({ failures, names }: { failures: Failure[]; names: Map<number, string> }) {
   const byReason = new Map<string, string[]>();
   for (const f of failures) {
     const list = byReason.get(f.reason) ?? [];
-    if (f.kenmerk) list.push(f.kenmerk);
+    const naam = names.get(f.beschikkingId);
+    if (f.kenmerk) list.push(naam ? `${f.kenmerk} (${naam})` : f.kenmerk);
     byReason.set(f.reason, list);
   }
   return (
     <Alert color="red" title="Niet klaargezet" mb="md">
-      <List>{[...byReason].map(([reason, kenmerken]) => (
-        <List.Item key={reason}>{reason}{kenmerken.length > 1 ? ` (${kenmerken.length} brieven: ${kenmerken.join(', ')})` : ''}</List.Item>
+      <List>{[...byReason].map(([reason, brieven]) => (
+        <List.Item key={reason}>{reason}{brieven.length > 0 ? ` — ${aantal(brieven.length, 'brief', 'brieven')}: ${brieven.join(', ')}` : ''}</List.Item>
       ))}</List>
     </Alert>
   );
