@@ -151,6 +151,7 @@ test('the desk registers an AVG inzage request; the auditor answers it and expor
 
   // The auditor's client page: the registered request, answered with the inzage export.
   await go(page, `/client/${ids.clientId}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'A.M. van Vliet: inzage met reden' })).toBeVisible();
   const rij = page.getByRole('row', { name: /Brief van de cliënt/ });
   await expect(rij).toContainText('nog niet');
   const [pdf] = await Promise.all([page.waitForEvent('download'), rij.getByRole('button', { name: /^Inzage maken voor verzoek/ }).click()]);

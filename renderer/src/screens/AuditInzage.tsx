@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { CHANNELS } from '../../../shared/ipc/channels';
-import { call, showError } from '../api';
+import { call, showError, useLoad } from '../api';
 import { errorAt, FormStatus } from '../ui';
 import { InzageVerzoeken } from './InzageVerzoeken';
 
@@ -16,13 +16,15 @@ const InzageSchema = CHANNELS['audit.inzage'].input;
  */
 export function AuditInzage({ clientId }: { clientId: number }) {
   const [dossier, setDossier] = useState<string | null>(null);
+  // The name as the auditor sees it in the access log (metadata), not the internal number.
+  const naam = useLoad('audit.list', { clientId, limit: 1 }).data?.entries[0]?.clientNaam ?? null;
   const form = useForm<z.input<typeof InzageSchema>, unknown, z.output<typeof InzageSchema>>({
     resolver: zodResolver(InzageSchema), defaultValues: { clientId, reden: '' },
   });
   const e = form.formState.errors;
   return (
     <Stack>
-      <Title order={1} size="h2">Cliënt {clientId}: inzage met reden</Title>
+      <Title order={1} size="h2">{naam ?? 'Cliënt'}: inzage met reden</Title>
       <Alert color="blue">
         Als auditor ziet u het toegangslog en de metagegevens. Het dossier zelf opent u alleen met een reden;
         die komt in het toegangslog bij deze cliënt.
