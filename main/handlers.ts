@@ -3,6 +3,7 @@ import { BEHEER_HANDLERS } from './beheer/beheer.handlers';
 import { BESCHIKKING_HANDLERS } from './services/beschikkingen.handlers';
 import { CLIENT_HANDLERS } from './services/clients.handlers';
 import { ATW_HANDLERS } from './services/atw.handlers';
+import { KEUZELIJST_HANDLERS } from './services/keuzelijsten.handlers';
 import { IWMO_HANDLERS } from './export/verzoeken.handlers';
 import { DESK_HANDLERS } from './services/desk.handlers';
 import { PRIVACY_HANDLERS } from './beheer/inzagerecht.handlers';
@@ -37,6 +38,7 @@ const TABLES: Record<string, Partial<Record<string, unknown>>> = {
   iwmo: IWMO_HANDLERS,
   privacy: PRIVACY_HANDLERS,
   database: DATABASE_HANDLERS,
+  keuzelijsten: KEUZELIJST_HANDLERS,
 };
 
 export type AnyHandler = Handler<ChannelName>;
@@ -78,6 +80,6 @@ export const HANDLERS: ReadonlyMap<string, AnyHandler> = mergeHandlerTables(TABL
 type Covered = keyof typeof SESSION_HANDLERS | keyof typeof CLIENT_HANDLERS | keyof typeof ZAAK_HANDLERS
   | keyof typeof BESCHIKKING_HANDLERS | keyof typeof PRINT_HANDLERS | keyof typeof EXPORT_HANDLERS | keyof typeof BEHEER_HANDLERS
   | keyof typeof DESK_HANDLERS | keyof typeof ACCOUNT_HANDLERS | keyof typeof ATW_HANDLERS | keyof typeof PRIVACY_HANDLERS
-  | keyof typeof PROCEDURE_HANDLERS | keyof typeof IWMO_HANDLERS | keyof typeof DATABASE_HANDLERS;
+  | keyof typeof PROCEDURE_HANDLERS | keyof typeof IWMO_HANDLERS | keyof typeof DATABASE_HANDLERS | keyof typeof KEUZELIJST_HANDLERS;
 const allCovered: Exclude<ChannelName, Covered> extends never ? true : Exclude<ChannelName, Covered> = true;
 void allCovered;

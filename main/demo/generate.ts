@@ -257,6 +257,11 @@ export function importDemo(db: Db, o: DemoOptions): DemoStats {
       counts.users!++;
     }
   })();
+  // The beheerder's pick lists: the demo's wijken and contracted aanbieders (a second demo run adds nothing twice).
+  raw.transaction(() => {
+    for (const w of WIJKEN) raw.prepare('INSERT OR IGNORE INTO wijken (naam) VALUES (?)').run(w.naam);
+    for (const [agb, naam] of AANBIEDERS) raw.prepare('INSERT OR IGNORE INTO aanbieders (agb_code, naam) VALUES (?, ?)').run(agb, naam);
+  })();
   const consulenten = users.filter((u) => u.roles[0] === 'consulent' && !u.roles.includes('besluitbevoegd')).map((u) => userIds[u.username]!);
   const besluitbevoegden = users.filter((u) => u.roles.includes('besluitbevoegd')).map((u) => userIds[u.username]!);
   // Each wijk has its own consulenten (round-robin).

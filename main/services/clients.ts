@@ -16,6 +16,7 @@ import {
 } from '../db/entities';
 import { assertClientWritable } from './beperking';
 import { fuzzySearchRaw } from './fuzzy';
+import { gekozenWijk } from './keuzelijsten';
 import { logAccess, logShown, notFound, nowIso, type TxContext } from './context';
 
 type ClientInput = z.output<typeof ClientInputSchema>;
@@ -91,14 +92,15 @@ function checkClientInput(tx: TxContext, input: ClientInput): void {
   }
 }
 
-function rowFields(input: ClientInput) {
+/** The row to store; the wijk as the beheerder's list spells it (`huidigeWijk`: a wijk no longer chosen may stay). */
+function rowFields(tx: TxContext, input: ClientInput, huidigeWijk: string | null = null) {
   const { vertegenwoordigers: _reps, ...fields } = input;
-  return { ...fields, bsn: normalizeBsn(input.bsn) };
+  return { ...fields, bsn: normalizeBsn(input.bsn), wijk: gekozenWijk(tx, input.wijk, huidigeWijk) };
 }
 
 export async function createClient(tx: TxContext, input: ClientInput): Promise<Client> {
   checkClientInput(tx, input);
-  const fields = rowFields(input);
+  const fields = rowFields(tx, input);
   const existing = await existingWithBsn(tx, fields.bsn);
   if (existing) throw duplicateBsn(existing);
   const now = nowIso();
@@ -115,7 +117,7 @@ export async function updateClient(tx: TxContext, input: ClientInput & { id: num
   assertClientWritable(tx, input.id);
   const { id, ...rest } = input;
   checkClientInput(tx, rest);
-  const fields = rowFields(rest);
+  const fields = rowFields(tx, rest, current.wijk);
   const existing = await existingWithBsn(tx, fields.bsn, id);
   if (existing) throw duplicateBsn(existing);
   await tx.m.update(ClientEntity, { id }, { ...fields, updatedAt: nowIso() });

@@ -21,6 +21,7 @@ import { assertClientWritable } from './beperking';
 import { readsHulpvraagEnVerslag } from './toegang';
 import { logAccess, notFound, nowIso, type TxContext } from './context';
 import { meldingKenmerk, toIndicatie, toTermijn } from './zaakRecords';
+import { gekozenAanbieder } from './keuzelijsten';
 
 /**
  * Wmo 2015 art. 2.3.2 lid 2: the client may hand in a persoonlijk plan until 7 days after the
@@ -219,6 +220,8 @@ export async function createIndicatie(tx: TxContext, input: z.output<typeof Indi
   if (input.leveringsvorm === 'ZIN' && !input.aanbiederAgb) {
     throw new LoketError('invoer', 'Bij zorg in natura hoort een aanbieder: vul de AGB-code in.', 'aanbiederAgb');
   }
+  // Zorg in natura goes to a contracted aanbieder from the beheerder's list; its name comes from there.
+  const aanbieder = input.leveringsvorm === 'ZIN' && input.aanbiederAgb ? gekozenAanbieder(tx, input.aanbiederAgb) : null;
   if (input.leveringsvorm === 'PGB' && (input.pgbZorgverlener === null || input.pgbTariefCents === null)) {
     throw new LoketError('invoer', 'Bij een PGB horen de soort hulp (formeel of informeel) en het tarief uit de verordening: daarmee is het budget berekend (Wmo 2015 art. 2.3.6 lid 4).', 'pgbTariefCents');
   }
@@ -248,7 +251,7 @@ export async function createIndicatie(tx: TxContext, input: z.output<typeof Indi
     aanvraagId: input.aanvraagId, wet, productcategorie: input.productcategorie, productcode: input.productcode,
     volume: input.omvang?.volume ?? null, eenheid: input.omvang?.eenheid ?? null, frequentie: input.omvang?.frequentie ?? null,
     budgetCents: input.budgetCents, leveringsvorm: input.leveringsvorm,
-    aanbiederAgb: input.leveringsvorm === 'ZIN' ? input.aanbiederAgb : null, aanbiederNaam: input.aanbiederNaam,
+    aanbiederAgb: aanbieder?.agbCode ?? null, aanbiederNaam: aanbieder?.naam ?? input.aanbiederNaam,
     ingangsdatum: input.ingangsdatum, einddatum: input.einddatum, motivering: input.motivering,
     toewijzingNummer: null, referentieAanbieder: input.referentieAanbieder ?? null, createdAt: nowIso(), createdBy: tx.session.user.id,
     pgbZorgverlener: input.leveringsvorm === 'PGB' ? input.pgbZorgverlener : null,

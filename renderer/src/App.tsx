@@ -26,6 +26,7 @@ import { ManagementInfo } from './screens/beheer/ManagementInfo';
 import { Herindicatie } from './screens/beheer/Herindicatie';
 import { Vernietiging } from './screens/beheer/Vernietiging';
 import { Rechten } from './screens/beheer/Rechten';
+import { Keuzelijsten } from './screens/beheer/Keuzelijsten';
 import { ChangePassword } from './screens/ChangePassword';
 import { AuditExport } from './screens/AuditExport';
 import { Notificaties } from './Notificaties';
@@ -51,6 +52,7 @@ const NAV: NavItem[] = [
   { path: '/log', label: 'navAudit', channel: 'audit.list' },
   { path: '/audit-export', label: 'navAuditExport', channel: 'export.audit' },
   { path: '/instellingen', label: 'navSettings', channel: 'settings.update' },
+  { path: '/beheer/keuzelijsten', label: 'navKeuzelijsten', channel: 'keuzelijst.wijk.opslaan' },
   { path: '/gebruikers', label: 'navUsers', channel: 'user.add' },
 ];
 
@@ -231,6 +233,7 @@ function Routes({ path }: { path: string }): ReactNode {
   if (path === '/gebruikers') return <Users />;
   if (path === '/wachtwoord') return <ChangePassword />;
   if (path === '/verzoeken') return <Guard path={path}><Verzoeken canWrite={mayCall(user.roles, 'iwmo.verzoek.antwoord')} /></Guard>;
+  if (path === '/beheer/keuzelijsten') return <Guard path={path}><Keuzelijsten /></Guard>;
   if (path === '/beheer/mi') return <Guard path={path}><ManagementInfo /></Guard>;
   if (path === '/beheer/herindicatie') return <Guard path={path}><Herindicatie meldingHref={(mid) => `#/melding/${mid}`} /></Guard>;
   if (path === '/beheer/vernietiging') return <Guard path={path}><Vernietiging roles={user.roles} username={user.username} /></Guard>;

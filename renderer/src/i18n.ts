@@ -36,6 +36,7 @@ const nl = {
   navSettings: 'Instellingen',
   navUsers: 'Gebruikers en rollen',
   navMi: 'Managementinformatie',
+  navKeuzelijsten: 'Keuzelijsten',
   navHerindicatie: 'Herindicaties',
   navVerzoeken: 'Verzoeken om toewijzing',
   navVernietiging: 'Vernietiging (Archiefwet)',

@@ -8,6 +8,7 @@ import { DESK_CHANNELS } from './desk-channels';
 import { LEGAL_CHANNELS } from './legal-channels';
 import { ACCOUNT_CHANNELS } from './account-channels';
 import { ATW_CHANNELS } from './atw-channels';
+import { KEUZELIJST_CHANNELS } from './keuzelijst-channels';
 import { IWMO_CHANNELS } from './iwmo-channels';
 import { DATABASE_CHANNELS } from './database-channels';
 import {
@@ -115,6 +116,7 @@ export const CHANNELS = {
   ...IWMO_CHANNELS,
   ...PRIVACY_CHANNELS,
   ...DATABASE_CHANNELS,
+  ...KEUZELIJST_CHANNELS,
 } as const satisfies Record<string, ChannelDef>;
 
 export type { ChannelDef };

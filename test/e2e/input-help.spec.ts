@@ -73,3 +73,68 @@ test('the router refuses a birth date after today, in Dutch, whatever the screen
   const t = await router.call('client.create', { bsn: '999927243', voornamen: 'Anna', geslachtsnaam: 'Vliet', geboortedatum: '1950-01-01', telefoon: '06-1234' });
   expect(!t.ok && t.error.message).toContain('Telefoonnummer 06-1234 klopt niet');
 });
+
+test('beheer: pick lists of wijken and aanbieders; the client form picks a wijk and never makes "Centrun"', async ({ page, app }) => {
+  await app.open();
+  await app.login('beheer');
+  await page.getByRole('link', { name: 'Keuzelijsten' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Keuzelijsten' })).toBeVisible();
+  await page.getByLabel('Nieuwe wijk').fill('Haven');
+  await page.getByRole('button', { name: 'Wijk toevoegen' }).click();
+  await expect(page.getByText('Wijk Haven is toegevoegd.')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Naam van wijk Haven' }).fill('Havenkwartier');
+  await page.getByRole('button', { name: 'Naam van wijk Haven opslaan' }).click();
+  await expect(page.getByText('Wijk Haven heet nu Havenkwartier.')).toBeVisible();
+  await page.getByLabel('Wijk Zuid te kiezen').click();
+  await expect(page.getByText('Wijk Zuid is niet meer te kiezen.')).toBeVisible();
+  // An AGB code is 8 digits: the error says so next to the field.
+  const form = page.getByRole('form', { name: 'Aanbieder toevoegen' });
+  await form.getByLabel('AGB-code').fill('1234567');
+  await form.getByLabel('Naam aanbieder').fill('Zorg Aan Huis');
+  await form.getByRole('button', { name: 'Aanbieder toevoegen' }).click();
+  await expect(form.getByText(/AGB-code 1234567 klopt niet: een AGB-code heeft 8 cijfers, dit zijn er 7/)).toBeVisible();
+  await form.getByLabel('AGB-code').fill('7575 0001');
+  await form.getByRole('button', { name: 'Aanbieder toevoegen' }).click();
+  await expect(page.getByText('Zorg Aan Huis (AGB 75750001) is toegevoegd.')).toBeVisible();
+  await shot(page, 'beheer-keuzelijsten');
+  await app.logout();
+
+  await app.login('anna');
+  await page.getByRole('link', { name: 'Nieuwe cliënt' }).click();
+  const wijk = page.getByRole('combobox', { name: 'Wijk' });
+  await wijk.fill('Centrun');
+  await expect(page.getByText('Geen wijk met deze naam in de lijst van de beheerder')).toBeVisible();
+  await wijk.fill('Haven');
+  await expect(page.getByRole('option', { name: 'Havenkwartier' })).toBeVisible();
+  await expect(page.getByRole('option', { name: 'Zuid' })).toHaveCount(0);
+  await page.getByRole('option', { name: 'Havenkwartier' }).click();
+  await expect(wijk).toHaveValue('Havenkwartier');
+});
+
+test('the product picker finds persoonlijke verzorging by "douchen" and woonvoorzieningen by "traplift"', async ({ page, app, router }) => {
+  await app.open();
+  await app.login('anna');
+  const c = await router.call('client.create', { bsn: '999927243', voornamen: 'Anna', geslachtsnaam: 'Vliet', geboortedatum: '1950-01-01', wijk: 'Centrum' });
+  if (!c.ok) throw new Error(c.error.message);
+  const m = await router.call('melding.create', { clientId: c.value.id, datum: '2026-03-02', kanaal: 'balie', wet: 'wmo', hulpvraag: 'Douchen lukt niet meer.', toestemming: true, clientondersteuningAangeboden: true });
+  if (!m.ok) throw new Error(m.error.message);
+  const a = await router.call('aanvraag.create', { meldingId: m.value.melding.id, ontvangenOp: '2026-03-10', omschrijving: 'Hulp bij douchen' });
+  if (!a.ok) throw new Error(a.error.message);
+  await page.goto(`${app.url}#/melding/${m.value.melding.id}/indicaties`);
+  const ind = page.getByRole('form', { name: 'Nieuwe indicatie' });
+  const product = ind.getByRole('combobox', { name: /^Productcategorie/ });
+  await product.fill(''); await product.pressSequentially('douchen'); // typed, as people do
+  await expect(page.getByRole('listbox').getByRole('option').first()).toHaveText('03 Persoonlijke verzorging');
+  await product.press('Enter');
+  await expect(product).toHaveValue('03 Persoonlijke verzorging');
+  await product.fill(''); await product.pressSequentially('douchen'); // typed, as people do
+  await shot(page, 'indicatie-product-douchen');
+  await product.fill(''); await product.pressSequentially('traplift'); // typed, as people do
+  await expect(page.getByRole('listbox').getByRole('option').first()).toHaveText('13 Woonvoorzieningen');
+  await product.fill(''); await product.pressSequentially('vervoer'); // typed, as people do
+  await expect(page.getByRole('option', { name: '08 Vervoerdiensten' })).toBeVisible();
+  await expect(page.getByRole('option', { name: '12 Vervoervoorzieningen' })).toBeVisible();
+  // The aanbieder comes from the beheerder's list, found by name.
+  await ind.getByRole('combobox', { name: /^Aanbieder/ }).fill('linde');
+  await expect(page.getByRole('option', { name: 'Thuiszorg De Linde (AGB 12345678)' })).toBeVisible();
+});

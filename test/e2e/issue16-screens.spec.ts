@@ -5,6 +5,7 @@ import { validTestBsns } from '../../main/demo/generate';
 import { todayIso } from '../../shared/today';
 import { CaseBuilder } from '../support/beheer-cases';
 import { conceptToekenning, Desk, ok } from '../support/cases';
+import { ADMIN_PASSWORD, TEST_WIJKEN } from '../support/vault';
 import { expect, test, type Page, type TestUser } from './fixtures';
 import { checkScreenZoomed } from './screen';
 
@@ -46,6 +47,9 @@ async function seed(file: string): Promise<Ids> {
     const concept = await conceptToekenning(anna, bakker, today);
     await ok(anna, 'beschikking.submit', { id: concept.beschikkingId });
     // A melding in every other wijk of the demo municipality: seven labels for the MI chart.
+    // The beheerder puts the demo's other wijken on the pick list first (a client's wijk is one from the list).
+    const beheer = await desk.as('beheer', today, ADMIN_PASSWORD);
+    for (const w of WIJKEN.filter((x) => !(TEST_WIJKEN as readonly string[]).includes(x.naam))) await ok(beheer, 'keuzelijst.wijk.opslaan', { naam: w.naam });
     const bsns = validTestBsns().filter((b) => b !== '999993847' && b !== '999993653');
     for (const [n, w] of WIJKEN.filter((x) => x.naam !== 'Centrum' && x.naam !== 'Noord').entries()) {
       const id = await cases.client({

@@ -125,9 +125,10 @@ test('keyboard-only intake of a standard Wmo case: keystrokes and screens are co
   await k.fill(ind.getByLabel(/^Productcategorie/), 'huishouden');
   await k.press('Enter');
   await expect(ind.getByLabel(/^Productcategorie/)).toHaveValue(/Hulp bij het huishouden/);
-  await k.fill(ind.getByLabel('AGB-code aanbieder'), '12345678');
-  await k.press('Tab');
-  await k.type('Thuiszorg Voorbeeld');
+  // The aanbieder from the beheerder's list: its AGB code typed, the one match taken with Enter.
+  await k.fill(ind.getByLabel(/^Aanbieder/), '12345678');
+  await k.press('Enter');
+  await expect(ind.getByLabel(/^Aanbieder/)).toHaveValue('Thuiszorg De Linde (AGB 12345678)');
   const eind = new Date();
   eind.setFullYear(eind.getFullYear() + 1);
   // The native date field in a Dutch Chromium: day, month, year typed in that order.

@@ -48,7 +48,9 @@ test('consulent registers, besluitbevoegde approves, administratie prints: the l
   await page.getByLabel('Huisnummer').fill('12');
   await page.getByLabel('Postcode', { exact: true }).fill('1234 AB');
   await page.getByLabel('Woonplaats').fill('Voorbeeldstad');
-  await page.getByLabel('Wijk').fill('Centrum');
+  // The wijk is picked from the beheerder's list (typing filters it).
+  await page.getByLabel('Wijk').fill('Centr');
+  await page.getByRole('option', { name: 'Centrum' }).click();
   await checkScreen(page, '03-client-nieuw');
   await page.getByRole('button', { name: 'Cliënt opslaan' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Jansen/ })).toBeVisible();
@@ -92,8 +94,9 @@ test('consulent registers, besluitbevoegde approves, administratie prints: the l
   await ind.getByLabel(/^Volume/).fill('3');
   await ind.getByLabel('Eenheid', { exact: true }).selectOption('04');
   await ind.getByLabel('Frequentie', { exact: true }).selectOption('2');
-  await ind.getByLabel('AGB-code aanbieder').fill('12345678');
-  await ind.getByLabel('Naam aanbieder').fill('Thuiszorg Voorbeeld');
+  // The aanbieder from the beheerder's list, found by its AGB code; its name comes with it.
+  await ind.getByLabel(/^Aanbieder/).fill('12345678');
+  await page.getByRole('option', { name: 'Thuiszorg De Linde (AGB 12345678)' }).click();
   await ind.getByLabel('Einddatum').fill(isoPlusDays(365));
   await ind.getByLabel('Motivering').fill('Mevrouw kan het zware huishoudelijke werk niet zelf; 3 uur per week is volgens het normenkader nodig.');
   await checkScreen(page, '06-melding-indicatie');

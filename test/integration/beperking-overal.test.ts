@@ -85,6 +85,8 @@ const WALK: Record<string, Walk> = {
   'print.discard': { geenClientgegevens: 'throws a kept batch away; nothing about the client is processed' },
   'letter.melding': { as: 'anna', input: () => ({ meldingId: ids.meldingId, soort: 'ontvangstbevestiging' }) },
   'settings.update': { geenClientgegevens: 'municipality settings' },
+  'keuzelijst.wijk.opslaan': { geenClientgegevens: "the beheerder's list of wijken; a rename carries the new name over to the clients of that wijk, a restricted one included (same wijk, new spelling)" },
+  'keuzelijst.aanbieder.opslaan': { geenClientgegevens: "the beheerder's list of aanbieders" },
   'user.add': { geenClientgegevens: 'users' },
   'user.remove': { geenClientgegevens: 'users' },
   'user.resetPassword': { geenClientgegevens: 'users' },

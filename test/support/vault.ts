@@ -14,7 +14,17 @@ export function tempDir(prefix = 'loket-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** A fresh encrypted database with a beheerder 'beheer' and the given users (password USER_PASSWORD). */
+/**
+ * The test municipality's pick lists (migration 0015): the wijken and contracted aanbieders the
+ * test cases use, as a beheerder would have entered them before the desk starts.
+ */
+export const TEST_WIJKEN = ['Centrum', 'Noord', 'Oost', 'Zuid'] as const;
+export const TEST_AANBIEDERS = [
+  ['12345678', 'Thuiszorg De Linde'], ['87654321', 'Jeugdhulp Noord'], ['42420001', 'Aanbieder Een'],
+  ['42420002', 'Aanbieder Twee'], ['11111111', 'Hulpmiddelen BV'],
+] as const;
+
+/** A fresh encrypted database with a beheerder 'beheer', the test pick lists and the given users (password USER_PASSWORD). */
 export async function freshVault(users: { username: string; roles: Role[]; mandaat?: string }[] = []):
   Promise<{ file: string; dir: string; recoveryKey: string; admin: Session }> {
   const dir = tempDir();
@@ -24,6 +34,8 @@ export async function freshVault(users: { username: string; roles: Role[]; manda
     password: ADMIN_PASSWORD, kdf: TEST_KDF, route: 'test',
   });
   const admin = await unlock({ file, username: 'beheer', password: ADMIN_PASSWORD, route: 'test', kdf: TEST_KDF });
+  for (const naam of TEST_WIJKEN) admin.db.raw.prepare('INSERT INTO wijken (naam) VALUES (?)').run(naam);
+  for (const [agb, naam] of TEST_AANBIEDERS) admin.db.raw.prepare('INSERT INTO aanbieders (agb_code, naam) VALUES (?, ?)').run(agb, naam);
   for (const u of users) {
     await addUser(admin, { username: u.username, displayName: u.username, roles: u.roles, mandaat: u.mandaat ?? null, password: USER_PASSWORD });
   }

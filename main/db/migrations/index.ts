@@ -12,6 +12,7 @@ import { DatabaseId0011 } from './0011-database-id';
 import { ServerCredentials0012 } from './0012-server-credentials';
 import { Desk0013 } from './0013-desk';
 import { TotpLastStep0014 } from './0014-totp-last-step';
+import { Keuzelijsten0015 } from './0015-keuzelijsten';
 import { Afschriften0016 } from './0016-afschriften';
 import { WerkvoorraadStand0020 } from './0020-werkvoorraad-stand';
 import { HotPathIndexes0021 } from './0021-hot-path-indexes';
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   ServerCredentials0012,
   Desk0013,
   TotpLastStep0014,
+  Keuzelijsten0015,
   Afschriften0016,
   WerkvoorraadStand0020,
   HotPathIndexes0021,

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { ClientInputSchema, GESLACHT, NAAMGEBRUIK } from '../../../shared/schemas/client';
 import { call, showError } from '../api';
@@ -10,6 +10,7 @@ import { navigate } from '../route';
 import { useSession } from '../session';
 import { errorAt, FormStatus } from '../ui';
 import { FormDateField } from '../DateField';
+import { WijkSelect } from '../Keuzelijst';
 
 type In = z.input<typeof ClientInputSchema>;
 type Out = z.output<typeof ClientInputSchema>;
@@ -73,7 +74,9 @@ export function ClientNew() {
               <TextInput label="Woonplaats" {...reg('woonplaats')} />
               <TextInput label="Telefoon" type="tel" {...reg('telefoon')} />
               <TextInput label="E-mail" type="email" {...reg('email')} />
-              <TextInput label="Wijk" {...reg('wijk')} />
+              <Controller control={form.control} name="wijk" render={({ field }) => (
+                <WijkSelect value={field.value} onChange={(v) => field.onChange(v ?? '')} onBlur={field.onBlur} ref={field.ref} error={errorAt(e, 'wijk')} />
+              )} />
             </SimpleGrid>
           </Fieldset>
           <Fieldset legend="BRP-indicaties">

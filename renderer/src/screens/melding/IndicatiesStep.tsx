@@ -6,13 +6,14 @@ import type { z } from 'zod';
 import { IndicatieInputSchema, LEVERINGSVORMEN, type MeldingDetail } from '../../../../shared/schemas/zaak';
 import { todayIso } from '../../../../shared/today';
 import { call, showError } from '../../api';
-import { EENHEID_OPTIONS, FREQUENTIE_OPTIONS, productcategorieOptions } from '../../codes';
+import { EENHEID_OPTIONS, FREQUENTIE_OPTIONS, productcategorieFilter, productcategorieOptions } from '../../codes';
 import { draftKey, useDraft } from '../../drafts';
 import { fmtDate, fmtEuro } from '../../format';
 import { navigate } from '../../route';
 import { useSession } from '../../session';
 import { errorAt, FormStatus } from '../../ui';
 import { FormDateField } from '../../DateField';
+import { AanbiederSelect } from '../../Keuzelijst';
 import { ActionBar, CTRL_ENTER_HINT, submitOnCtrlEnter } from './ActionBar';
 import { StepSection, type StepProps } from './StepSection';
 import { stepHref } from './steps';
@@ -93,8 +94,8 @@ function IndicatieForm({ detail, aanvraagId, notice, done }: { detail: MeldingDe
         {/* What, how and how much; then who delivers it and when; then why. */}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Controller control={form.control} name="productcategorie" render={({ field }) => (
-            <Select label="Productcategorie" required searchable selectFirstOptionOnChange openOnFocus={false} autoFocus={count === 0} placeholder="Typ om te zoeken, bijv. huishouden"
-              data={productcategorieOptions(wet)} value={field.value || null} onChange={(v) => field.onChange(v ?? '')} onBlur={field.onBlur} ref={field.ref}
+            <Select label="Productcategorie" required searchable selectFirstOptionOnChange openOnFocus={false} autoFocus={count === 0} placeholder="Typ wat de cliënt nodig heeft, bijv. douchen of traplift"
+              data={productcategorieOptions(wet)} filter={productcategorieFilter(wet)} value={field.value || null} onChange={(v) => field.onChange(v ?? '')} onBlur={field.onBlur} ref={field.ref}
               nothingFoundMessage="Geen categorie gevonden" error={errorAt(e, 'productcategorie')}
               // Opens when typing (the step starts here, the list would cover the form); the list itself
               // scrolls (no wrapper around it), so it is the combobox's popup the arrow keys move through.
@@ -143,8 +144,9 @@ function IndicatieForm({ detail, aanvraagId, notice, done }: { detail: MeldingDe
           </SimpleGrid>
         )}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput label="AGB-code aanbieder" inputMode="numeric" {...form.register('aanbiederAgb')} error={errorAt(e, 'aanbiederAgb')} />
-          <TextInput label="Naam aanbieder" {...form.register('aanbiederNaam')} error={errorAt(e, 'aanbiederNaam')} />
+          <Controller control={form.control} name="aanbiederAgb" render={({ field }) => (
+            <AanbiederSelect value={field.value} onChange={(v) => field.onChange(v ?? '')} onBlur={field.onBlur} ref={field.ref} error={errorAt(e, 'aanbiederAgb')} />
+          )} />
           <TextInput label="Productcode" description="Volgens het contract, hoogstens 5 tekens" {...form.register('productcode')} error={errorAt(e, 'productcode')} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }} maw={520}>
