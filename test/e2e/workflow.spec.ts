@@ -49,7 +49,7 @@ test('consulent registers, besluitbevoegde approves, administratie prints: the l
   await page.getByLabel('Postcode', { exact: true }).fill('1234 AB');
   await page.getByLabel('Woonplaats').fill('Voorbeeldstad');
   // The wijk is picked from the beheerder's list (typing filters it).
-  await page.getByLabel('Wijk').fill('Centr');
+  await page.getByRole('combobox', { name: 'Wijk' }).pressSequentially('Centr');
   await page.getByRole('option', { name: 'Centrum' }).click();
   await checkScreen(page, '03-client-nieuw');
   await page.getByRole('button', { name: 'Cliënt opslaan' }).click();
@@ -95,7 +95,7 @@ test('consulent registers, besluitbevoegde approves, administratie prints: the l
   await ind.getByLabel('Eenheid', { exact: true }).selectOption('04');
   await ind.getByLabel('Frequentie', { exact: true }).selectOption('2');
   // The aanbieder from the beheerder's list, found by its AGB code; its name comes with it.
-  await ind.getByLabel(/^Aanbieder/).fill('12345678');
+  await ind.getByRole('combobox', { name: /^Aanbieder/ }).pressSequentially('12345678');
   await page.getByRole('option', { name: 'Thuiszorg De Linde (AGB 12345678)' }).click();
   await ind.getByLabel('Einddatum').fill(isoPlusDays(365));
   await ind.getByLabel('Motivering').fill('Mevrouw kan het zware huishoudelijke werk niet zelf; 3 uur per week is volgens het normenkader nodig.');
