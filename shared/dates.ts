@@ -179,10 +179,6 @@ export function partialDateProblem(input: string, vandaag?: string): string | nu
   return null;
 }
 
-export function isPartialDate(s: string): boolean {
-  return partialDateProblem(s) === null && !isIsoDate(s);
-}
-
 /** iWmo/iJw COD170 DatumGebruik: which part of the date in the message may be used. */
 export type DatumGebruik = '1' | '2' | '3';
 

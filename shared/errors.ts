@@ -35,8 +35,3 @@ export interface LoketErrorData {
   message: string;
   field?: string;
 }
-
-export function isLoketErrorData(x: unknown): x is LoketErrorData {
-  return typeof x === 'object' && x !== null && typeof (x as LoketErrorData).code === 'string' &&
-    typeof (x as LoketErrorData).message === 'string';
-}

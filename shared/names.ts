@@ -67,7 +67,6 @@ export const NaamSchema = z.object({
   }
 });
 export type Naam = z.output<typeof NaamSchema>;
-export type NaamInput = z.input<typeof NaamSchema>;
 
 /** The fields formatNaam reads; optional fields may be absent or null. */
 export interface NaamDelen {

@@ -1,6 +1,6 @@
 import {
   createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync,
-  randomBytes, scrypt as scryptCb, timingSafeEqual, type KeyObject,
+  randomBytes, scrypt as scryptCb, type KeyObject,
 } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -299,10 +299,6 @@ export async function listSlots(dbFile: string): Promise<string[]> {
     const base = n.slice(0, -'.slot'.length);
     return base === 'herstelsleutel' ? RECOVERY_SLOT : base.replace(/^gebruiker-/, '');
   }).sort();
-}
-
-export function sameKey(a: Buffer, b: Buffer): boolean {
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** Write to a temp file, fsync it, rename over the target, fsync the folder: never a half slot. */

@@ -18,7 +18,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { In, type EntityManager } from 'typeorm';
-import { z } from 'zod';
 import { LoketError } from '../../shared/errors';
 import type { RedenEinde } from '../../shared/schemas/zaak';
 import { eenheidLabel, frequentieLabel } from '../../shared/codelists';
@@ -319,8 +318,4 @@ export async function importVerzoek(tx: TxContext, input: { xml: string; parsed?
     producten: v.producten.length,
   };
 }
-
-export const ImportInputSchema = z.object({
-  xml: z.string().min(1, 'Kies het XML-bestand van het verzoek om toewijzing.').max(25_000_000, 'Een iWmo-bericht is hoogstens 25 MB (OP179).'),
-});
 

@@ -118,7 +118,6 @@ export const MiQuerySchema = z.object({
   /** Herindicatielijst: indicaties ending in the coming N months (from today). */
   maanden: z.number().int().min(1).max(24).default(6),
 }).refine((q) => q.van <= q.tot, { message: 'De begindatum ligt na de einddatum.', path: ['tot'] });
-export type MiQuery = z.input<typeof MiQuerySchema>;
 
 const wijkWet = { wijk: z.string(), wet: z.enum(WETTEN) };
 export const MiOverzichtSchema = z.object({

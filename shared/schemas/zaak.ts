@@ -30,7 +30,6 @@ export const MeldingInputSchema = z.object({
   mantelzorger: z.string().trim().max(300).optional().nullable().transform((v) => v || null),
   consulentId: z.number().int().optional(),
 });
-export type MeldingInput = z.input<typeof MeldingInputSchema>;
 
 export const TermijnSchema = z.object({
   id: z.number().int(),
@@ -96,7 +95,6 @@ export const OnderzoekInputSchema = z.object({
   /** Wmo 2.3.2 lid 2: how a persoonlijk plan was used in the onderzoek. */
   persoonlijkPlanGebruik: multiline(z.string().trim().max(2000)).optional().nullable().transform((v) => v || null),
 });
-export type OnderzoekInput = z.input<typeof OnderzoekInputSchema>;
 export const OnderzoekSchema = OnderzoekInputSchema.extend({ id: z.number().int() });
 
 export const AanvraagInputSchema = z.object({
@@ -135,7 +133,6 @@ export const IndicatieInputSchema = z.object({
   /** For a product of a verzoek om toewijzing (315): its ReferentieAanbieder, echoed in the 301 (IV097). */
   referentieAanbieder: z.string().trim().min(1).max(36, 'ReferentieAanbieder is hoogstens 36 tekens.').optional(),
 });
-export type IndicatieInput = z.input<typeof IndicatieInputSchema>;
 export const IndicatieSchema = z.object({
   id: z.number().int(),
   aanvraagId: z.number().int(),
@@ -198,7 +195,6 @@ export const BeschikkingInputSchema = z.object({
     waarom: multiline(z.string().trim().min(10, 'Schrijf op waarom dit deel niet wordt toegekend.').max(2000)),
   })).max(20).default([]),
 });
-export type BeschikkingInput = z.input<typeof BeschikkingInputSchema>;
 
 export const BeschikkingSchema = z.object({
   id: z.number().int(),
