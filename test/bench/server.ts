@@ -36,6 +36,9 @@ function pct(samples: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 }
 
+/** The day of the simulated conversations: a melding of a later date cannot have had it (the router refuses). */
+const VERSLAG_DATUM = '2026-03-10';
+
 const SURNAMES = ['Jansen', 'de Vries', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters'];
 
 export interface Desk {
@@ -85,7 +88,7 @@ export async function deskLoop(d: Desk, until: number, seed: number, record: (k:
     } else if (r < 0.9 && d.role === 'consulent' && d.meldingen.length) {
       const meldingId = d.meldingen[Math.floor(rng() * d.meldingen.length)]!;
       await timed('verslag opslaan', () => d.call('onderzoek.save', {
-        meldingId, datum: '2026-03-10', aanwezigen: 'cliënt en consulent', behoeften: 'Zelfstandig thuis blijven wonen.',
+        meldingId, datum: VERSLAG_DATUM, aanwezigen: 'cliënt en consulent', behoeften: 'Zelfstandig thuis blijven wonen.',
         eigenKracht: 'Licht werk lukt zelf.', netwerk: 'Buren helpen soms.', mantelzorgOndersteuning: 'Besproken.',
         algemeneVoorzieningen: 'Geen passende.', benodigdeOndersteuning: 'Hulp bij het huishouden.', pgbUitgelegd: true,
         bijdrageUitgelegd: true, conclusies: 'Maatwerkvoorziening nodig.',
@@ -175,7 +178,7 @@ export async function benchServer(o: ServerBenchOptions): Promise<MixResult[]> {
       return role === 'consulent'
         ? {
           meldingen: pick(`SELECT m.id FROM meldingen m LEFT JOIN onderzoeken o ON o.melding_id = m.id
-            WHERE m.consulent_id = ? AND (o.id IS NULL OR o.verslag_verzonden_op IS NULL) LIMIT 50`),
+            WHERE m.consulent_id = ? AND (o.id IS NULL OR o.verslag_verzonden_op IS NULL) AND m.datum <= '${VERSLAG_DATUM}' LIMIT 50`),
           concepts: pick(`SELECT id FROM beschikkingen WHERE status = 'concept' AND auteur_id = ? LIMIT ${n}`),
           toApprove: [],
         }
