@@ -64,38 +64,27 @@ async function seed(file: string): Promise<Ids> {
   }
 }
 
-const SCREENS: Record<TestUser, (ids: Ids) => [string, string][]> = {
-  anna: (i) => [
-    ['/werkvoorraad', 'consulent-werkvoorraad'], ['/clienten', 'consulent-zoeken'], ['/clienten/nieuw', 'consulent-nieuwe-client'],
-    [`/client/${i.clientId}`, 'consulent-client'], [`/client/${i.clientId}/melding/nieuw`, 'consulent-nieuwe-melding'],
-    [`/melding/${i.meldingId}`, 'consulent-melding'], ['/export', 'consulent-export'], ['/verzoeken', 'consulent-verzoeken'],
-    ['/beheer/herindicatie', 'consulent-herindicatie'], ['/wachtwoord', 'consulent-wachtwoord'],
-  ],
-  bram: (i) => [
-    ['/accordering', 'besluitbevoegd-accordering'], ['/beheer/mi', 'besluitbevoegd-mi'], ['/beheer/rechten', 'besluitbevoegd-rechten'],
-    [`/melding/${i.meldingId}`, 'besluitbevoegd-melding'],
-  ],
-  carla: (i) => [['/print', 'administratie-print'], [`/client/${i.clientId}`, 'administratie-client'], ['/werkvoorraad', 'administratie-werkvoorraad']],
-  dirk: (i) => [
-    ['/log', 'auditor-log'], ['/audit-export', 'auditor-audit-export'], [`/client/${i.clientId}`, 'auditor-client-inzage'],
-    ['/beheer/mi', 'auditor-mi'], ['/beheer/vernietiging', 'auditor-vernietiging'], ['/clienten', 'auditor-zoeken'],
-  ],
-  beheer: () => [
-    ['/gebruikers', 'beheerder-gebruikers'], ['/instellingen', 'beheerder-instellingen'], ['/beheer/mi', 'beheerder-mi'],
-    ['/beheer/rechten', 'beheerder-rechten'], ['/beheer/vernietiging', 'beheerder-vernietiging'], ['/log', 'beheerder-log'],
-    ['/audit-export', 'beheerder-audit-export'], ['/export', 'beheerder-export'],
-  ],
+/** Screens outside the navigation, per role; every screen in a role's navigation is checked as well. */
+const EXTRA: Record<TestUser, (ids: Ids) => string[]> = {
+  anna: (i) => [`/client/${i.clientId}`, `/client/${i.clientId}/melding/nieuw`, `/melding/${i.meldingId}`, '/wachtwoord'],
+  bram: (i) => [`/melding/${i.meldingId}`],
+  carla: (i) => [`/client/${i.clientId}`],
+  dirk: (i) => [`/client/${i.clientId}`],
+  beheer: () => ['/wachtwoord'],
 };
+const ROLE: Record<TestUser, string> = { anna: 'consulent', bram: 'besluitbevoegd', carla: 'administratie', dirk: 'auditor', beheer: 'beheerder' };
 
 test('every role\'s screens pass axe at 100% and 200% zoom, with the header above the navigation', async ({ page, app, vault }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(900_000);
   const ids = await seed(vault.file);
   await app.open();
-  for (const who of Object.keys(SCREENS) as TestUser[]) {
+  for (const who of Object.keys(EXTRA) as TestUser[]) {
     await app.login(who);
-    for (const [hash, name] of SCREENS[who](ids)) {
+    const nav = await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')!.replace(/^#/, '')));
+    expect(nav.length).toBeGreaterThan(2);
+    for (const hash of [...nav, ...EXTRA[who](ids)]) {
       await go(page, hash);
-      await checkScreenZoomed(page, name, OUT);
+      await checkScreenZoomed(page, `${ROLE[who]}${hash.replace(/\//g, '-')}`, OUT);
     }
     await app.logout();
   }
