@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LoketError } from '../../shared/errors';
 import type { EXPORT_CHANNELS } from '../../shared/ipc/export-channels';
 import { SECRET_MASK } from '../../shared/schemas/admin';
-import { SettingEntity, OutboxEntity } from '../db/entities';
+import { BeschikkingEntity, SettingEntity, OutboxEntity } from '../db/entities';
 import { auditFiles, collectAudit } from './audit';
 import { iwmoConfigProblems, readExportConfig, SECRET_KEY, zgwConfigProblems } from './config';
 import { collectInzage, inzagePdf } from './inzage';
@@ -39,7 +39,7 @@ async function dryRun(tx: TxContext, input: In<'export.run'>) {
     const rows = dueForExport(tx.raw, kind).map((d) => ({ job: d.job, bid: d.beschikkingId }));
     for (const r of rows.slice(0, input.maxJobs)) {
       const job = r.job ? await tx.m.findOneBy(OutboxEntity, { id: r.job }) : null;
-      const kenmerk = (tx.raw.prepare('SELECT kenmerk FROM beschikkingen WHERE id = ?').get(r.bid) as { kenmerk: string }).kenmerk;
+      const { kenmerk } = await tx.m.findOneOrFail(BeschikkingEntity, { where: { id: r.bid }, select: { id: true, kenmerk: true } });
       try {
         if (kind === 'zgw') {
           const { plan, clientId } = await buildZgwPlan(tx.m, tx.raw, r.bid, cfg);

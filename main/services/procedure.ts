@@ -65,12 +65,17 @@ export async function sendVoornemen(tx: TxContext, input: z.output<typeof Voorne
 export async function listVoornemens(tx: TxContext, input: In<'voornemen.list'>) {
   const m = await tx.m.findOneBy(MeldingEntity, { id: input.meldingId });
   if (!m) throw notFound('Melding', input.meldingId);
-  const rows = tx.raw.prepare(`SELECT v.id, v.beschikking_id, b.kenmerk, v.soort, v.wat, v.per_datum, v.verzonden_op, v.zienswijze_uiterlijk, v.zienswijze, v.zienswijze_op
-    FROM voornemens v JOIN beschikkingen b ON b.id = v.beschikking_id JOIN aanvragen a ON a.id = b.aanvraag_id
-    WHERE a.melding_id = ? ORDER BY v.id DESC`).all(m.id) as {
-    id: number; beschikking_id: number; kenmerk: string; soort: 'beeindiging' | 'herziening' | 'terugvordering'; wat: string; per_datum: string | null;
-    verzonden_op: string; zienswijze_uiterlijk: string; zienswijze: string | null; zienswijze_op: string | null;
-  }[];
+  const rows = await tx.m.createQueryBuilder(VoornemenEntity, 'v')
+    .innerJoin(BeschikkingEntity.options.name, 'b', 'b.id = v.beschikkingId')
+    .innerJoin(AanvraagEntity.options.name, 'a', 'a.id = b.aanvraagId')
+    .select(['v.id AS id', 'v.beschikkingId AS beschikking_id', 'b.kenmerk AS kenmerk', 'v.soort AS soort', 'v.wat AS wat', 'v.perDatum AS per_datum',
+      'v.verzondenOp AS verzonden_op', 'v.zienswijzeUiterlijk AS zienswijze_uiterlijk', 'v.zienswijze AS zienswijze', 'v.zienswijzeOp AS zienswijze_op'])
+    .where('a.meldingId = :meldingId', { meldingId: m.id })
+    .orderBy('v.id', 'DESC')
+    .getRawMany<{
+      id: number; beschikking_id: number; kenmerk: string; soort: 'beeindiging' | 'herziening' | 'terugvordering'; wat: string; per_datum: string | null;
+      verzonden_op: string; zienswijze_uiterlijk: string; zienswijze: string | null; zienswijze_op: string | null;
+    }>();
   logAccess(tx, { action: 'lezen', objectType: 'voornemen', objectId: m.id, clientId: m.clientId, detail: `${rows.length} voornemens` });
   return {
     voornemens: rows.map((r) => ({

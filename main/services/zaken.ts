@@ -246,7 +246,7 @@ export async function createIndicatie(tx: TxContext, input: z.output<typeof Indi
       `Voor dit product loopt al ${clash.leveringsvorm === 'PGB' ? 'een PGB' : 'zorg in natura'} (indicatie ${clash.id}, tot ${clash.einddatum ?? 'onbepaalde tijd'}). ` +
       'Twee indicaties voor hetzelfde product kunnen niet tegelijk lopen: beëindig eerst de lopende indicatie, of geef aan dat deze indicatie haar vervangt.', 'vervangtIndicatieId');
   }
-  if (input.referentieAanbieder) checkReferentie(tx, m.clientId, input.referentieAanbieder);
+  if (input.referentieAanbieder) await checkReferentie(tx, m.clientId, input.referentieAanbieder);
   const res = await tx.m.insert(IndicatieEntity, {
     aanvraagId: input.aanvraagId, wet, productcategorie: input.productcategorie, productcode: input.productcode,
     volume: input.omvang?.volume ?? null, eenheid: input.omvang?.eenheid ?? null, frequentie: input.omvang?.frequentie ?? null,
