@@ -1,11 +1,11 @@
-import { In } from 'typeorm';
+import { In, Like } from 'typeorm';
 import { z } from 'zod';
 import { productcategorieLabel } from '../../shared/codelists';
 import { LoketError } from '../../shared/errors';
 import type { AccorderingPage, Beschikking, BeschikkingInputSchema, BeschikkingSoort, BeschikkingStatus, Wet } from '../../shared/schemas/zaak';
 import {
   AanvraagEntity, BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, IndicatieEntity, LetterEntity,
-  MeldingEntity, TermijnEntity, UserEntity, VoornemenEntity, BeschikkingBewerkerEntity, type BeschikkingRow, type IndicatieRow,
+  MeldingEntity, TermijnEntity, UserEntity, VoornemenEntity, BeschikkingBewerkerEntity, BeschikkingAuteursView, TerugzendingEntity, type BeschikkingRow, type IndicatieRow,
 } from '../db/entities';
 import type { RawDb } from '../db/database';
 import { clientNaam } from './clients';
@@ -102,17 +102,18 @@ export async function toBeschikkingen(tx: TxContext, rows: BeschikkingRow[]): Pr
     list.push(indicaties.get(l.indicatieId)!);
     indicatiesOf.set(l.beschikkingId, list);
   }
-  const auteurs = new Map((tx.raw.prepare(`SELECT beschikking_id AS id, namen FROM beschikking_auteurs WHERE beschikking_id IN (${ids.map(() => '?').join(',')})`)
-    .all(...ids) as { id: number; namen: string }[]).map((r) => [r.id, r.namen]));
+  const auteurs = new Map((await tx.m.findBy(BeschikkingAuteursView, { beschikkingId: In(ids) })).map((r) => [r.beschikkingId, r.namen]));
   const users = byId(await tx.m.findBy(UserEntity, { id: In(unique(rows.flatMap((b) => (b.accordeurId ? [b.accordeurId] : [])))) }));
   const letters = new Map<number, { id: number; sha256: string }>(); // the latest letter per beschikking
   for (const l of await tx.m.find(LetterEntity, { where: { beschikkingId: In(ids) }, order: { id: 'ASC' }, select: { id: true, sha256: true, beschikkingId: true } })) {
     if (l.beschikkingId !== null) letters.set(l.beschikkingId, l);
   }
   const terug = new Map<number, { reden: string; door: string; op: string }>(); // the latest per beschikking
-  for (const t of tx.raw.prepare(`SELECT t.beschikking_id, t.reden, t.op, u.display_name AS door FROM beschikking_terugzendingen t
-      JOIN users u ON u.id = t.door_id WHERE t.beschikking_id IN (${ids.map(() => '?').join(',')}) ORDER BY t.id`)
-    .all(...ids) as { beschikking_id: number; reden: string; op: string; door: string }[]) {
+  for (const t of await tx.m.createQueryBuilder(TerugzendingEntity, 't')
+    .innerJoin(UserEntity.options.name, 'u', 'u.id = t.doorId')
+    .select(['t.beschikkingId AS beschikking_id', 't.reden AS reden', 't.op AS op', 'u.displayName AS door'])
+    .where('t.beschikkingId IN (:...ids)', { ids }).orderBy('t.id')
+    .getRawMany<{ beschikking_id: number; reden: string; op: string; door: string }>()) {
     terug.set(t.beschikking_id, { reden: t.reden, door: t.door, op: t.op });
   }
   return rows.map((b) => {
@@ -276,7 +277,7 @@ export async function createBeschikking(tx: TxContext, input: Input): Promise<Be
   await checkContent(tx, input);
   const now = nowIso();
   const year = tx.today().slice(0, 4);
-  const seq = (tx.raw.prepare(`SELECT count(*) AS n FROM beschikkingen WHERE kenmerk LIKE ?`).get(`BES-${year}-%`) as { n: number }).n + 1;
+  const seq = (await tx.m.countBy(BeschikkingEntity, { kenmerk: Like(`BES-${year}-%`) })) + 1;
   const res = await tx.m.insert(BeschikkingEntity, {
     aanvraagId: input.aanvraagId, kenmerk: `BES-${year}-${String(seq).padStart(6, '0')}`, soort: input.soort,
     besluitTekst: input.besluitTekst, motivering: input.motivering, wettelijkeGrondslag: input.wettelijkeGrondslag,
@@ -341,7 +342,7 @@ export async function approveBeschikking(tx: TxContext, input: { id: number }): 
   await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'vastgesteld', accordeurId: tx.session.user.id, vastgesteldOp: today, vastgesteldMoment: moment, updatedAt: moment });
   // Each granted ZIN indicatie gets its toewijzingnummer now (iWmo: set by the gemeente, IV066).
   const links = await tx.m.findBy(BeschikkingIndicatieEntity, { beschikkingId: b.id });
-  let next = (tx.raw.prepare('SELECT COALESCE(MAX(toewijzing_nummer), 0) AS n FROM indicaties').get() as { n: number }).n;
+  let next = (await tx.m.createQueryBuilder(IndicatieEntity, 'i').select('COALESCE(MAX(i.toewijzingNummer), 0)', 'n').getRawOne<{ n: number }>())!.n;
   for (const l of links) {
     const i = await tx.m.findOneByOrFail(IndicatieEntity, { id: l.indicatieId });
     if (i.leveringsvorm === 'ZIN' && i.toewijzingNummer === null && b.soort !== 'afwijzing') {
@@ -363,8 +364,7 @@ export async function rejectBeschikking(tx: TxContext, input: { id: number; rede
   assertTransition(b.status as BeschikkingStatus, 'concept');
   await tx.m.update(BeschikkingEntity, { id: b.id }, { status: 'concept', terAccorderingOp: null, updatedAt: nowIso() });
   // The reason may hold health data: kept in the (encrypted) database with the beschikking, never in the log.
-  tx.raw.prepare('INSERT INTO beschikking_terugzendingen (beschikking_id, reden, door_id, op) VALUES (?, ?, ?, ?)')
-    .run(b.id, input.reden, tx.session.user.id, nowIso());
+  await tx.m.insert(TerugzendingEntity, { beschikkingId: b.id, reden: input.reden, doorId: tx.session.user.id, op: nowIso() });
   const aanvraag = await tx.m.findOneByOrFail(AanvraagEntity, { id: b.aanvraagId });
   await notify(tx, b.auteurId, 'teruggestuurd', `Beschikking ${b.kenmerk} is teruggestuurd door ${tx.session.user.displayName}: ${input.reden}`, aanvraag.meldingId, b.id);
   logAccess(tx, { action: 'wijzigen', objectType: 'beschikking', objectId: b.id, clientId, detail: 'teruggestuurd naar concept, reden vastgelegd bij de beschikking' });
@@ -397,7 +397,7 @@ export async function takeOverBeschikking(tx: TxContext, input: { id: number; re
  * date, and a case without one last; then the oldest submission first).
  */
 export async function accorderingQueue(tx: TxContext, input: { pagina: number; perPagina: number }): Promise<AccorderingPage> {
-  const totaal = tx.raw.prepare(`SELECT count(*) FROM beschikkingen WHERE status = 'ter_accordering'`).pluck().get() as number;
+  const totaal = await tx.m.countBy(BeschikkingEntity, { status: 'ter_accordering' });
   const pagina = Math.min(input.pagina, Math.max(1, Math.ceil(totaal / input.perPagina)));
   const order = tx.raw.prepare(`SELECT b.id, t.id AS termijn_id FROM beschikkingen b
     JOIN aanvragen a ON a.id = b.aanvraag_id
