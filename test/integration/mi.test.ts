@@ -4,7 +4,7 @@ import type { RawDb } from '../../main/db/database';
 import type { Router } from '../../main/router';
 import type { MiOverzicht } from '../../shared/schemas/beheer';
 import { CaseBuilder } from '../support/beheer-cases';
-import { Desk, ok } from '../support/cases';
+import { Desk, LETTERHEAD, ok } from '../support/cases';
 import { ADMIN_PASSWORD } from '../support/vault';
 
 /**
@@ -31,6 +31,15 @@ let o: MiOverzicht;
 
 beforeAll(async () => {
   desk = await Desk.open();
+  // Jeugdwet letters go out under a sender of their own (a Wmo-loket sender is refused for them).
+  await ok(await desk.as('beheer', '2026-04-20', ADMIN_PASSWORD), 'settings.update', {
+    ...LETTERHEAD,
+    afzenderPerWet: {
+      wmo: { afdeling: '', email: '', functie: '' },
+      jeugdwet: { afdeling: 'Team Jeugd en Gezin', email: 'jeugd@voorbeeldstad.nl', functie: 'teamleider Jeugd en Gezin' },
+      participatiewet: { afdeling: 'Werk en Inkomen', email: 'werkeninkomen@voorbeeldstad.nl', functie: 'teamleider Werk en Inkomen' },
+    },
+  });
   const cb = new CaseBuilder(desk, TOT, { verzenden: true });
   const ids: number[] = [];
   for (const p of PEOPLE) ids.push(await cb.client(p));
