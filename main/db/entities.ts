@@ -959,6 +959,31 @@ export const WerkvoorraadStandEntity = new EntitySchema<WerkvoorraadStandRow>({
   },
 });
 
+export interface WijkRow {
+  id: number;
+  naam: string;
+  actief: boolean;
+}
+/** The beheerder's pick list of wijken (migration 0015). */
+export const WijkEntity = new EntitySchema<WijkRow>({
+  name: 'Wijk',
+  tableName: 'wijken',
+  columns: { id, naam: text(), actief: bool },
+});
+
+export interface AanbiederRow {
+  id: number;
+  agbCode: string;
+  naam: string;
+  actief: boolean;
+}
+/** The beheerder's pick list of aanbieders by AGB code (migration 0015). */
+export const AanbiederEntity = new EntitySchema<AanbiederRow>({
+  name: 'Aanbieder',
+  tableName: 'aanbieders',
+  columns: { id, agbCode: { ...text(), name: 'agb_code' }, naam: text(), actief: bool },
+});
+
 export interface ZaakArchiefRow {
   meldingId: number;
   resultaat: 'verstrekt' | 'geweigerd' | 'beeindigd' | 'afgebroken';
@@ -997,5 +1022,5 @@ export const ENTITIES = [
   BeschikkingBewerkerEntity, TermijnEntity, LetterEntity, OutboxEntity, AccessLogEntity, VoornemenEntity,
   BeschikkingAuteursView, TerugzendingEntity, ClientNameChangesEntity, InzageVerzoekEntity, IwmoBerichtEntity,
   NotificatieEntity, PrintBatchEntity, PrintBatchLetterEntity, PrintBatchAfschriftEntity, RechtenVerzoekEntity, UserCredentialEntity,
-  VernietigingVoorstelEntity, VernietigingItemEntity, WerkvoorraadStandEntity, ZaakArchiefEntity,
+  VernietigingVoorstelEntity, VernietigingItemEntity, WerkvoorraadStandEntity, ZaakArchiefEntity, WijkEntity, AanbiederEntity,
 ];
