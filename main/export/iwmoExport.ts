@@ -292,14 +292,14 @@ export async function importVerzoek(tx: TxContext, input: { xml: string; parsed?
   if (typeof settings === 'string' && settings !== v.gemeentecode) {
     throw new LoketError('invoer', `Dit verzoek is gericht aan gemeente ${v.gemeentecode}, niet aan deze gemeente (${settings}). Stuur het terug naar de aanbieder.`, 'Header.Ontvanger');
   }
-  assertNieuwBericht(tx, v);
+  await assertNieuwBericht(tx, v);
   const ontvangenOp = tx.today();
   const termijnen = await termijnen315(tx, ontvangenOp);
   const bestaand = await tx.m.findOneBy(ClientEntity, { bsn: v.client.bsn });
   if (bestaand) assertClientWritable(tx, bestaand.id); // AVG art. 18: nothing is added to a restricted client
   const redenWacht = redenOmTeWachten(v, bestaand, ontvangenOp);
   const gekoppeld = redenWacht ? null : await koppel(tx, v, bestaand);
-  const verzoekId = bewaarBericht(tx, v, {
+  const verzoekId = await bewaarBericht(tx, v, {
     ontvangenOp, clientId: gekoppeld?.clientId ?? null, meldingId: gekoppeld?.detail.melding.id ?? null,
     status: redenWacht ? 'wacht_op_beoordeling' : 'verwerkt', redenWacht, ...termijnen,
   });

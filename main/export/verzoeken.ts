@@ -22,7 +22,9 @@ import { inputTextProblem } from '../../shared/text';
 import { eenheidLabel, frequentieLabel, productcategorieLabel } from '../../shared/codelists';
 import { ClientInputSchema } from '../../shared/schemas/client';
 import { MeldingInputSchema } from '../../shared/schemas/zaak';
-import { ClientEntity, SettingEntity, type ClientRow } from '../db/entities';
+import {
+  AanvraagEntity, ClientEntity, IndicatieEntity, IwmoBerichtEntity, MeldingEntity, SettingEntity, type ClientRow, type IwmoBerichtRow,
+} from '../db/entities';
 import { createClient } from '../services/clients';
 import { createMelding } from '../services/zaken';
 import { atwKlok } from '../services/atw';
@@ -33,29 +35,11 @@ import { buildAntwoordXml, buildRetourVerzoekXml, type RedenAfwijzingVerzoek } f
 import type { Wet } from './iwmo/standaarden';
 import type { AangevraagdProduct, VerzoekOmToewijzing } from './iwmo/verzoek';
 
-export interface BerichtRow {
-  id: number;
-  berichtsoort: 'WMO315' | 'JW315';
-  afzender: string;
-  identificatie: string;
-  dagtekening: string;
-  ontvangen_op: string;
-  client_id: number | null;
-  melding_id: number | null;
-  status: 'verwerkt' | 'wacht_op_beoordeling' | 'afgewezen';
-  reden_wacht: string | null;
-  inhoud: string;
-  antwoorden: string;
-  retour_uiterlijk: string;
-  retour_identificatie: string | null;
-  retour_op: string | null;
-  antwoord_uiterlijk: string;
-}
+type BerichtRow = IwmoBerichtRow;
 
 /** TR056: the same Identificatie from the same afzender for the same berichtsoort is read once. */
-export function assertNieuwBericht(tx: TxContext, v: VerzoekOmToewijzing): void {
-  const dup = tx.raw.prepare('SELECT 1 FROM iwmo_berichten WHERE berichtsoort = ? AND afzender = ? AND identificatie = ?')
-    .get(v.bericht, v.aanbiederAgb, v.berichtIdentificatie);
+export async function assertNieuwBericht(tx: TxContext, v: VerzoekOmToewijzing): Promise<void> {
+  const dup = await tx.m.existsBy(IwmoBerichtEntity, { berichtsoort: v.bericht, afzender: v.aanbiederAgb, identificatie: v.berichtIdentificatie });
   if (dup) {
     throw new LoketError('conflict', `${v.bericht} ${v.berichtIdentificatie} van aanbieder ${v.aanbiederAgb} is al ingelezen; een bericht wordt één keer verwerkt (TR056).`);
   }
@@ -102,14 +86,16 @@ export async function termijnen315(tx: TxContext, ontvangen: string): Promise<Te
   return { retourUiterlijk: klok.werkdagenNa(ontvangen, 3), antwoordUiterlijk: klok.werkdagenNa(ontvangen, 5) };
 }
 
-export function bewaarBericht(tx: TxContext, v: VerzoekOmToewijzing, r: {
+export async function bewaarBericht(tx: TxContext, v: VerzoekOmToewijzing, r: {
   ontvangenOp: string; clientId: number | null; meldingId: number | null; status: BerichtRow['status']; redenWacht: string | null;
-} & Termijnen315): number {
-  const res = tx.raw.prepare(`INSERT INTO iwmo_berichten (berichtsoort, afzender, identificatie, dagtekening, ontvangen_op, client_id, melding_id,
-      status, reden_wacht, inhoud, retour_uiterlijk, antwoord_uiterlijk) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(v.bericht, v.aanbiederAgb, v.berichtIdentificatie, v.dagtekening, r.ontvangenOp, r.clientId, r.meldingId, r.status, r.redenWacht,
-      JSON.stringify(v), r.retourUiterlijk, r.antwoordUiterlijk);
-  return Number(res.lastInsertRowid);
+} & Termijnen315): Promise<number> {
+  const res = await tx.m.insert(IwmoBerichtEntity, {
+    berichtsoort: v.bericht, afzender: v.aanbiederAgb, identificatie: v.berichtIdentificatie, dagtekening: v.dagtekening,
+    ontvangenOp: r.ontvangenOp, clientId: r.clientId, meldingId: r.meldingId, status: r.status, redenWacht: r.redenWacht,
+    inhoud: JSON.stringify(v), antwoorden: '{}', retourUiterlijk: r.retourUiterlijk, retourIdentificatie: null, retourOp: null,
+    antwoordUiterlijk: r.antwoordUiterlijk,
+  });
+  return res.identifiers[0]!.id as number;
 }
 
 async function volgnummer(tx: TxContext, key: string, prefix: string): Promise<string> {
@@ -135,18 +121,18 @@ async function schrijf(tx: TxContext, bestand: string, xml: string): Promise<str
 
 /** The WMO316/JW316 retour of a stored 315 (OP090), recorded on the message. */
 export async function schrijfRetour(tx: TxContext, berichtId: number): Promise<{ bestand: string | null; xml: string }> {
-  const row = loadBericht(tx, berichtId);
+  const row = await loadBericht(tx, berichtId);
   const v = JSON.parse(row.inhoud) as VerzoekOmToewijzing;
-  const id = row.retour_identificatie ?? await volgnummer(tx, 'iwmo.retourvolgnummer', 'RT');
+  const id = row.retourIdentificatie ?? await volgnummer(tx, 'iwmo.retourvolgnummer', 'RT');
   const xml = buildRetourVerzoekXml({ verzoek: v, identificatieRetour: id, dagtekeningRetour: tx.today() });
-  tx.raw.prepare('UPDATE iwmo_berichten SET retour_identificatie = ?, retour_op = ? WHERE id = ?').run(id, tx.today(), berichtId);
+  await tx.m.update(IwmoBerichtEntity, { id: berichtId }, { retourIdentificatie: id, retourOp: tx.today() });
   const gemeente = v.gemeentecode;
   const bestand = await schrijf(tx, `${v.bericht === 'JW315' ? 'JW316' : 'WMO316'}_${gemeente}_${v.aanbiederAgb}_${id}.xml`, xml);
   return { bestand, xml };
 }
 
-function loadBericht(tx: TxContext, id: number): BerichtRow {
-  const row = tx.raw.prepare('SELECT * FROM iwmo_berichten WHERE id = ?').get(id) as BerichtRow | undefined;
+async function loadBericht(tx: TxContext, id: number): Promise<BerichtRow> {
+  const row = await tx.m.findOneBy(IwmoBerichtEntity, { id });
   if (!row) throw notFound('Verzoek om toewijzing', id);
   return row;
 }
@@ -159,9 +145,11 @@ async function verzoekInfo(tx: TxContext, row: BerichtRow): Promise<z.input<type
   const antwoorden = JSON.parse(row.antwoorden) as Antwoorden;
   const producten = [];
   for (const [i, p] of v.producten.entries()) {
-    const toegewezen = row.client_id === null ? null : tx.raw.prepare(`SELECT i.id FROM indicaties i JOIN aanvragen a ON a.id = i.aanvraag_id
-        JOIN meldingen m ON m.id = a.melding_id WHERE m.client_id = ? AND i.referentie_aanbieder = ? AND i.toewijzing_nummer IS NOT NULL LIMIT 1`)
-      .get(row.client_id, p.referentieAanbieder) as { id: number } | undefined;
+    const toegewezen = row.clientId === null ? null : await tx.m.createQueryBuilder(IndicatieEntity, 'i')
+      .innerJoin(AanvraagEntity.options.name, 'a', 'a.id = i.aanvraagId')
+      .innerJoin(MeldingEntity.options.name, 'm', 'm.id = a.meldingId')
+      .where('m.clientId = :clientId AND i.referentieAanbieder = :ref AND i.toewijzingNummer IS NOT NULL', { clientId: row.clientId, ref: p.referentieAanbieder })
+      .getExists();
     const a = antwoorden[String(i)];
     producten.push({
       index: i, referentieAanbieder: p.referentieAanbieder, categorie: p.product?.categorie ?? null, code: p.product?.code ?? null,
@@ -175,16 +163,16 @@ async function verzoekInfo(tx: TxContext, row: BerichtRow): Promise<z.input<type
   const open = producten.some((p) => p.status === 'open');
   return {
     id: row.id, bericht: row.berichtsoort, afzender: row.afzender, identificatie: row.identificatie, dagtekening: row.dagtekening,
-    ontvangenOp: row.ontvangen_op, status: row.status, redenWacht: row.reden_wacht, clientId: row.client_id, meldingId: row.melding_id,
+    ontvangenOp: row.ontvangenOp, status: row.status, redenWacht: row.redenWacht, clientId: row.clientId, meldingId: row.meldingId,
     clientNaam: [v.client.naam.voorletters, v.client.naam.voorvoegsel, v.client.naam.geslachtsnaam].filter(Boolean).join(' '),
     gezagsdragerBekend: v.client.gezagsdragerBekend ?? null,
-    retourUiterlijk: row.retour_uiterlijk, retourOp: row.retour_op, antwoordUiterlijk: row.antwoord_uiterlijk,
-    antwoordTeLaat: open && compareDates(tx.today(), row.antwoord_uiterlijk) > 0, producten,
+    retourUiterlijk: row.retourUiterlijk, retourOp: row.retourOp, antwoordUiterlijk: row.antwoordUiterlijk,
+    antwoordTeLaat: open && compareDates(tx.today(), row.antwoordUiterlijk) > 0, producten,
   };
 }
 
 export async function listVerzoeken(tx: TxContext, input: { alleenOpen: boolean }) {
-  const rows = tx.raw.prepare('SELECT * FROM iwmo_berichten ORDER BY antwoord_uiterlijk, id LIMIT 500').all() as BerichtRow[];
+  const rows = await tx.m.find(IwmoBerichtEntity, { order: { antwoordUiterlijk: 'ASC', id: 'ASC' }, take: 500 });
   const items = [];
   for (const r of rows) {
     const info = await verzoekInfo(tx, r);
@@ -196,11 +184,11 @@ export async function listVerzoeken(tx: TxContext, input: { alleenOpen: boolean 
 
 /** A WMO319/JW319 for one requested product (OP274), recorded on the message. */
 export async function beantwoordProduct(tx: TxContext, input: z.output<typeof AntwoordSchema>) {
-  const row = loadBericht(tx, input.id);
+  const row = await loadBericht(tx, input.id);
   const v = JSON.parse(row.inhoud) as VerzoekOmToewijzing;
   const p = v.producten[input.productIndex];
   if (!p) throw new LoketError('invoer', `Het verzoek heeft geen product ${input.productIndex + 1}.`, 'productIndex');
-  if (row.client_id !== null) assertClientWritable(tx, row.client_id);
+  if (row.clientId !== null) assertClientWritable(tx, row.clientId);
   const antwoorden = JSON.parse(row.antwoorden) as Antwoorden;
   if (antwoorden[String(input.productIndex)]) throw new LoketError('conflict', `Product ${p.referentieAanbieder} is al beantwoord.`, 'productIndex');
   const id = await volgnummer(tx, 'iwmo.antwoordvolgnummer', 'AW');
@@ -211,8 +199,8 @@ export async function beantwoordProduct(tx: TxContext, input: z.output<typeof An
     ...(input.woonplaatsbeginselGemeente ? { woonplaatsbeginselGemeente: input.woonplaatsbeginselGemeente } : {}),
   });
   antwoorden[String(input.productIndex)] = { antwoord: input.antwoord, ...(input.redenAfwijzing ? { reden: input.redenAfwijzing } : {}), op: tx.today(), identificatie: id };
-  tx.raw.prepare('UPDATE iwmo_berichten SET antwoorden = ? WHERE id = ?').run(JSON.stringify(antwoorden), row.id);
-  logAccess(tx, { action: 'exporteren', objectType: 'iwmo-antwoord', objectId: String(row.id), clientId: row.client_id, detail: `${v.wet === 'wmo' ? 'WMO319' : 'JW319'} ${id}` });
+  await tx.m.update(IwmoBerichtEntity, { id: row.id }, { antwoorden: JSON.stringify(antwoorden) });
+  logAccess(tx, { action: 'exporteren', objectType: 'iwmo-antwoord', objectId: String(row.id), clientId: row.clientId, detail: `${v.wet === 'wmo' ? 'WMO319' : 'JW319'} ${id}` });
   const bestand = await schrijf(tx, `${v.wet === 'wmo' ? 'WMO319' : 'JW319'}_${v.gemeentecode}_${v.aanbiederAgb}_${id}.xml`, xml);
   return { bestand, xml };
 }
@@ -274,17 +262,17 @@ export async function koppel(tx: TxContext, v: VerzoekOmToewijzing, bestaand: Cl
 
 /** A person decides on a 315 that waited: attach it to the client, or refuse it (then a 319 follows per product). */
 export async function beoordeel(tx: TxContext, input: { id: number; besluit: 'koppelen' | 'afwijzen'; toelichting: string }) {
-  const row = loadBericht(tx, input.id);
+  const row = await loadBericht(tx, input.id);
   if (row.status !== 'wacht_op_beoordeling') throw new LoketError('conflict', 'Dit verzoek wacht niet (meer) op beoordeling.');
   const v = JSON.parse(row.inhoud) as VerzoekOmToewijzing;
   if (input.besluit === 'afwijzen') {
-    tx.raw.prepare(`UPDATE iwmo_berichten SET status = 'afgewezen', reden_wacht = ? WHERE id = ?`).run(`${row.reden_wacht ?? ''} Afgewezen: ${input.toelichting}`.trim(), row.id);
+    await tx.m.update(IwmoBerichtEntity, { id: row.id }, { status: 'afgewezen', redenWacht: `${row.redenWacht ?? ''} Afgewezen: ${input.toelichting}`.trim() });
     logAccess(tx, { action: 'wijzigen', objectType: 'iwmo-verzoek', objectId: String(row.id), detail: 'afgewezen na beoordeling' });
-    return verzoekInfo(tx, loadBericht(tx, row.id));
+    return verzoekInfo(tx, await loadBericht(tx, row.id));
   }
   const bestaand = await tx.m.findOneBy(ClientEntity, { bsn: v.client.bsn });
   const { clientId, detail } = await koppel(tx, v, bestaand);
-  tx.raw.prepare(`UPDATE iwmo_berichten SET status = 'verwerkt', client_id = ?, melding_id = ? WHERE id = ?`).run(clientId, detail.melding.id, row.id);
+  await tx.m.update(IwmoBerichtEntity, { id: row.id }, { status: 'verwerkt', clientId, meldingId: detail.melding.id });
   logAccess(tx, { action: 'wijzigen', objectType: 'iwmo-verzoek', objectId: String(row.id), clientId, detail: `gekoppeld na beoordeling: ${input.toelichting.slice(0, 200)}` });
-  return verzoekInfo(tx, loadBericht(tx, row.id));
+  return verzoekInfo(tx, await loadBericht(tx, row.id));
 }
