@@ -91,6 +91,10 @@ export function configureConnection(conn: RawDb): void {
   conn.pragma('cache_size = -65536');
   // Sorts and temporary indexes stay in memory: SQLite's temp files are not encrypted.
   conn.pragma('temp_store = MEMORY');
+  // Checkpoint every ~40 MB of WAL instead of SQLite's 4 MB: pages written again and again (the
+  // access log's tail and index) are copied once per checkpoint, not ten times. Measured on the
+  // team-server bench at 50 desks: a quarter less time in COMMIT.
+  conn.pragma('wal_autocheckpoint = 10000');
   registerFunctions(conn);
 }
 
