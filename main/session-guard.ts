@@ -41,4 +41,3 @@ export const SESSIE_VERLOPEN = (min: number) =>
   `Sociaal Loket is vergrendeld omdat er ${min} minuten niets gebeurde. Log opnieuw in; uw niet-opgeslagen invoer is bewaard.`;
 export const GEBRUIKER_INGETROKKEN =
   'Uw account is ingetrokken of uitgeschakeld; deze sessie is beëindigd. Vraag de beheerder als u denkt dat dit niet klopt.';
-export const VERGRENDELD_SYSTEEM = 'Sociaal Loket is vergrendeld omdat de computer op slot ging of in slaap viel. Log opnieuw in.';
