@@ -6,7 +6,7 @@ import { WET_LABELS, WETTEN, type Wet } from '../../../../shared/schemas/zaak';
 import { base64ToBlob, call, useLoad } from '../../api';
 import { fmtDate, fmtEuro } from '../../format';
 import { todayIso } from '../../../../shared/today';
-import { LoadError } from '../../ui';
+import { LoadError, WideTable } from '../../ui';
 import { DateField } from '../../DateField';
 
 /**
@@ -35,13 +35,15 @@ function Section({ title, empty, children }: { title: string; empty: boolean; ch
 
 function SimpleTable({ head, rows, caption }: { head: string[]; rows: (string | number)[][]; caption?: string }) {
   return (
-    <Table striped fz="sm">
-      {caption && <Table.Caption>{caption}</Table.Caption>}
-      <Table.Thead><Table.Tr>{head.map((h) => <Table.Th key={h} scope="col">{h}</Table.Th>)}</Table.Tr></Table.Thead>
-      <Table.Tbody>
-        {rows.map((r, i) => <Table.Tr key={i}>{r.map((c, j) => <Table.Td key={j} ta={typeof c === 'number' ? 'right' : undefined}>{typeof c === 'number' ? nl(c) : c}</Table.Td>)}</Table.Tr>)}
-      </Table.Tbody>
-    </Table>
+    <WideTable label={caption ?? `Tabel: ${head.join(', ')}`}>
+      <Table striped fz="sm">
+        {caption && <Table.Caption>{caption}</Table.Caption>}
+        <Table.Thead><Table.Tr>{head.map((h) => <Table.Th key={h} scope="col">{h}</Table.Th>)}</Table.Tr></Table.Thead>
+        <Table.Tbody>
+          {rows.map((r, i) => <Table.Tr key={i}>{r.map((c, j) => <Table.Td key={j} ta={typeof c === 'number' ? 'right' : undefined}>{typeof c === 'number' ? nl(c) : c}</Table.Td>)}</Table.Tr>)}
+        </Table.Tbody>
+      </Table>
+    </WideTable>
   );
 }
 
@@ -68,7 +70,9 @@ function BarsPerLabel({ data, labelKey, label, legend = true, children }: {
 }) {
   const height = 60 + (legend ? 30 : 0) + data.length * 34;
   return (
-    <div style={{ width: '100%', height }} role="img" aria-label={label}>
+    // minWidth 0 and overflow hidden: a chart in a grid cell must be able to shrink when the window
+    // does (at 200% zoom), or the cell keeps the chart's old width and the page scrolls sideways.
+    <div style={{ width: '100%', minWidth: 0, overflow: 'hidden', height }} role="img" aria-label={label}>
       <ResponsiveContainer>
         <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
           <CartesianGrid strokeDasharray="3 3" />
