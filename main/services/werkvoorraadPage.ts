@@ -76,6 +76,8 @@ export async function werkvoorraadPage(tx: TxContext, input: Query): Promise<Wer
     .all(...page.map((r) => r.melding_id)) as Record<string, unknown>[] : []).map((d) => [d.melding_id as number, d]));
   const rows = page.map((r) => ({ ...details.get(r.melding_id as number), ...r }));
   // Per phase one pass over the phase index, the term states as sums: no sort of every open case.
+  // The sums are termijn_status of OPEN_CASES written as conditions (the CASE costs ~2 ms more per
+  // call at 13,000 open cases); werkvoorraad-stand.test.ts holds the two equal.
   const tellingen = tx.raw.prepare(`SELECT fase, count(*) AS n,
       sum(termijn_id IS NULL) AS geen, sum(termijn_id IS NOT NULL AND uiterlijk IS NULL) AS opgeschort,
       sum(uiterlijk < @today) AS verlopen, sum(uiterlijk >= @today AND uiterlijk <= @week) AS deze_week, sum(uiterlijk > @week) AS op_tijd

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group } from '@mantine/core';
+import { Alert, Badge, Button, Group, Pagination, type MantineSpacing } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { get, type FieldErrors, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { useT } from './i18n';
@@ -96,4 +96,15 @@ export function Section({ title, children, id }: { title: string; children: Reac
  */
 export function WideTable({ label, children }: { label: string; children: ReactNode }) {
   return <div role="region" aria-label={label} tabIndex={0} style={{ overflowX: 'auto' }}>{children}</div>;
+}
+
+const PAGE_CONTROL = { previous: 'Vorige pagina', next: 'Volgende pagina', first: 'Eerste pagina', last: 'Laatste pagina' } as const;
+
+/** Paging for a list the router pages: every control named in Dutch, the current page marked. */
+export function Pager({ total, value, onChange, mt }: { total: number; value: number; onChange: (page: number) => void; mt?: MantineSpacing }) {
+  return (
+    <Pagination total={total} value={value} onChange={onChange} mt={mt} aria-label="Pagina's"
+      getControlProps={(control) => ({ 'aria-label': PAGE_CONTROL[control] })}
+      getItemProps={(p) => ({ 'aria-label': `Pagina ${p}`, 'aria-current': p === value ? 'page' : undefined })} />
+  );
 }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Pagination, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { ConfirmButton } from '../confirm';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
@@ -11,7 +11,7 @@ import { draftKey, useDraft } from '../drafts';
 import { fmtDate } from '../format';
 import { useT } from '../i18n';
 import { useSession } from '../session';
-import { FormStatus, LoadError, TermijnBadge } from '../ui';
+import { FormStatus, LoadError, Pager, TermijnBadge } from '../ui';
 import { LetterPreview } from './LetterPreview';
 import { SOORT_LABELS, STATUS_LABELS } from './labels';
 
@@ -35,9 +35,7 @@ export function Accordering() {
         ))}
       </Stack>
       {pages > 1 && (
-        <Pagination mt="md" total={pages} value={data?.pagina ?? pagina} onChange={setPagina} aria-label="Pagina's"
-          getControlProps={(control) => ({ 'aria-label': control === 'next' ? 'Volgende pagina' : 'Vorige pagina' })}
-          getItemProps={(p) => ({ 'aria-label': `Pagina ${p}`, 'aria-current': p === data?.pagina ? 'page' : undefined })} />
+        <Pager mt="md" total={pages} value={data?.pagina ?? pagina} onChange={setPagina} />
       )}
     </>
   );

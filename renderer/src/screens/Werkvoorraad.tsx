@@ -1,4 +1,4 @@
-import { Anchor, Button, Chip, Group, NativeSelect, Pagination, Switch, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Anchor, Button, Chip, Group, NativeSelect, Switch, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { createColumnHelper, rowSortingFeature, tableFeatures, useTable, type SortingState, type Updater } from '@tanstack/react-table';
 import { memo, useCallback, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
@@ -9,7 +9,7 @@ import { WET_LABELS, WETTEN, type WerkvoorraadItem } from '../../../shared/schem
 import { useLoad } from '../api';
 import { useT } from '../i18n';
 import { hasRole, useSession } from '../session';
-import { LoadError, TermijnBadge, WideTable } from '../ui';
+import { LoadError, Pager, TermijnBadge, WideTable } from '../ui';
 
 const FASE_LABELS: Record<(typeof WERKVOORRAAD_FASEN)[number], string> = {
   onderzoek: 'Onderzoek', aanvraag: 'Aanvraag', beschikking: 'Beschikking', accordering: 'Accordering', verzending: 'Verzending',
@@ -104,9 +104,7 @@ export function Werkvoorraad() {
             caption={data.totaal === 0 ? 'Geen zaken gevonden met deze filters.' : `Zaken ${from}–${to} van ${data.totaal}`} />
           </WideTable>
           <Group justify="space-between" mt="sm">
-            <Pagination total={pages} value={data.pagina} onChange={setPagina} aria-label="Pagina's"
-              getControlProps={(control) => ({ 'aria-label': control === 'previous' ? 'Vorige pagina' : control === 'next' ? 'Volgende pagina' : control === 'first' ? 'Eerste pagina' : 'Laatste pagina' })}
-              getItemProps={(p) => ({ 'aria-label': `Pagina ${p}`, 'aria-current': p === data.pagina ? 'page' : undefined })} />
+            <Pager total={pages} value={data.pagina} onChange={setPagina} />
             <NativeSelect label="Rijen per pagina" value={String(filters.perPagina)} onChange={(e) => set({ perPagina: Number(e.currentTarget.value) })}
               data={['25', '50', '100']} w={140} />
           </Group>
