@@ -36,13 +36,13 @@ async function dryRun(tx: TxContext, input: In<'export.run'>) {
     const problems = kind === 'zgw' ? zgwConfigProblems(cfg) : iwmoConfigProblems(cfg);
     if (problems.length) { skipped.push({ kind, reason: `Niet ingesteld: ${problems.join(', ')}.` }); continue; }
     // Due jobs plus the beschikkingen the run would queue first.
-    const rows = dueForExport(tx.raw, kind).map((d) => ({ job: d.job, bid: d.beschikkingId }));
+    const rows = (await dueForExport(tx.m, kind)).map((d) => ({ job: d.job, bid: d.beschikkingId }));
     for (const r of rows.slice(0, input.maxJobs)) {
       const job = r.job ? await tx.m.findOneBy(OutboxEntity, { id: r.job }) : null;
       const { kenmerk } = await tx.m.findOneOrFail(BeschikkingEntity, { where: { id: r.bid }, select: { id: true, kenmerk: true } });
       try {
         if (kind === 'zgw') {
-          const { plan, clientId } = await buildZgwPlan(tx.m, tx.raw, r.bid, cfg);
+          const { plan, clientId } = await buildZgwPlan(tx.m, r.bid, cfg);
           const todo = caseExportStepKeys(plan).filter((k) => !job?.steps[k]);
           planned.push({
             jobId: r.job, kind, beschikkingId: r.bid, kenmerk, clientId,

@@ -16,12 +16,14 @@
  * with exponential backoff and jitter (next_attempt_at). Every run of a job writes the access log
  * (action 'exporteren', with the client id).
  */
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { LoketError } from '../../shared/errors';
 import { todayIso } from '../../shared/today';
 import { appendLog } from '../auditlog';
-import type { Db, RawDb } from '../db/database';
-import { BeschikkingEntity, OutboxEntity, type OutboxRow } from '../db/entities';
+import type { Db } from '../db/database';
+import {
+  AanvraagEntity, BeschikkingEntity, BeschikkingIndicatieEntity, IndicatieEntity, MeldingEntity, OutboxEntity, type BeschikkingRow, type OutboxRow,
+} from '../db/entities';
 import { iwmoConfigProblems, readExportConfig, scrubNumbers, zgwConfigProblems, type ExportConfig } from './config';
 import { runIwmoJob } from './iwmoExport';
 import { createZgwClient, ZgwClientError, ZgwTransientError, type RetryOptions } from './zgw/client';
@@ -91,28 +93,34 @@ const activeKey = (db: Db, id: number) => `${db.file}#${id}`;
 
 // ---------------------------------------------------------------- enqueue
 
-interface EnqueueTx { m: EntityManager; raw: RawDb; session: { user: { id: number } } }
+interface EnqueueTx { m: EntityManager; session: { user: { id: number } } }
 
 /**
  * The one rule of what is due for export, per kind: ZGW takes a verzonden beschikking (its letter
  * goes into the zaak); iWmo takes a vastgestelde or verzonden beschikking with an approved ZIN
  * toewijzing under the Wmo or the Jeugdwet, its own or one of the decision it changes (a wijziging
- * to a PGB ends those; PGB never has a toewijzing of its own, OP043).
+ * to a PGB ends those; PGB never has a toewijzing of its own, OP043). Each selects the due
+ * beschikkingen as `b` (their id as `id`); callers add their own conditions.
  */
-const DUE: Record<OutboxKind, string> = {
-  zgw: `SELECT b.id FROM beschikkingen b WHERE b.status = 'verzonden'`,
-  iwmo: `SELECT DISTINCT b.id FROM beschikkingen b
-      JOIN beschikking_indicaties bi ON bi.beschikking_id = b.id OR bi.beschikking_id = b.vervangt_id
-      JOIN indicaties i ON i.id = bi.indicatie_id
-    WHERE b.status IN ('vastgesteld', 'verzonden') AND i.leveringsvorm = 'ZIN' AND i.toewijzing_nummer IS NOT NULL
-      AND i.wet IN ('wmo', 'jeugdwet')`,
+const DUE: Record<OutboxKind, (m: EntityManager) => SelectQueryBuilder<BeschikkingRow>> = {
+  zgw: (m) => m.createQueryBuilder(BeschikkingEntity, 'b').select('b.id', 'id')
+    .where(`b.status = 'verzonden'`),
+  iwmo: (m) => m.createQueryBuilder(BeschikkingEntity, 'b').select('b.id', 'id').distinct(true)
+    .innerJoin(BeschikkingIndicatieEntity.options.name, 'bi', 'bi.beschikkingId = b.id OR bi.beschikkingId = b.vervangtId')
+    .innerJoin(IndicatieEntity.options.name, 'i', 'i.id = bi.indicatieId')
+    .where(`b.status IN ('vastgesteld', 'verzonden') AND i.leveringsvorm = 'ZIN' AND i.toewijzingNummer IS NOT NULL`)
+    .andWhere(`i.wet IN ('wmo', 'jeugdwet')`),
 };
 
 /** Due beschikkingen of a kind whose job is missing or still open, with that job's id: what a run would take. */
-export function dueForExport(raw: RawDb, kind: OutboxKind): { job: number | null; beschikkingId: number }[] {
-  return raw.prepare(`SELECT o.id AS job, d.id AS beschikkingId FROM (${DUE[kind]}) d
-      LEFT JOIN export_outbox o ON o.kind = ? AND o.subject_id = d.id
-    WHERE o.id IS NULL OR o.status IN ('wachtend', 'bezig') ORDER BY d.id`).all(kind) as { job: number | null; beschikkingId: number }[];
+export async function dueForExport(m: EntityManager, kind: OutboxKind): Promise<{ job: number | null; beschikkingId: number }[]> {
+  const rows = await DUE[kind](m)
+    .leftJoin(OutboxEntity.options.name, 'o', 'o.kind = :kind AND o.subjectId = b.id', { kind })
+    .addSelect('o.id', 'job')
+    .andWhere(`(o.id IS NULL OR o.status IN ('wachtend', 'bezig'))`)
+    .orderBy('b.id')
+    .getRawMany<{ id: number; job: number | null }>();
+  return rows.map((r) => ({ job: r.job, beschikkingId: r.id }));
 }
 
 async function enqueue(m: EntityManager, kind: OutboxKind, subjectId: number, createdBy: number, now: Date): Promise<number> {
@@ -135,7 +143,7 @@ export async function enqueueDueExports(tx: EnqueueTx, beschikkingId: number, no
   const configured: Record<OutboxKind, boolean> = { zgw: zgwConfigProblems(cfg).length === 0, iwmo: iwmoConfigProblems(cfg).length === 0 };
   for (const kind of ['zgw', 'iwmo'] as const) {
     if (!configured[kind]) continue;
-    if (tx.raw.prepare(`SELECT 1 FROM (${DUE[kind]}) WHERE id = ?`).get(beschikkingId)) {
+    if (await DUE[kind](tx.m).andWhere('b.id = :beschikkingId', { beschikkingId }).getRawOne()) {
       await enqueue(tx.m, kind, beschikkingId, tx.session.user.id, now);
     }
   }
@@ -143,8 +151,11 @@ export async function enqueueDueExports(tx: EnqueueTx, beschikkingId: number, no
 
 /** Due beschikkingen without a job get one (the safety net beside enqueueing at sending). */
 async function enqueueMissing(m: EntityManager, kind: OutboxKind, createdBy: number, now: Date): Promise<number> {
-  const rows = await m.query(`SELECT d.id FROM (${DUE[kind]}) d
-    WHERE NOT EXISTS (SELECT 1 FROM export_outbox o WHERE o.kind = ? AND o.subject_id = d.id) ORDER BY d.id`, [kind]) as { id: number }[];
+  const rows = await DUE[kind](m)
+    .leftJoin(OutboxEntity.options.name, 'o', 'o.kind = :kind AND o.subjectId = b.id', { kind })
+    .andWhere('o.id IS NULL')
+    .orderBy('b.id')
+    .getRawMany<{ id: number }>();
   for (const r of rows) await enqueue(m, kind, r.id, createdBy, now);
   return rows.length;
 }
@@ -225,8 +236,12 @@ export async function runOutbox(db: Db, actor: OutboxActor, opts: RunOutboxOptio
 async function claimNext(db: Db, kinds: OutboxKind[], tried: Set<number>, t: Date, leaseMs: number): Promise<OutboxRow | null> {
   return db.write(async (m) => {
     const iso = t.toISOString();
-    const rows = await m.query(`SELECT id FROM export_outbox WHERE status = 'wachtend' AND kind IN (${kinds.map(() => '?').join(',')})
-      AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY COALESCE(next_attempt_at, created_at), id LIMIT 50`, [...kinds, iso]) as { id: number }[];
+    const rows = await m.createQueryBuilder(OutboxEntity, 'o').select('o.id', 'id')
+      .where(`o.status = 'wachtend' AND o.kind IN (:...kinds)`, { kinds })
+      .andWhere('(o.nextAttemptAt IS NULL OR o.nextAttemptAt <= :iso)', { iso })
+      .orderBy('COALESCE(o.nextAttemptAt, o.createdAt)').addOrderBy('o.id')
+      .limit(50)
+      .getRawMany<{ id: number }>();
     const next = rows.find((r) => !tried.has(r.id));
     if (!next) return null;
     await m.update(OutboxEntity, { id: next.id }, { status: 'bezig', nextAttemptAt: new Date(t.getTime() + leaseMs).toISOString(), updatedAt: iso });
@@ -244,9 +259,13 @@ function log(db: Db, actor: OutboxActor, e: { objectType: string; objectId: numb
 }
 
 async function clientIdOfBeschikking(m: EntityManager, beschikkingId: number): Promise<number | null> {
-  const r = await m.query(`SELECT m.client_id AS id FROM beschikkingen b JOIN aanvragen a ON a.id = b.aanvraag_id
-    JOIN meldingen m ON m.id = a.melding_id WHERE b.id = ?`, [beschikkingId]) as { id: number }[];
-  return r[0]?.id ?? null;
+  const r = await m.createQueryBuilder(BeschikkingEntity, 'b')
+    .innerJoin(AanvraagEntity.options.name, 'a', 'a.id = b.aanvraagId')
+    .innerJoin(MeldingEntity.options.name, 'm', 'm.id = a.meldingId')
+    .select('m.clientId', 'id')
+    .where('b.id = :beschikkingId', { beschikkingId })
+    .getRawOne<{ id: number }>();
+  return r?.id ?? null;
 }
 
 async function runJob(db: Db, actor: OutboxActor, job: OutboxRow, cfg: ExportConfig, opts: Resolved): Promise<JobOutcome> {
@@ -258,7 +277,7 @@ async function runJob(db: Db, actor: OutboxActor, job: OutboxRow, cfg: ExportCon
     clientId = await db.write((m) => clientIdOfBeschikking(m, job.subjectId));
     if (clientId !== null && isBeperkt(db.raw, clientId)) throw new LoketError('geen_toegang', EXPORT_BEPERKT);
     if (job.kind === 'zgw') {
-      const built = await db.write((m) => buildZgwPlan(m, db.raw, job.subjectId, cfg));
+      const built = await db.write((m) => buildZgwPlan(m, job.subjectId, cfg));
       clientId = built.clientId;
       const client = createZgwClient({
         zakenUrl: cfg.export.zakenUrl, documentenUrl: cfg.export.documentenUrl, besluitenUrl: cfg.export.besluitenUrl,

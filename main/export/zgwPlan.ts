@@ -1,9 +1,8 @@
 import { In, type EntityManager } from 'typeorm';
 import { WET_LABELS, type Wet } from '../../shared/schemas/zaak';
 import { LoketError } from '../../shared/errors';
-import type { RawDb } from '../db/database';
 import {
-  AanvraagEntity, BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, IndicatieEntity, LetterEntity,
+  AanvraagEntity, BeschikkingAuteursView, BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, IndicatieEntity, LetterEntity,
   MeldingEntity, OnderzoekEntity, TermijnEntity, UserEntity,
 } from '../db/entities';
 import { renderLetter } from '../letters/render';
@@ -45,7 +44,7 @@ const instant = (date: string, second: number, n = 0) => {
   return `${date}T${pad(Math.floor(n / 60) % 24)}:${pad(n % 60)}:0${second}Z`;
 };
 
-export async function buildZgwPlan(m: EntityManager, raw: RawDb, beschikkingId: number, cfg: ExportConfig): Promise<ZgwPlanResult> {
+export async function buildZgwPlan(m: EntityManager, beschikkingId: number, cfg: ExportConfig): Promise<ZgwPlanResult> {
   const e = cfg.export;
   const b = await m.findOneBy(BeschikkingEntity, { id: beschikkingId });
   if (!b) throw new LoketError('niet_gevonden', `Beschikking ${beschikkingId} bestaat niet (meer).`);
@@ -56,15 +55,17 @@ export async function buildZgwPlan(m: EntityManager, raw: RawDb, beschikkingId: 
   const melding = await m.findOneByOrFail(MeldingEntity, { id: aanvraag.meldingId });
   const client = await m.findOneByOrFail(ClientEntity, { id: melding.clientId });
   // Every author of the besluit (vier-ogen: whoever wrote or took it over); ZGW allows 200 characters.
-  const auteurs = (raw.prepare('SELECT namen FROM beschikking_auteurs WHERE beschikking_id = ?').get(b.id) as { namen: string }).namen.slice(0, 200);
+  const auteurs = (await m.findOneByOrFail(BeschikkingAuteursView, { beschikkingId: b.id })).namen.slice(0, 200);
   const consulent = await m.findOneByOrFail(UserEntity, { id: melding.consulentId });
   const links = await m.findBy(BeschikkingIndicatieEntity, { beschikkingId: b.id });
   const indicaties = links.length ? await m.findBy(IndicatieEntity, { id: In(links.map((l) => l.indicatieId)) }) : [];
   const termijn = await m.findOneBy(TermijnEntity, { meldingId: melding.id, soort: 'beschikking' });
   const zaakId = meldingKenmerk(melding);
   // How many beschikkingen of this zaak went out before this one (a wijziging or beëindiging).
-  const eerdere = (raw.prepare(`SELECT count(*) AS n FROM beschikkingen b JOIN aanvragen a ON a.id = b.aanvraag_id
-      WHERE a.melding_id = ? AND b.status = 'verzonden' AND b.id < ?`).get(melding.id, b.id) as { n: number }).n;
+  const eerdere = await m.createQueryBuilder(BeschikkingEntity, 'b')
+    .innerJoin(AanvraagEntity.options.name, 'a', 'a.id = b.aanvraagId')
+    .where(`a.meldingId = :meldingId AND b.status = 'verzonden' AND b.id < :id`, { meldingId: melding.id, id: b.id })
+    .getCount();
   const vertrouwelijk = 'vertrouwelijk' as const;
 
   const statussen: CaseExportStatus[] = [];
@@ -77,7 +78,7 @@ export async function buildZgwPlan(m: EntityManager, raw: RawDb, beschikkingId: 
 
   const documents: CaseExportDocument[] = [];
   if (e.informatieobjecttypen.gespreksverslag) {
-    const verslag = await gespreksverslagPdf(m, raw, melding.id, zaakId);
+    const verslag = await gespreksverslagPdf(m, melding.id, zaakId);
     if (verslag) {
       documents.push({
         key: 'gespreksverslag', identificatie: `${zaakId}-GV`, titel: `Gespreksverslag ${zaakId}`,
@@ -142,7 +143,7 @@ export async function buildZgwPlan(m: EntityManager, raw: RawDb, beschikkingId: 
 }
 
 /** The stored gespreksverslag letter, else one rendered from the onderzoek; null when neither can be had. */
-async function gespreksverslagPdf(m: EntityManager, raw: RawDb, meldingId: number, kenmerk: string):
+async function gespreksverslagPdf(m: EntityManager, meldingId: number, kenmerk: string):
   Promise<{ pdf: Buffer; datum: string; verzonden: string | null } | null> {
   const stored = await m.findOne(LetterEntity, { where: { meldingId, soort: 'gespreksverslag' }, order: { id: 'DESC' } });
   const onderzoek = await m.findOneBy(OnderzoekEntity, { meldingId });
@@ -151,7 +152,8 @@ async function gespreksverslagPdf(m: EntityManager, raw: RawDb, meldingId: numbe
   // Rendered with a fixed date (the day of the gesprek), so the bytes are the same on every run.
   const datum = onderzoek.verslagVerzondenOp ?? onderzoek.datum;
   try {
-    const data = await gespreksverslagData({ m, raw } as unknown as TxContext, meldingId, kenmerk, datum);
+    // The letter's data is read through the entity manager only.
+    const data = await gespreksverslagData({ m } as unknown as TxContext, meldingId, kenmerk, datum);
     return { pdf: await renderLetter(data), datum, verzonden: onderzoek.verslagVerzondenOp };
   } catch {
     return null; // letterhead incomplete: the zaak goes without the verslag rather than not at all
