@@ -9,7 +9,7 @@ import type {
   Client, ClientInputSchema, ClientSearchSchema, ClientSummary, Household, HouseholdInputSchema,
   HouseholdPlanSchema,
 } from '../../shared/schemas/client';
-import { standaardHandeltIn } from '../../shared/schemas/client';
+import { SEARCH_COUNT_CAP, standaardHandeltIn } from '../../shared/schemas/client';
 import type { RawDb } from '../db/database';
 import {
   ClientEntity, HouseholdEntity, RepresentativeEntity, UserEntity, type ClientRow,
@@ -170,11 +170,20 @@ function prepared(raw: RawDb, sql: string): Statement {
   return stmt;
 }
 
+/** Rows found and how many match in all, counted up to SEARCH_COUNT_CAP (capped: more match). */
+interface Found { rows: RawClient[]; total: number; capped?: boolean }
+
+/** A count that stops one past the cap: the scan ends there instead of at the last match. */
+function capped(raw: RawDb, countSql: string, params: unknown[]): { total: number; capped: boolean } {
+  const n = prepared(raw, `SELECT count(*) FROM (${countSql} LIMIT ${SEARCH_COUNT_CAP + 1})`).pluck().get(...params) as number;
+  return n > SEARCH_COUNT_CAP ? { total: SEARCH_COUNT_CAP, capped: true } : { total: n, capped: false };
+}
+
 /** One condition on clients: the first `limit` rows in order, and how many match in all. */
-function page(raw: RawDb, where: string, order: string, params: unknown[], limit: number): { rows: RawClient[]; total: number } {
+function page(raw: RawDb, where: string, order: string, params: unknown[], limit: number): Found {
   const rows = prepared(raw, `SELECT * FROM clients WHERE ${where} ORDER BY ${order} LIMIT ?`).all(...params, limit) as RawClient[];
-  const total = rows.length < limit ? rows.length : prepared(raw, `SELECT count(*) FROM clients WHERE ${where}`).pluck().get(...params) as number;
-  return { rows, total };
+  if (rows.length < limit) return { rows, total: rows.length };
+  return { rows, ...capped(raw, `SELECT 1 FROM clients WHERE ${where}`, params) };
 }
 
 const FTS_IDS = `SELECT c.id, c.zoeknaam FROM clients_fts f JOIN clients c ON c.id = f.rowid WHERE clients_fts MATCH ?`;
@@ -190,7 +199,7 @@ function byIds(raw: RawDb, ids: number[]): RawClient[] {
  * trigram index). Several words: every word starts a word of the name, in any order, so "Anna van
  * Vliet" finds "Vliet, van, Anna" (the folded zoeknaam); names in the typed order first.
  */
-function naamRows(raw: RawDb, q: string, limit: number): { rows: RawClient[]; total: number } {
+function naamRows(raw: RawDb, q: string, limit: number): Found {
   const words = q.split(' ').filter(Boolean);
   const long = words.filter((w) => w.length >= 3);
   if (words.length > 1 && long.length > 0) {
@@ -205,7 +214,7 @@ function naamRows(raw: RawDb, q: string, limit: number): { rows: RawClient[]; to
   if (q.length < 3) return page(raw, 'zoeknaam >= ? AND zoeknaam < ?', 'zoeknaam', [q, `${q}\uffff`], limit);
   const rows = prepared(raw, 'SELECT * FROM clients WHERE zoeknaam >= ? AND zoeknaam < ? ORDER BY zoeknaam LIMIT ?').all(q, `${q}\uffff`, limit) as RawClient[];
   // Every name starting with q also contains it: the substring count is the total.
-  const total = prepared(raw, 'SELECT count(*) FROM clients_fts WHERE clients_fts MATCH ?').pluck().get(ftsPhrase(q)) as number;
+  const count = capped(raw, 'SELECT 1 FROM clients_fts WHERE clients_fts MATCH ?', [ftsPhrase(q)]);
   if (rows.length < limit) {
     const seen = new Set(rows.map((r) => r.id));
     const more = prepared(raw, `SELECT c.* FROM clients_fts f JOIN clients c ON c.id = f.rowid
@@ -215,7 +224,7 @@ function naamRows(raw: RawDb, q: string, limit: number): { rows: RawClient[]; to
       if (!seen.has(r.id)) rows.push(r);
     }
   }
-  return { rows, total: Math.max(total, rows.length) };
+  return { rows, total: Math.max(count.total, rows.length), capped: count.capped };
 }
 
 function fuzzyRows(raw: RawDb, query: string, limit: number): { rows: RawClient[]; total: number } {
@@ -243,7 +252,7 @@ function rawSummary(r: RawClient): ClientSummary {
   };
 }
 
-function searchRows(raw: RawDb, query: string, k: SearchKind, d: DetectedSearch, limit: number): { rows: RawClient[]; total: number } {
+function searchRows(raw: RawDb, query: string, k: SearchKind, d: DetectedSearch, limit: number): Found {
   switch (k) {
     case 'bsn': return page(raw, 'bsn = ?', 'id', [normalizeBsn(query).padStart(9, '0')], limit);
     case 'postcode': return d.huisnummer !== undefined
@@ -263,7 +272,7 @@ function searchRows(raw: RawDb, query: string, k: SearchKind, d: DetectedSearch,
   }
 }
 
-export function searchClientsRaw(raw: RawDb, query: string, kind: 'auto' | SearchKind, limit: number): { kind: SearchKind; results: ClientSummary[]; total: number } {
+export function searchClientsRaw(raw: RawDb, query: string, kind: 'auto' | SearchKind, limit: number): { kind: SearchKind; results: ClientSummary[]; total: number; totalCapped: boolean } {
   const detected = detectSearch(query);
   let k = kind === 'auto' ? detected.kind : kind;
   let found = searchRows(raw, query, k, detected, limit);
@@ -272,16 +281,16 @@ export function searchClientsRaw(raw: RawDb, query: string, kind: 'auto' | Searc
     k = 'fuzzy';
     found = fuzzyRows(raw, query, limit);
   }
-  return { kind: k, results: found.rows.map(rawSummary), total: found.total };
+  return { kind: k, results: found.rows.map(rawSummary), total: found.total, totalCapped: found.capped ?? false };
 }
 
-export async function searchClients(tx: TxContext, input: z.output<typeof ClientSearchSchema>): Promise<{ results: ClientSummary[]; total: number }> {
-  const { kind, results, total } = searchClientsRaw(tx.raw, input.query, input.kind, input.limit);
+export async function searchClients(tx: TxContext, input: z.output<typeof ClientSearchSchema>): Promise<{ results: ClientSummary[]; total: number; totalCapped: boolean }> {
+  const { kind, results, total, totalCapped } = searchClientsRaw(tx.raw, input.query, input.kind, input.limit);
   // The search terms are personal data: log the kind of search and the hits, not the terms.
   logShown(tx, {
-    objectType: 'client', detail: `zoeken op ${kind}: ${results.length} resultaten${total > results.length ? ` van ${total}` : ''}${results.length ? ` (${results.map((r) => r.id).join(',')})` : ''}`,
+    objectType: 'client', detail: `zoeken op ${kind}: ${results.length} resultaten${total > results.length ? ` van ${totalCapped ? 'meer dan ' : ''}${total}` : ''}${results.length ? ` (${results.map((r) => r.id).join(',')})` : ''}`,
   }, results.map((r) => r.id));
-  return { results, total };
+  return { results, total, totalCapped };
 }
 
 async function toHousehold(tx: TxContext, id: number): Promise<Household> {

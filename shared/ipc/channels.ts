@@ -48,7 +48,13 @@ export const CHANNELS = {
   'client.create': ch({ input: ClientInputSchema, output: ClientSchema, roles: CASE_WRITERS, writes: true }),
   'client.update': ch({ input: ClientInputSchema.extend({ id: z.number().int() }), output: ClientSchema, roles: CASE_WRITERS, writes: true }),
   'client.get': ch({ input: byId, output: ClientSchema, roles: CONTENT_READERS, writes: false }),
-  'client.search': ch({ input: ClientSearchSchema, output: z.object({ results: z.array(ClientSummarySchema), /** all that match, beyond the limit too */ total: z.number().int() }), roles: CASE_READERS, writes: false }),
+  'client.search': ch({ input: ClientSearchSchema, output: z.object({
+    results: z.array(ClientSummarySchema),
+    /** all that match, beyond the limit too, counted up to SEARCH_COUNT_CAP */
+    total: z.number().int(),
+    /** more than `total` match: counting stopped at SEARCH_COUNT_CAP */
+    totalCapped: z.boolean(),
+  }), roles: CASE_READERS, writes: false }),
   'client.timeline': ch({ input: byId, output: z.object({ meldingen: z.array(MeldingSchema), indicaties: z.array(IndicatieSchema) }), roles: CONTENT_READERS, writes: false }),
 
   'household.create': ch({ input: HouseholdInputSchema, output: HouseholdSchema, roles: CASE_WRITERS, writes: true }),

@@ -153,6 +153,12 @@ export const ClientSchema = ClientInputSchema.extend({
 export type Client = z.infer<typeof ClientSchema>;
 
 export const SEARCH_KINDS = ['auto', 'bsn', 'naam', 'fuzzy', 'postcode', 'geboortedatum', 'adres'] as const;
+/**
+ * A search counts its matches up to this many: beyond it the exact number helps no one (the
+ * search needs refining) and counting every "jan" among 100,000 names costs the desk time.
+ */
+export const SEARCH_COUNT_CAP = 1000;
+
 export const ClientSearchSchema = z.object({
   query: z.string().trim().min(1, 'Typ een BSN, naam, postcode met huisnummer, straat met huisnummer of geboortedatum.').max(100),
   kind: z.enum(SEARCH_KINDS).default('auto'),

@@ -52,7 +52,7 @@ export interface Desk {
 
 /**
  * One simulated desk user: a think time of 200–600 ms between actions (a person at a desk, not a
- * load generator), and the mix: search as you type (3–5 calls), open a client (get + timeline),
+ * load generator), and the mix: search as you type (3–5 calls), open a client (get and timeline at once),
  * the werkvoorraad (or accordering queue), save a verslag, submit a concept, approve.
  */
 export async function deskLoop(d: Desk, until: number, seed: number, record: (k: Kind, ms: number, error: string | null) => void): Promise<void> {
@@ -79,9 +79,10 @@ export async function deskLoop(d: Desk, until: number, seed: number, record: (k:
       }
     } else if (r < 0.6) {
       const id = 1 + Math.floor(rng() * 2000);
+      // As the client screen does (ClientPage: two loads at once): open = both answers in.
       await timed('cliënt openen', async () => {
-        const a = await d.call('client.get', { id });
-        return a.ok ? d.call('client.timeline', { id }) : a;
+        const [a, b] = await Promise.all([d.call('client.get', { id }), d.call('client.timeline', { id })]);
+        return a.ok ? b : a;
       });
     } else if (r < 0.78) {
       await timed('werkvoorraad', () => d.role === 'besluit' ? d.call('accordering.queue', {}) : d.call('werkvoorraad.page', { pagina: 1 + Math.floor(rng() * 3) }));
@@ -160,7 +161,18 @@ export async function benchServer(o: ServerBenchOptions): Promise<MixResult[]> {
   const raw = unsealed.db.raw;
   const results: MixResult[] = [];
   try {
-    const demoUsers = ['consulent01', 'consulent02', 'besluit1', 'besluit2', 'besluit3'];
+    // A team: one besluitbevoegde to four consultants, the consultants spread over every
+    // consultant of the demo (each has only her own few concept beschikkingen to submit).
+    const consulenten = (raw.prepare(`SELECT username FROM users WHERE active = 1 AND roles = '["consulent"]' ORDER BY username`).pluck().all() as string[]);
+    const besluit = ['besluit1', 'besluit2', 'besluit3'];
+    const deskUser = (i: number) => (i % 5 === 4 ? besluit[Math.floor(i / 5) % besluit.length]! : consulenten[(i - Math.floor(i / 5)) % consulenten.length]!);
+    const demoUsers = [...new Set(Array.from({ length: Math.max(...o.users) }, (_, i) => deskUser(i)))];
+    // The demo gives only some consultants a password; the beheerder sets one for the others.
+    const beheer = server.inProcess(o.adminUser)!;
+    for (const u of demoUsers.filter((x) => !x.startsWith('besluit'))) {
+      const res = await beheer('user.resetPassword', { username: u, password: o.demoPassword }) as { ok: boolean };
+      if (!res.ok) throw new Error(`wachtwoord voor ${u}: ${JSON.stringify(res)}`);
+    }
     // The besluitbevoegden set up TOTP once, as they would at their first login.
     const apps = new Map<string, Authenticator>();
     for (const u of demoUsers.filter((x) => x.startsWith('besluit'))) {
@@ -187,16 +199,19 @@ export async function benchServer(o: ServerBenchOptions): Promise<MixResult[]> {
     for (const n of o.users) {
       for (const transport of ['https', 'in-process'] as const) {
         const taken = new Set<number>();
+        const takenMeldingen = new Set<number>();
         // A code is accepted once (RFC 6238 §5.2): one fresh code per TOTP user for this run.
         const codes = new Map<string, string>();
         if (transport === 'https') for (const [u, app] of apps) codes.set(u, await app.next());
         const plan = Array.from({ length: n }, (_, i) => {
-          const username = demoUsers[i % demoUsers.length]!;
+          const username = deskUser(i);
           const role: Desk['role'] = username.startsWith('besluit') ? 'besluit' : 'consulent';
-          // Each desk gets its own concepts and beschikkingen to approve, none shared.
+          // Each desk gets its own meldingen, concepts and beschikkingen to approve, none shared
+          // (two desks saving one verslag would rightly meet a conflict).
           const w = work(username, 400, role);
           const own = (xs: number[]) => xs.filter((x) => !taken.has(x) && taken.add(x)).slice(0, 8);
-          return { username, role, werkplek: `bench-${i}`, totp: codes.get(username) ?? null, meldingen: w.meldingen, concepts: own(w.concepts), toApprove: own(w.toApprove) };
+          return { username, role, werkplek: `bench-${i}`, totp: codes.get(username) ?? null, meldingen: w.meldingen.filter((x) => !takenMeldingen.has(x) && takenMeldingen.add(x)).slice(0, 10),
+            concepts: own(w.concepts), toApprove: own(w.toApprove) };
         });
         let out: { samples: Record<string, number[]>; errors: Record<string, number>; seconds: number };
         if (transport === 'https') {

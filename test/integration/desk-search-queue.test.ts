@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { validTestBsns } from '../../main/demo/generate';
+import { SEARCH_COUNT_CAP } from '../../shared/schemas/client';
 import type { Router } from '../../main/router';
 import { conceptToekenning, Desk, ok } from '../support/cases';
 
@@ -19,6 +20,23 @@ async function client(r: Router, c: { voornamen: string; voorvoegsel?: string; g
 }
 
 describe('client.search finds what people type', () => {
+  it('counts up to SEARCH_COUNT_CAP and then says "more than", by name prefix and by name part', async () => {
+    desk = await Desk.open({ letterhead: false });
+    const anna = await desk.as('anna');
+    for (let i = 0; i <= SEARCH_COUNT_CAP; i++) {
+      await client(anna, { voornamen: 'Jan', geslachtsnaam: `Smitsen${String(i).padStart(4, '0')}`, straat: 'Dorpsweg', huisnummer: i + 1, postcode: '1234 AB' });
+    }
+    // One past the cap: the count stops and says so, never a wrong exact number.
+    for (const query of ['smitsen', 'sm', 'itsen']) {
+      const r = await ok(anna, 'client.search', { query });
+      expect(r.results.length).toBeGreaterThan(0);
+      expect(r, query).toMatchObject({ total: SEARCH_COUNT_CAP, totalCapped: true });
+    }
+    // Below the cap the count is exact.
+    const few = await ok(anna, 'client.search', { query: 'smitsen00' });
+    expect(few).toMatchObject({ total: 100, totalCapped: false });
+  });
+
   it('first name + surname, street + number, postcode + number, and the real total beyond the limit', async () => {
     desk = await Desk.open({ letterhead: false });
     const anna = await desk.as('anna');

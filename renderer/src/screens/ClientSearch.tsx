@@ -9,7 +9,7 @@ export function ClientSearch() {
   const { t } = useT();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<ClientSummary[] | null>(null);
-  const [total, setTotal] = useState(0);
+  const [total, setTotal] = useState({ n: 0, capped: false });
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const q = query.trim();
@@ -24,7 +24,7 @@ export function ClientSearch() {
         if (!live) return;
         if (r.ok) {
           setResults(r.value.results);
-          setTotal(r.value.total);
+          setTotal({ n: r.value.total, capped: r.value.totalCapped });
           setError(null);
         } else setError(r.error.message);
       });
@@ -43,8 +43,8 @@ export function ClientSearch() {
         {results && results.length > 0 && (
           <Table striped highlightOnHover>
             {/* Never a silent cap: more than shown says so, with the real number. */}
-            <Table.Caption>{total > results.length
-              ? `Meer dan ${results.length} gevonden (${total} in totaal) — verfijn uw zoekopdracht`
+            <Table.Caption>{total.n > results.length
+              ? `Meer dan ${results.length} gevonden (${total.capped ? `meer dan ${total.n}` : total.n} in totaal) — verfijn uw zoekopdracht`
               : `${results.length} gevonden`}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
