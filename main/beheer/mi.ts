@@ -4,7 +4,10 @@ import { productcategorieLabel } from '../../shared/codelists';
 import { daysBetween } from '../../shared/dates';
 import type { HerindicatieItemSchema, HerindicatieQuerySchema, MiExportSchema, MiOverzicht, MiQuerySchema } from '../../shared/schemas/beheer';
 import type { BeschikkingSoort, Wet } from '../../shared/schemas/zaak';
-import type { RawDb } from '../db/database';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import {
+  AanvraagEntity, BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, IndicatieEntity, MeldingEntity, TermijnEntity, UserEntity,
+} from '../db/entities';
 import { clientNaam } from '../services/clients';
 import { logAccess, type TxContext } from '../services/context';
 import { meldingKenmerk } from '../services/zaakRecords';
@@ -29,18 +32,33 @@ import { addIsoDuration } from './retention';
 
 export const ONBEKENDE_WIJK = 'onbekend';
 const WIJK = `COALESCE(NULLIF(c.wijk, ''), '${ONBEKENDE_WIJK}')`;
-const TOEGEKEND = `EXISTS (SELECT 1 FROM beschikking_indicaties l JOIN beschikkingen b ON b.id = l.beschikking_id
-  WHERE l.indicatie_id = i.id AND b.status IN ('vastgesteld', 'verzonden') AND b.soort IN ('toekenning', 'gedeeltelijke_toekenning', 'wijziging'))`;
 
 type Query = z.output<typeof MiQuerySchema>;
 
-function filters(q: { wijk?: string; wet?: Wet }, wetColumn = 'm.wet'): { sql: string; params: unknown[] } {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  if (q.wijk) { parts.push(`${WIJK} = ?`); params.push(q.wijk); }
-  if (q.wet) { parts.push(`${wetColumn} = ?`); params.push(q.wet); }
-  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+/** Granted: linked to a vastgestelde (or verzonden) toekenning, gedeeltelijke toekenning or wijziging. */
+function toegekend(qb: SelectQueryBuilder<ObjectLiteral>): string {
+  return `EXISTS ${qb.subQuery().select('1').from(BeschikkingIndicatieEntity, 'l')
+    .innerJoin(BeschikkingEntity.options.name, 'b', 'b.id = l.beschikkingId')
+    .where(`l.indicatieId = i.id AND b.status IN ('vastgesteld', 'verzonden') AND b.soort IN ('toekenning', 'gedeeltelijke_toekenning', 'wijziging')`)
+    .getQuery()}`;
 }
+
+/** The client's wijk and the law as chosen in the query; the law is the melding's or (`i.wet`) the indicatie's. */
+function filtered<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, q: { wijk?: string; wet?: Wet }, wetColumn = 'm.wet'): SelectQueryBuilder<T> {
+  if (q.wijk) qb.andWhere(`${WIJK} = :wijk`, { wijk: q.wijk });
+  if (q.wet) qb.andWhere(`${wetColumn} = :wet`, { wet: q.wet });
+  return qb;
+}
+
+/** Meldingen with their client. */
+const meldingen = (tx: Pick<TxContext, 'm'>) => tx.m.createQueryBuilder(MeldingEntity, 'm')
+  .innerJoin(ClientEntity.options.name, 'c', 'c.id = m.clientId');
+
+/** Indicaties up to their client. */
+const indicaties = (tx: Pick<TxContext, 'm'>) => tx.m.createQueryBuilder(IndicatieEntity, 'i')
+  .innerJoin(AanvraagEntity.options.name, 'a', 'a.id = i.aanvraagId')
+  .innerJoin(MeldingEntity.options.name, 'm', 'm.id = a.meldingId')
+  .innerJoin(ClientEntity.options.name, 'c', 'c.id = m.clientId');
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -50,15 +68,21 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-export function computeOverzicht(raw: RawDb, q: Query, today: string): MiOverzicht {
-  const f = filters(q);
-  const meldingen = raw.prepare(`SELECT ${WIJK} AS wijk, m.wet, count(*) AS aantal FROM meldingen m JOIN clients c ON c.id = m.client_id
-    WHERE m.datum BETWEEN ? AND ?${f.sql} GROUP BY 1, 2 ORDER BY 1, 2`).all(q.van, q.tot, ...f.params) as MiOverzicht['meldingen'];
+export async function computeOverzicht(tx: Pick<TxContext, 'm'>, q: Query, today: string): Promise<MiOverzicht> {
+  const periode = { van: q.van, tot: q.tot };
+  const meldingenPerWijk = await filtered(meldingen(tx)
+    .select([`${WIJK} AS wijk`, 'm.wet AS wet', 'count(*) AS aantal'])
+    .where('m.datum BETWEEN :van AND :tot', periode), q)
+    .groupBy(WIJK).addGroupBy('m.wet').orderBy(WIJK).addOrderBy('m.wet')
+    .getRawMany<MiOverzicht['meldingen'][number]>();
 
-  const eerste = raw.prepare(`SELECT ${WIJK} AS wijk, m.wet, m.datum, min(b.vastgesteld_op) AS vastgesteld
-    FROM meldingen m JOIN clients c ON c.id = m.client_id JOIN aanvragen a ON a.melding_id = m.id JOIN beschikkingen b ON b.aanvraag_id = a.id
-    WHERE b.vastgesteld_op IS NOT NULL${f.sql} GROUP BY m.id HAVING vastgesteld BETWEEN ? AND ?`)
-    .all(...f.params, q.van, q.tot) as { wijk: string; wet: Wet; datum: string; vastgesteld: string }[];
+  const eerste = await filtered(meldingen(tx)
+    .innerJoin(AanvraagEntity.options.name, 'a', 'a.meldingId = m.id')
+    .innerJoin(BeschikkingEntity.options.name, 'b', 'b.aanvraagId = a.id')
+    .select([`${WIJK} AS wijk`, 'm.wet AS wet', 'm.datum AS datum', 'min(b.vastgesteldOp) AS vastgesteld'])
+    .where('b.vastgesteldOp IS NOT NULL'), q)
+    .groupBy('m.id').having('min(b.vastgesteldOp) BETWEEN :van AND :tot', periode)
+    .getRawMany<{ wijk: string; wet: Wet; datum: string; vastgesteld: string }>();
   const groups = new Map<string, { wijk: string; wet: Wet; dagen: number[] }>();
   for (const r of eerste) {
     const key = `${r.wijk}\u0000${r.wet}`;
@@ -73,37 +97,48 @@ export function computeOverzicht(raw: RawDb, q: Query, today: string): MiOverzic
       gemiddeldDagen: round1(g.dagen.reduce((s, d) => s + d, 0) / g.dagen.length), mediaanDagen: median(g.dagen),
     }));
 
-  const termijnen = (raw.prepare(`SELECT ${WIJK} AS wijk, m.wet, t.soort, count(*) AS afgerond, sum(CASE WHEN t.behaald = 1 THEN 1 ELSE 0 END) AS behaald
-    FROM termijnen t JOIN meldingen m ON m.id = t.melding_id JOIN clients c ON c.id = m.client_id
-    WHERE t.afgerond_op BETWEEN ? AND ?${f.sql} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`).all(q.van, q.tot, ...f.params) as
-    { wijk: string; wet: Wet; soort: 'onderzoek' | 'beschikking'; afgerond: number; behaald: number }[])
+  const termijnen = (await filtered(tx.m.createQueryBuilder(TermijnEntity, 't')
+    .innerJoin(MeldingEntity.options.name, 'm', 'm.id = t.meldingId')
+    .innerJoin(ClientEntity.options.name, 'c', 'c.id = m.clientId')
+    .select([`${WIJK} AS wijk`, 'm.wet AS wet', 't.soort AS soort', 'count(*) AS afgerond', 'sum(CASE WHEN t.behaald = 1 THEN 1 ELSE 0 END) AS behaald'])
+    .where('t.afgerondOp BETWEEN :van AND :tot', periode), q)
+    .groupBy(WIJK).addGroupBy('m.wet').addGroupBy('t.soort').orderBy(WIJK).addOrderBy('m.wet').addOrderBy('t.soort')
+    .getRawMany<{ wijk: string; wet: Wet; soort: 'onderzoek' | 'beschikking'; afgerond: number; behaald: number }>())
     .map((r) => ({ ...r, percentage: round1((100 * r.behaald) / r.afgerond) }));
 
-  const besluiten = raw.prepare(`SELECT ${WIJK} AS wijk, m.wet, b.soort, count(*) AS aantal
-    FROM beschikkingen b JOIN aanvragen a ON a.id = b.aanvraag_id JOIN meldingen m ON m.id = a.melding_id JOIN clients c ON c.id = m.client_id
-    WHERE substr(b.vastgesteld_op, 1, 10) BETWEEN ? AND ?${f.sql} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`).all(q.van, q.tot, ...f.params) as
-    { wijk: string; wet: Wet; soort: BeschikkingSoort; aantal: number }[];
+  const besluiten = await filtered(tx.m.createQueryBuilder(BeschikkingEntity, 'b')
+    .innerJoin(AanvraagEntity.options.name, 'a', 'a.id = b.aanvraagId')
+    .innerJoin(MeldingEntity.options.name, 'm', 'm.id = a.meldingId')
+    .innerJoin(ClientEntity.options.name, 'c', 'c.id = m.clientId')
+    .select([`${WIJK} AS wijk`, 'm.wet AS wet', 'b.soort AS soort', 'count(*) AS aantal'])
+    // vastgesteld_op is a moment; the period is in days.
+    .where('substr(b.vastgesteldOp, 1, 10) BETWEEN :van AND :tot', periode), q)
+    .groupBy(WIJK).addGroupBy('m.wet').addGroupBy('b.soort').orderBy(WIJK).addOrderBy('m.wet').addOrderBy('b.soort')
+    .getRawMany<{ wijk: string; wet: Wet; soort: BeschikkingSoort; aantal: number }>();
 
-  const fi = filters(q, 'i.wet');
-  const voorzieningen = (raw.prepare(`SELECT ${WIJK} AS wijk, i.wet, i.productcategorie, i.leveringsvorm, count(*) AS aantal,
-      COALESCE(sum(i.budget_cents), 0) AS budgetCents
-    FROM indicaties i JOIN aanvragen a ON a.id = i.aanvraag_id JOIN meldingen m ON m.id = a.melding_id JOIN clients c ON c.id = m.client_id
-    WHERE ${TOEGEKEND} AND i.ingangsdatum <= ? AND (i.einddatum IS NULL OR i.einddatum >= ?)${fi.sql}
-    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`).all(q.tot, q.van, ...fi.params) as
-    { wijk: string; wet: Wet; productcategorie: string; leveringsvorm: 'ZIN' | 'PGB'; aantal: number; budgetCents: number }[])
+  const voorzieningen = (await filtered(indicaties(tx)
+    .select([`${WIJK} AS wijk`, 'i.wet AS wet', 'i.productcategorie AS productcategorie', 'i.leveringsvorm AS leveringsvorm',
+      'count(*) AS aantal', 'COALESCE(sum(i.budgetCents), 0) AS budgetCents'])
+    .where(toegekend)
+    .andWhere('i.ingangsdatum <= :tot AND (i.einddatum IS NULL OR i.einddatum >= :van)', periode), q, 'i.wet')
+    .groupBy(WIJK).addGroupBy('i.wet').addGroupBy('i.productcategorie').addGroupBy('i.leveringsvorm')
+    .orderBy(WIJK).addOrderBy('i.wet').addOrderBy('i.productcategorie').addOrderBy('i.leveringsvorm')
+    .getRawMany<{ wijk: string; wet: Wet; productcategorie: string; leveringsvorm: 'ZIN' | 'PGB'; aantal: number; budgetCents: number }>())
     .map((r) => ({ ...r, productcategorieLabel: productcategorieLabel(r.wet, r.productcategorie) }));
 
-  const tot = addIsoDuration(today, `P${q.maanden}M`);
-  const herindicatie = raw.prepare(`SELECT ${WIJK} AS wijk, i.wet, substr(i.einddatum, 1, 7) AS maand, count(*) AS aantal
-    FROM indicaties i JOIN aanvragen a ON a.id = i.aanvraag_id JOIN meldingen m ON m.id = a.melding_id JOIN clients c ON c.id = m.client_id
-    WHERE ${TOEGEKEND} AND i.einddatum >= ? AND i.einddatum < ?${fi.sql}
-    GROUP BY 1, 2, 3 ORDER BY 3, 1, 2`).all(today, tot, ...fi.params) as MiOverzicht['herindicatie'];
+  const maand = 'substr(i.einddatum, 1, 7)';
+  const herindicatie = await filtered(indicaties(tx)
+    .select([`${WIJK} AS wijk`, 'i.wet AS wet', `${maand} AS maand`, 'count(*) AS aantal'])
+    .where(toegekend)
+    .andWhere('i.einddatum >= :today AND i.einddatum < :tot', { today, tot: addIsoDuration(today, `P${q.maanden}M`) }), q, 'i.wet')
+    .groupBy(WIJK).addGroupBy('i.wet').addGroupBy(maand).orderBy(maand).addOrderBy(WIJK).addOrderBy('i.wet')
+    .getRawMany<MiOverzicht['herindicatie'][number]>();
 
-  return { van: q.van, tot: q.tot, peildatum: today, meldingen, doorlooptijd, termijnen, besluiten, voorzieningen, herindicatie };
+  return { van: q.van, tot: q.tot, peildatum: today, meldingen: meldingenPerWijk, doorlooptijd, termijnen, besluiten, voorzieningen, herindicatie };
 }
 
 export async function miOverzicht(tx: TxContext, input: Query): Promise<MiOverzicht> {
-  const o = computeOverzicht(tx.raw, input, tx.today());
+  const o = await computeOverzicht(tx, input, tx.today());
   logAccess(tx, { action: 'lezen', objectType: 'managementinformatie', detail: `periode ${input.van} t/m ${input.tot}${input.wijk ? `, wijk` : ''}${input.wet ? `, ${input.wet}` : ''}` });
   return o;
 }
@@ -177,7 +212,7 @@ export async function toXlsx(o: MiOverzicht): Promise<Buffer> {
 }
 
 export async function miExport(tx: TxContext, input: z.output<typeof MiExportSchema>) {
-  const o = computeOverzicht(tx.raw, input.query, tx.today());
+  const o = await computeOverzicht(tx, input.query, tx.today());
   const naam = `managementinformatie-${o.van}-${o.tot}`;
   logAccess(tx, { action: 'exporteren', objectType: 'managementinformatie', detail: `${input.formaat}, periode ${o.van} t/m ${o.tot}` });
   if (input.formaat === 'csv') {
@@ -196,18 +231,21 @@ type HerindicatieItem = z.infer<typeof HerindicatieItemSchema>;
 export async function herindicatieLijst(tx: TxContext, input: z.output<typeof HerindicatieQuerySchema>): Promise<{ items: HerindicatieItem[] }> {
   const today = tx.today();
   const tot = addIsoDuration(today, `P${input.maanden}M`);
-  const fi = filters(input, 'i.wet');
-  const rows = tx.raw.prepare(`SELECT i.id AS indicatie_id, i.wet, i.productcategorie, i.leveringsvorm, i.einddatum, m.id AS melding_id, m.datum,
-      c.id AS client_id, c.wijk, c.voornamen, c.voorletters, c.voorvoegsel, c.geslachtsnaam, c.partner_voorvoegsel, c.partner_geslachtsnaam,
-      c.naamgebruik, u.display_name
-    FROM indicaties i JOIN aanvragen a ON a.id = i.aanvraag_id JOIN meldingen m ON m.id = a.melding_id JOIN clients c ON c.id = m.client_id
-      JOIN users u ON u.id = m.consulent_id
-    WHERE ${TOEGEKEND} AND i.einddatum >= ? AND i.einddatum < ?${fi.sql}
-    ORDER BY i.einddatum, i.id LIMIT 1000`).all(today, tot, ...fi.params) as Array<{
+  const rows = await filtered(indicaties(tx)
+    .innerJoin(UserEntity.options.name, 'u', 'u.id = m.consulentId')
+    .select(['i.id AS indicatie_id', 'i.wet AS wet', 'i.productcategorie AS productcategorie', 'i.leveringsvorm AS leveringsvorm',
+      'i.einddatum AS einddatum', 'm.id AS melding_id', 'm.datum AS datum', 'c.id AS client_id', 'c.wijk AS wijk', 'c.voornamen AS voornamen',
+      'c.voorletters AS voorletters', 'c.voorvoegsel AS voorvoegsel', 'c.geslachtsnaam AS geslachtsnaam',
+      'c.partnerVoorvoegsel AS partner_voorvoegsel', 'c.partnerGeslachtsnaam AS partner_geslachtsnaam', 'c.naamgebruik AS naamgebruik',
+      'u.displayName AS display_name'])
+    .where(toegekend)
+    .andWhere('i.einddatum >= :today AND i.einddatum < :tot', { today, tot }), input, 'i.wet')
+    .orderBy('i.einddatum').addOrderBy('i.id').limit(1000)
+    .getRawMany<{
       indicatie_id: number; wet: Wet; productcategorie: string; leveringsvorm: 'ZIN' | 'PGB'; einddatum: string; melding_id: number;
       datum: string; client_id: number; wijk: string | null; voornamen: string; voorletters: string | null; voorvoegsel: string | null;
       geslachtsnaam: string; partner_voorvoegsel: string | null; partner_geslachtsnaam: string | null; naamgebruik: string; display_name: string;
-    }>;
+    }>();
   const items = rows.map((r): HerindicatieItem => ({
     indicatieId: r.indicatie_id, clientId: r.client_id,
     clientNaam: clientNaam({

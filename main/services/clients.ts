@@ -93,14 +93,14 @@ function checkClientInput(tx: TxContext, input: ClientInput): void {
 }
 
 /** The row to store; the wijk as the beheerder's list spells it (`huidigeWijk`: a wijk no longer chosen may stay). */
-function rowFields(tx: TxContext, input: ClientInput, huidigeWijk: string | null = null) {
+async function rowFields(tx: TxContext, input: ClientInput, huidigeWijk: string | null = null) {
   const { vertegenwoordigers: _reps, ...fields } = input;
-  return { ...fields, bsn: normalizeBsn(input.bsn), wijk: gekozenWijk(tx, input.wijk, huidigeWijk) };
+  return { ...fields, bsn: normalizeBsn(input.bsn), wijk: await gekozenWijk(tx, input.wijk, huidigeWijk) };
 }
 
 export async function createClient(tx: TxContext, input: ClientInput): Promise<Client> {
   checkClientInput(tx, input);
-  const fields = rowFields(tx, input);
+  const fields = await rowFields(tx, input);
   const existing = await existingWithBsn(tx, fields.bsn);
   if (existing) throw duplicateBsn(existing);
   const now = nowIso();
@@ -117,7 +117,7 @@ export async function updateClient(tx: TxContext, input: ClientInput & { id: num
   assertClientWritable(tx, input.id);
   const { id, ...rest } = input;
   checkClientInput(tx, rest);
-  const fields = rowFields(tx, rest, current.wijk);
+  const fields = await rowFields(tx, rest, current.wijk);
   const existing = await existingWithBsn(tx, fields.bsn, id);
   if (existing) throw duplicateBsn(existing);
   await tx.m.update(ClientEntity, { id }, { ...fields, updatedAt: nowIso() });

@@ -221,7 +221,7 @@ export async function createIndicatie(tx: TxContext, input: z.output<typeof Indi
     throw new LoketError('invoer', 'Bij zorg in natura hoort een aanbieder: vul de AGB-code in.', 'aanbiederAgb');
   }
   // Zorg in natura goes to a contracted aanbieder from the beheerder's list; its name comes from there.
-  const aanbieder = input.leveringsvorm === 'ZIN' && input.aanbiederAgb ? gekozenAanbieder(tx, input.aanbiederAgb) : null;
+  const aanbieder = input.leveringsvorm === 'ZIN' && input.aanbiederAgb ? await gekozenAanbieder(tx, input.aanbiederAgb) : null;
   if (input.leveringsvorm === 'PGB' && (input.pgbZorgverlener === null || input.pgbTariefCents === null)) {
     throw new LoketError('invoer', 'Bij een PGB horen de soort hulp (formeel of informeel) en het tarief uit de verordening: daarmee is het budget berekend (Wmo 2015 art. 2.3.6 lid 4).', 'pgbTariefCents');
   }
