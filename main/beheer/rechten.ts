@@ -75,7 +75,7 @@ export async function verzoekenLijst(tx: TxContext, input: z.output<typeof Verzo
     order: { uiterlijkOp: 'ASC', id: 'ASC' }, take: 500,
   });
   const beperkt = input.clientId !== undefined && await tx.m.existsBy(ClientEntity, { id: input.clientId })
-    ? isBeperkt(tx.raw, input.clientId) : null;
+    ? await isBeperkt(tx.m, input.clientId) : null;
   logAccess(tx, { action: 'lezen', objectType: 'verzoeken', clientId: input.clientId ?? null, detail: `${rows.length} verzoeken` });
   const verzoeken: Verzoek[] = [];
   for (const r of rows) verzoeken.push(await toVerzoek(tx, r));
@@ -127,7 +127,7 @@ export async function rectificeer(tx: TxContext, input: z.output<typeof Rectific
   if (r.soort !== 'rectificatie') throw new LoketError('conflict', `Verzoek ${r.id} is geen verzoek om rectificatie.`);
   if (r.status === 'afgewezen' || r.status === 'uitgevoerd') throw new LoketError('conflict', `Verzoek ${r.id} is al ${r.status}.`);
   if (r.clientId !== input.client.id) throw new LoketError('invoer', `Verzoek ${r.id} hoort bij een andere cliënt.`, 'client.id');
-  assertClientWritable(tx, r.clientId);
+  await assertClientWritable(tx, r.clientId);
   const reps = async (clientId: number) => JSON.stringify(await tx.m.find(RepresentativeEntity, {
     where: { clientId }, order: { id: 'ASC' }, select: { id: true, soort: true, naam: true, adresregels: true, telefoon: true, email: true, ontvangtPost: true },
   }).then((rows) => rows.map(({ id: _id, ...rep }) => rep)));
@@ -154,7 +154,7 @@ export async function rectificeer(tx: TxContext, input: z.output<typeof Rectific
 
 export async function heffBeperkingOp(tx: TxContext, input: z.output<typeof BeperkingOpheffenSchema>): Promise<Verzoek> {
   await clientExists(tx, input.clientId);
-  if (!isBeperkt(tx.raw, input.clientId)) throw new LoketError('conflict', 'De verwerking van deze cliënt is niet beperkt.');
+  if (!(await isBeperkt(tx.m, input.clientId))) throw new LoketError('conflict', 'De verwerking van deze cliënt is niet beperkt.');
   await tx.m.update(ClientEntity, { id: input.clientId }, { verwerkingBeperkt: false });
   const vandaag = tx.today();
   const res = await tx.m.insert(RechtenVerzoekEntity, {

@@ -83,7 +83,7 @@ async function toArchief(tx: TxContext, a: ZaakArchiefRow): Promise<ZaakArchief>
 export async function afsluitenZaak(tx: TxContext, input: z.output<typeof ZaakAfsluitenSchema>): Promise<ZaakArchief> {
   const m = await tx.m.findOne(MeldingEntity, { where: { id: input.meldingId }, select: { id: true, clientId: true, datum: true, wet: true, status: true } });
   if (!m) throw notFound('Melding', input.meldingId);
-  assertClientWritable(tx, m.clientId);
+  await assertClientWritable(tx, m.clientId);
   const kenmerk = meldingKenmerk(m);
   if (m.status !== 'open') throw new LoketError('conflict', `Melding ${kenmerk} is al afgesloten.`);
   const afsluitdatum = input.afsluitdatum ?? tx.today();

@@ -172,7 +172,7 @@ export async function planIwmoMessages(m: EntityManager, raw: RawDb, beschikking
   const links = await m.findBy(BeschikkingIndicatieEntity, { beschikkingId });
   const own = links.length ? await m.findBy(IndicatieEntity, { id: In(links.map((l) => l.indicatieId)) }) : [];
   const zin = own.filter((i) => i.leveringsvorm === 'ZIN' && i.toewijzingNummer !== null && i.aanbiederAgb && (i.wet === 'wmo' || i.wet === 'jeugdwet'));
-  const clientId = clientIdOf(raw, b.aanvraagId);
+  const clientId = await clientIdOf(m, b.aanvraagId);
   const client = await m.findOneByOrFail(ClientEntity, { id: clientId });
   const all = await toewijzingenVan(m, raw, client);
   // Its own toewijzingen, and those it ends (a wijziging to another aanbieder or to a PGB).
@@ -296,7 +296,7 @@ export async function importVerzoek(tx: TxContext, input: { xml: string; parsed?
   const ontvangenOp = tx.today();
   const termijnen = await termijnen315(tx, ontvangenOp);
   const bestaand = await tx.m.findOneBy(ClientEntity, { bsn: v.client.bsn });
-  if (bestaand) assertClientWritable(tx, bestaand.id); // AVG art. 18: nothing is added to a restricted client
+  if (bestaand) await assertClientWritable(tx, bestaand.id); // AVG art. 18: nothing is added to a restricted client
   const redenWacht = redenOmTeWachten(v, bestaand, ontvangenOp);
   const gekoppeld = redenWacht ? null : await koppel(tx, v, bestaand);
   const verzoekId = await bewaarBericht(tx, v, {

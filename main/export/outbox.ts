@@ -274,8 +274,11 @@ async function runJob(db: Db, actor: OutboxActor, job: OutboxRow, cfg: ExportCon
   try {
     let detail: string;
     // AVG art. 18: while processing is restricted, nothing about the client leaves the desk.
-    clientId = await db.write((m) => clientIdOfBeschikking(m, job.subjectId));
-    if (clientId !== null && isBeperkt(db.raw, clientId)) throw new LoketError('geen_toegang', EXPORT_BEPERKT);
+    const beperkt = await db.write(async (m) => {
+      clientId = await clientIdOfBeschikking(m, job.subjectId);
+      return clientId !== null && await isBeperkt(m, clientId);
+    });
+    if (beperkt) throw new LoketError('geen_toegang', EXPORT_BEPERKT);
     if (job.kind === 'zgw') {
       const built = await db.write((m) => buildZgwPlan(m, job.subjectId, cfg));
       clientId = built.clientId;

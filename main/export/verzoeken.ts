@@ -188,7 +188,7 @@ export async function beantwoordProduct(tx: TxContext, input: z.output<typeof An
   const v = JSON.parse(row.inhoud) as VerzoekOmToewijzing;
   const p = v.producten[input.productIndex];
   if (!p) throw new LoketError('invoer', `Het verzoek heeft geen product ${input.productIndex + 1}.`, 'productIndex');
-  if (row.clientId !== null) assertClientWritable(tx, row.clientId);
+  if (row.clientId !== null) await assertClientWritable(tx, row.clientId);
   const antwoorden = JSON.parse(row.antwoorden) as Antwoorden;
   if (antwoorden[String(input.productIndex)]) throw new LoketError('conflict', `Product ${p.referentieAanbieder} is al beantwoord.`, 'productIndex');
   const id = await volgnummer(tx, 'iwmo.antwoordvolgnummer', 'AW');

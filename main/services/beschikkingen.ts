@@ -1,4 +1,4 @@
-import { In, Like } from 'typeorm';
+import { In, Like, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { productcategorieLabel } from '../../shared/codelists';
 import { LoketError } from '../../shared/errors';
@@ -7,7 +7,6 @@ import {
   AanvraagEntity, BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, IndicatieEntity, LetterEntity,
   MeldingEntity, TermijnEntity, UserEntity, VoornemenEntity, BeschikkingBewerkerEntity, BeschikkingAuteursView, TerugzendingEntity, type BeschikkingRow, type IndicatieRow,
 } from '../db/entities';
-import type { RawDb } from '../db/database';
 import { clientNaam } from './clients';
 import { vreemdeGrondslag } from '../letters/wet';
 import { logAccess, logShown, notFound, nowIso, type TxContext } from './context';
@@ -148,17 +147,19 @@ export async function loadBeschikking(tx: TxContext, id: number): Promise<Beschi
 }
 
 /** The client an aanvraag (and so its beschikkingen and letters) belongs to. */
-export function clientIdOf(raw: RawDb, aanvraagId: number): number {
-  const r = raw.prepare('SELECT m.client_id AS id FROM aanvragen a JOIN meldingen m ON m.id = a.melding_id WHERE a.id = ?')
-    .get(aanvraagId) as { id: number } | undefined;
+export async function clientIdOf(m: EntityManager, aanvraagId: number): Promise<number> {
+  const r = await m.createQueryBuilder(AanvraagEntity, 'a')
+    .innerJoin(MeldingEntity.options.name, 'm', 'm.id = a.meldingId')
+    .select('m.clientId', 'id').where('a.id = :aanvraagId', { aanvraagId })
+    .getRawOne<{ id: number }>();
   if (!r) throw notFound('Aanvraag', aanvraagId);
   return r.id;
 }
 
 /** The client of an aanvraag, checked writable (AVG art. 18 restriction). */
 async function writableClientOf(tx: TxContext, aanvraagId: number): Promise<number> {
-  const clientId = clientIdOf(tx.raw, aanvraagId);
-  assertClientWritable(tx, clientId);
+  const clientId = await clientIdOf(tx.m, aanvraagId);
+  await assertClientWritable(tx, clientId);
   return clientId;
 }
 
@@ -315,7 +316,7 @@ export async function updateBeschikking(tx: TxContext, input: Input & { id: numb
 
 export async function getBeschikking(tx: TxContext, input: { id: number }): Promise<Beschikking> {
   const b = await loadBeschikking(tx, input.id);
-  logAccess(tx, { action: 'lezen', objectType: 'beschikking', objectId: b.id, clientId: clientIdOf(tx.raw, b.aanvraagId) });
+  logAccess(tx, { action: 'lezen', objectType: 'beschikking', objectId: b.id, clientId: await clientIdOf(tx.m, b.aanvraagId) });
   return toBeschikking(tx, b);
 }
 

@@ -114,7 +114,7 @@ export async function createClient(tx: TxContext, input: ClientInput): Promise<C
 export async function updateClient(tx: TxContext, input: ClientInput & { id: number }): Promise<Client> {
   const current = await tx.m.findOneBy(ClientEntity, { id: input.id });
   if (!current) throw notFound('Cliënt', input.id);
-  assertClientWritable(tx, input.id);
+  await assertClientWritable(tx, input.id);
   const { id, ...rest } = input;
   checkClientInput(tx, rest);
   const fields = await rowFields(tx, rest, current.wijk);
@@ -323,7 +323,7 @@ export async function createHousehold(tx: TxContext, input: z.output<typeof Hous
   for (const clientId of input.memberIds) {
     const c = await tx.m.findOneBy(ClientEntity, { id: clientId });
     if (!c) throw notFound('Cliënt', clientId);
-    assertClientWritable(tx, clientId);
+    await assertClientWritable(tx, clientId);
     if (c.householdId !== null) {
       throw new LoketError('conflict', `${clientNaam(c)} hoort al bij huishouden ${c.householdId}: één huishouden, één plan. Voeg de cliënt daar toe.`, 'memberIds');
     }
@@ -343,7 +343,7 @@ export async function updateHouseholdPlan(tx: TxContext, input: z.output<typeof 
   const h = await tx.m.findOneBy(HouseholdEntity, { id: input.id });
   if (!h) throw notFound('Huishouden', input.id);
   await checkRegisseur(tx, input.regisseurId);
-  for (const lid of await tx.m.findBy(ClientEntity, { householdId: input.id })) assertClientWritable(tx, lid.id);
+  for (const lid of await tx.m.findBy(ClientEntity, { householdId: input.id })) await assertClientWritable(tx, lid.id);
   await tx.m.update(HouseholdEntity, { id: input.id }, {
     regisseurId: input.regisseurId, planDoelen: input.doelen, planAfspraken: input.afspraken, updatedAt: nowIso(),
   });

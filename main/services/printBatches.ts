@@ -35,7 +35,7 @@ export async function generateBatch(tx: TxContext, beschikkingIds: number[]): Pr
     if (!b) { failures.push({ beschikkingId: id, kenmerk: null, reason: `Beschikking ${id} bestaat niet (meer). Ververs het scherm.` }); continue; }
     kenmerken.set(id, b.kenmerk);
     // AVG art. 18 first: a restricted client's letter is refused whatever else holds.
-    if (isBeperkt(tx.raw, clientIdOf(tx.raw, b.aanvraagId)) && !tx.session.user.roles.includes('beheerder')) {
+    if (await isBeperkt(tx.m, await clientIdOf(tx.m, b.aanvraagId)) && !tx.session.user.roles.includes('beheerder')) {
       failures.push({ beschikkingId: id, kenmerk: b.kenmerk, reason: BEPERKT_MELDING });
       continue;
     }
@@ -51,7 +51,7 @@ export async function generateBatch(tx: TxContext, beschikkingIds: number[]): Pr
     }
     const data = await beschikkingLetterData(tx, b, today);
     items.push({ id: String(id), data });
-    (await afschriften(tx, data, clientIdOf(tx.raw, b.aanvraagId))).forEach((a, i) => {
+    (await afschriften(tx, data, await clientIdOf(tx.m, b.aanvraagId))).forEach((a, i) => {
       const aid = `${id}/afschrift-${i + 1}`;
       kopie.set(aid, { beschikkingId: id, volgnr: i + 1, aan: a.afschrift!.aan.organisatie ? `${a.afschrift!.aan.naam}, ${a.afschrift!.aan.organisatie}` : a.afschrift!.aan.naam });
       items.push({ id: aid, data: a });
@@ -141,7 +141,7 @@ export async function confirmBatch(tx: TxContext, id: number): Promise<{ beschik
   for (const r of rows) {
     const b = await tx.m.findOneByOrFail(BeschikkingEntity, { id: r.beschikking_id });
     if (b.status !== 'vastgesteld') throw new LoketError('conflict', `${b.kenmerk} is intussen ${b.status}; verwerp stapel ${id} en maak een nieuwe.`);
-    assertClientWritable(tx, clientIdOf(tx.raw, b.aanvraagId)); // restricted since the batch was made: nothing is sent
+    await assertClientWritable(tx, await clientIdOf(tx.m, b.aanvraagId)); // restricted since the batch was made: nothing is sent
 
     const pdf = Buffer.from(r.pdf);
     const res = await tx.m.insert(LetterEntity, { soort: `beschikking-${b.soort}`, meldingId: null, beschikkingId: b.id, pdf, sha256: r.sha256, createdAt: nowIso(), createdBy: tx.session.user.id });
@@ -151,12 +151,12 @@ export async function confirmBatch(tx: TxContext, id: number): Promise<{ beschik
     await completeTermijn(tx, aanvraag.meldingId, 'beschikking', pb.datum);
     // A sent beschikking goes to the central system: queued in this same transaction, so it is never lost.
     await enqueueDueExports(tx, b.id);
-    logAccess(tx, { action: 'afdrukken', objectType: 'beschikking', objectId: b.id, clientId: clientIdOf(tx.raw, b.aanvraagId), detail: `brief verzonden (stapel ${id}), sha256 ${r.sha256.slice(0, 16)}…` });
+    logAccess(tx, { action: 'afdrukken', objectType: 'beschikking', objectId: b.id, clientId: await clientIdOf(tx.m, b.aanvraagId), detail: `brief verzonden (stapel ${id}), sha256 ${r.sha256.slice(0, 16)}…` });
     // The copies are stored as sent too (in the dossier of the melding), not as the beschikking's letter.
     for (const k of tx.raw.prepare('SELECT aan, pdf, sha256 FROM print_batch_afschriften WHERE batch_id = ? AND beschikking_id = ? ORDER BY volgnr')
       .all(id, b.id) as { aan: string; pdf: Buffer; sha256: string }[]) {
       await tx.m.insert(LetterEntity, { soort: 'afschrift-beschikking', meldingId: aanvraag.meldingId, beschikkingId: null, pdf: Buffer.from(k.pdf), sha256: k.sha256, createdAt: nowIso(), createdBy: tx.session.user.id });
-      logAccess(tx, { action: 'afdrukken', objectType: 'afschrift', objectId: b.id, clientId: clientIdOf(tx.raw, b.aanvraagId), detail: `afschrift verzonden (stapel ${id}), sha256 ${k.sha256.slice(0, 16)}…` });
+      logAccess(tx, { action: 'afdrukken', objectType: 'afschrift', objectId: b.id, clientId: await clientIdOf(tx.m, b.aanvraagId), detail: `afschrift verzonden (stapel ${id}), sha256 ${k.sha256.slice(0, 16)}…` });
     }
     printed.push({ beschikkingId: b.id, letterId: res.identifiers[0]!.id as number, sha256: r.sha256, pages: r.pages });
   }

@@ -33,7 +33,7 @@ export async function previewBeschikking(tx: TxContext, input: { id: number }) {
   } catch (e) {
     throw incomplete(e) ?? e;
   }
-  logAccess(tx, { action: 'lezen', objectType: 'brief-voorbeeld', objectId: b.id, clientId: clientIdOf(tx.raw, b.aanvraagId) });
+  logAccess(tx, { action: 'lezen', objectType: 'brief-voorbeeld', objectId: b.id, clientId: await clientIdOf(tx.m, b.aanvraagId) });
   return { pdfBase64: pdf.toString('base64'), sha256: sha256Hex(pdf) };
 }
 
@@ -57,7 +57,7 @@ export async function getLetter(tx: TxContext, input: { id: number }) {
     const m = letter.meldingId ? await tx.m.findOneBy(MeldingEntity, { id: letter.meldingId }) : null;
     throw new LoketError('geen_toegang', VERSLAG_REFUSAL, undefined, m?.clientId);
   }
-  logAccess(tx, { action: 'afdrukken', objectType: 'brief', objectId: letter.id, clientId: b ? clientIdOf(tx.raw, b.aanvraagId) : null, detail: 'herdruk van de opgeslagen brief' });
+  logAccess(tx, { action: 'afdrukken', objectType: 'brief', objectId: letter.id, clientId: b ? await clientIdOf(tx.m, b.aanvraagId) : null, detail: 'herdruk van de opgeslagen brief' });
   return { pdfBase64: Buffer.from(letter.pdf).toString('base64'), sha256: letter.sha256 };
 }
 
@@ -68,7 +68,7 @@ export async function getLetter(tx: TxContext, input: { id: number }) {
 export async function sendMeldingLetter(tx: TxContext, input: { meldingId: number; soort: 'ontvangstbevestiging' | 'gespreksverslag' }) {
   const m = await tx.m.findOneBy(MeldingEntity, { id: input.meldingId });
   if (!m) throw notFound('Melding', input.meldingId);
-  assertClientWritable(tx, m.clientId); // AVG art. 18: no new letter while processing is restricted
+  await assertClientWritable(tx, m.clientId); // AVG art. 18: no new letter while processing is restricted
   const today = tx.today();
   const onderzoek = await tx.m.findOneBy(OnderzoekEntity, { meldingId: m.id });
   if (input.soort === 'gespreksverslag' && !onderzoek) {

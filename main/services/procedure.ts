@@ -39,8 +39,8 @@ export async function sendVoornemen(tx: TxContext, input: z.output<typeof Voorne
   if (b.status !== 'vastgesteld' && b.status !== 'verzonden') {
     throw new LoketError('invoer', `Beschikking ${b.kenmerk} is nog niet vastgesteld; een voornemen gaat over een genomen besluit.`, 'beschikkingId');
   }
-  const clientId = clientIdOf(tx.raw, b.aanvraagId);
-  assertClientWritable(tx, clientId);
+  const clientId = await clientIdOf(tx.m, b.aanvraagId);
+  await assertClientWritable(tx, clientId);
   const today = tx.today();
   if (input.zienswijzeUiterlijk <= today) {
     throw new LoketError('invoer', 'Geef de cliënt een redelijke termijn om te reageren: de uiterste datum ligt na vandaag (Awb 4:8).', 'zienswijzeUiterlijk');
@@ -89,8 +89,8 @@ export async function recordZienswijze(tx: TxContext, input: In<'voornemen.ziens
   const v = await tx.m.findOneBy(VoornemenEntity, { id: input.voornemenId });
   if (!v) throw notFound('Voornemen', input.voornemenId);
   const b = await tx.m.findOneByOrFail(BeschikkingEntity, { id: v.beschikkingId });
-  const clientId = clientIdOf(tx.raw, b.aanvraagId);
-  assertClientWritable(tx, clientId);
+  const clientId = await clientIdOf(tx.m, b.aanvraagId);
+  await assertClientWritable(tx, clientId);
   if (input.ontvangenOp < v.verzondenOp) throw new LoketError('invoer', `Het voornemen is verstuurd op ${v.verzondenOp}; een reactie kan niet eerder zijn ontvangen.`, 'ontvangenOp');
   if (input.ontvangenOp > tx.today()) throw new LoketError('invoer', 'De datum van ontvangst ligt in de toekomst.', 'ontvangenOp');
   await tx.m.update(VoornemenEntity, { id: v.id }, { zienswijze: input.zienswijze, zienswijzeOp: input.ontvangenOp });
@@ -102,7 +102,7 @@ export async function sendVerdaging(tx: TxContext, input: In<'letter.verdaging'>
   const t = await tx.m.findOneBy(TermijnEntity, { id: input.termijnId });
   if (!t) throw notFound('Termijn', input.termijnId);
   const m = await tx.m.findOneByOrFail(MeldingEntity, { id: t.meldingId });
-  assertClientWritable(tx, m.clientId); // AVG art. 18 first, whatever else is wrong
+  await assertClientWritable(tx, m.clientId); // AVG art. 18 first, whatever else is wrong
   if (input.dagen !== undefined || input.reden !== undefined) {
     if (t.soort !== 'beschikking') throw new LoketError('invoer', 'Verdagen (Awb 4:14) kan alleen de beslistermijn op de aanvraag.', 'termijnId');
     if (input.dagen === undefined || input.reden === undefined) {
@@ -127,7 +127,7 @@ export async function sendVerdaging(tx: TxContext, input: In<'letter.verdaging'>
 export async function sendAanvulverzoek(tx: TxContext, input: In<'letter.aanvulverzoek'>) {
   const m = await tx.m.findOneBy(MeldingEntity, { id: input.meldingId });
   if (!m) throw notFound('Melding', input.meldingId);
-  assertClientWritable(tx, m.clientId);
+  await assertClientWritable(tx, m.clientId);
   const aanvraag = await tx.m.findOneBy(AanvraagEntity, { meldingId: m.id });
   const t = await tx.m.findOneBy(TermijnEntity, { meldingId: m.id, soort: 'beschikking' });
   if (!aanvraag || !t) throw new LoketError('invoer', 'Er is nog geen aanvraag vastgelegd; vraag om aanvulling nadat de aanvraag binnen is.', 'meldingId');

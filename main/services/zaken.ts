@@ -42,7 +42,7 @@ async function changeTermijn(tx: TxContext, termijnId: number, change: (t: Termi
   const t = await tx.m.findOneBy(TermijnEntity, { id: termijnId });
   if (!t) throw notFound('Termijn', termijnId);
   const melding = await tx.m.findOneByOrFail(MeldingEntity, { id: t.meldingId });
-  assertClientWritable(tx, melding.clientId);
+  await assertClientWritable(tx, melding.clientId);
   if (t.afgerondOp) throw new LoketError('conflict', `Deze termijn is al afgerond op ${t.afgerondOp}; u kunt hem niet meer wijzigen.`);
   const next = { ...t, ...change(t) };
   next.uiterlijk = (await atwKlok(tx)).termijn(next).uiterlijk;
@@ -126,7 +126,7 @@ export async function meldingDetail(tx: TxContext, meldingId: number): Promise<M
 export async function createMelding(tx: TxContext, input: z.output<typeof MeldingInputSchema>, opties: { onderzoekstermijn?: boolean } = {}): Promise<MeldingDetail> {
   const client = await tx.m.findOneBy(ClientEntity, { id: input.clientId });
   if (!client) throw notFound('Cliënt', input.clientId);
-  assertClientWritable(tx, client.id);
+  await assertClientWritable(tx, client.id);
   if (client.overleden) throw new LoketError('conflict', `${clientNaam(client)} is overleden volgens de BRP. Een melding is niet mogelijk.`, 'clientId');
   if (input.datum > tx.today()) throw new LoketError('invoer', 'De datum van de melding ligt in de toekomst. Vul de dag in waarop de melding binnenkwam.', 'datum');
   const consulentId = input.consulentId ?? tx.session.user.id;
@@ -154,7 +154,7 @@ async function openMelding(tx: TxContext, meldingId: number): Promise<MeldingRow
   const m = await tx.m.findOneBy(MeldingEntity, { id: meldingId });
   if (!m) throw notFound('Melding', meldingId);
   if (m.status !== 'open') throw new LoketError('conflict', `Melding ${meldingKenmerk(m)} is afgesloten; wijzigen kan niet meer.`);
-  assertClientWritable(tx, m.clientId);
+  await assertClientWritable(tx, m.clientId);
   return m;
 }
 
