@@ -5,7 +5,7 @@ import { LoketError } from '../../shared/errors';
 import type { AccorderingPage, Beschikking, BeschikkingInputSchema, BeschikkingSoort, BeschikkingStatus, Wet } from '../../shared/schemas/zaak';
 import {
   AanvraagEntity, BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, IndicatieEntity, LetterEntity,
-  MeldingEntity, TermijnEntity, UserEntity, VoornemenEntity, BeschikkingBewerkerEntity, BeschikkingAuteursView, TerugzendingEntity, type BeschikkingRow, type IndicatieRow,
+  MeldingEntity, PrintBatchEntity, PrintBatchLetterEntity, TermijnEntity, UserEntity, VoornemenEntity, BeschikkingBewerkerEntity, BeschikkingAuteursView, TerugzendingEntity, type BeschikkingRow, type IndicatieRow,
 } from '../db/entities';
 import { clientNaam } from './clients';
 import { vreemdeGrondslag } from '../letters/wet';
@@ -58,15 +58,19 @@ export function approvalProblem(approver: { id: number; roles: string[]; mandaat
 /** Who wrote, submitted and made the indicaties of a beschikking (the original author included). */
 export async function betrokkenenOf(tx: TxContext, b: BeschikkingRow): Promise<Betrokkenen> {
   const rows = await tx.m.find(BeschikkingBewerkerEntity, { where: { beschikkingId: b.id }, order: { id: 'ASC' } });
-  const makers = tx.raw.prepare(`SELECT DISTINCT i.created_by AS id FROM beschikking_indicaties bi JOIN indicaties i ON i.id = bi.indicatie_id
-    WHERE bi.beschikking_id = ? AND i.created_by IS NOT NULL`).all(b.id) as { id: number }[];
+  const makers = await tx.m.createQueryBuilder(BeschikkingIndicatieEntity, 'bi')
+    .innerJoin(IndicatieEntity.options.name, 'i', 'i.id = bi.indicatieId')
+    .select('i.createdBy', 'id').distinct(true)
+    .where('bi.beschikkingId = :beschikkingId AND i.createdBy IS NOT NULL', { beschikkingId: b.id })
+    .getRawMany<{ id: number }>();
   const auteurIds = unique([b.auteurId, ...rows.filter((r) => r.rol === 'auteur').map((r) => r.userId)]);
   return { auteurIds, indienerIds: unique(rows.filter((r) => r.rol === 'indiener').map((r) => r.userId)), indicatieMakerIds: makers.map((r) => r.id) };
 }
 
 async function addBewerker(tx: TxContext, beschikkingId: number, rol: 'auteur' | 'indiener', reden: string | null = null): Promise<void> {
-  tx.raw.prepare(`INSERT OR IGNORE INTO beschikking_bewerkers (beschikking_id, user_id, rol, op, reden) VALUES (?, ?, ?, ?, ?)`)
-    .run(beschikkingId, tx.session.user.id, rol, nowIso(), reden);
+  // Once per person and role (UNIQUE in the table): a second submission keeps the first moment.
+  await tx.m.createQueryBuilder().insert().into(BeschikkingBewerkerEntity)
+    .values({ beschikkingId, userId: tx.session.user.id, rol, op: nowIso(), reden }).orIgnore().execute();
 }
 
 /** Only an author changes or submits a concept; a colleague first takes it over (beschikking.overnemen). */
@@ -169,12 +173,16 @@ type Input = z.output<typeof BeschikkingInputSchema>;
  * One open decision per voorziening: an indicatie already in a concept or a beschikking ter
  * accordering cannot go into a second one (both would otherwise reach the approval queue).
  */
-function assertNoOtherOpenBeschikking(tx: TxContext, indicatieIds: number[], selfId: number | null): void {
+async function assertNoOtherOpenBeschikking(tx: TxContext, indicatieIds: number[], selfId: number | null): Promise<void> {
   for (const indicatieId of indicatieIds) {
-    const other = tx.raw.prepare(`SELECT b.kenmerk, b.status, i.wet, i.productcategorie FROM beschikking_indicaties bi
-        JOIN beschikkingen b ON b.id = bi.beschikking_id JOIN indicaties i ON i.id = bi.indicatie_id
-      WHERE bi.indicatie_id = ? AND b.status IN ('concept', 'ter_accordering') AND b.id IS NOT ?
-      LIMIT 1`).get(indicatieId, selfId) as { kenmerk: string; status: BeschikkingStatus; wet: Wet; productcategorie: string } | undefined;
+    const q = tx.m.createQueryBuilder(BeschikkingIndicatieEntity, 'bi')
+      .innerJoin(BeschikkingEntity.options.name, 'b', 'b.id = bi.beschikkingId')
+      .innerJoin(IndicatieEntity.options.name, 'i', 'i.id = bi.indicatieId')
+      .select(['b.kenmerk AS kenmerk', 'b.status AS status', 'i.wet AS wet', 'i.productcategorie AS productcategorie'])
+      .where('bi.indicatieId = :indicatieId', { indicatieId })
+      .andWhere('b.status IN (:...open)', { open: ['concept', 'ter_accordering'] });
+    if (selfId !== null) q.andWhere('b.id <> :selfId', { selfId });
+    const other = await q.limit(1).getRawOne<{ kenmerk: string; status: BeschikkingStatus; wet: Wet; productcategorie: string }>();
     if (other) {
       throw new LoketError('conflict', `De voorziening '${productcategorieLabel(other.wet, other.productcategorie)}' zit al in beschikking ${other.kenmerk} (${STATUS_LABEL[other.status]}). ` +
         (other.status === 'concept'
@@ -190,7 +198,10 @@ function assertNoOtherOpenBeschikking(tx: TxContext, indicatieIds: number[], sel
  * voornemen whose zienswijze term has passed or whose zienswijze came in (Awb 4:8).
  */
 async function checkLegal(tx: TxContext, input: Input): Promise<void> {
-  const wet = (tx.raw.prepare('SELECT m.wet FROM aanvragen a JOIN meldingen m ON m.id = a.melding_id WHERE a.id = ?').get(input.aanvraagId) as { wet: Wet } | undefined)?.wet;
+  const wet = (await tx.m.createQueryBuilder(AanvraagEntity, 'a')
+    .innerJoin(MeldingEntity.options.name, 'm', 'm.id = a.meldingId')
+    .select('m.wet', 'wet').where('a.id = :aanvraagId', { aanvraagId: input.aanvraagId })
+    .getRawOne<{ wet: Wet }>())?.wet;
   const vreemd = wet ? vreemdeGrondslag(wet, input.wettelijkeGrondslag) : null;
   if (vreemd) {
     throw new LoketError('invoer', `"${vreemd}" is een grond uit de Wmo, maar dit is een ${wet === 'jeugdwet' ? 'Jeugdwet' : 'Participatiewet'}-zaak. Noem de artikelen van die wet en de verordening.`, 'wettelijkeGrondslag');
@@ -255,7 +266,7 @@ async function checkContent(tx: TxContext, input: Input, selfId: number | null =
       throw new LoketError('invoer', `Indicatie ${indicatieId} hoort niet bij deze aanvraag.`, 'indicatieIds');
     }
   }
-  assertNoOtherOpenBeschikking(tx, input.indicatieIds, selfId);
+  await assertNoOtherOpenBeschikking(tx, input.indicatieIds, selfId);
   if (NEEDS_VORIGE.includes(input.soort) && input.vervangtId === null) {
     throw new LoketError('invoer', 'Een wijziging of beëindiging verwijst naar de beschikking die zij verandert. Kies die beschikking.', 'vervangtId');
   }
@@ -400,11 +411,14 @@ export async function takeOverBeschikking(tx: TxContext, input: { id: number; re
 export async function accorderingQueue(tx: TxContext, input: { pagina: number; perPagina: number }): Promise<AccorderingPage> {
   const totaal = await tx.m.countBy(BeschikkingEntity, { status: 'ter_accordering' });
   const pagina = Math.min(input.pagina, Math.max(1, Math.ceil(totaal / input.perPagina)));
-  const order = tx.raw.prepare(`SELECT b.id, t.id AS termijn_id FROM beschikkingen b
-    JOIN aanvragen a ON a.id = b.aanvraag_id
-    LEFT JOIN termijnen t ON t.melding_id = a.melding_id AND t.soort = 'beschikking'
-    WHERE b.status = 'ter_accordering'
-    ORDER BY t.uiterlijk IS NULL, t.uiterlijk, b.id LIMIT ? OFFSET ?`).all(input.perPagina, (pagina - 1) * input.perPagina) as { id: number; termijn_id: number | null }[];
+  const order = await tx.m.createQueryBuilder(BeschikkingEntity, 'b')
+    .innerJoin(AanvraagEntity.options.name, 'a', 'a.id = b.aanvraagId')
+    .leftJoin(TermijnEntity.options.name, 't', 't.meldingId = a.meldingId AND t.soort = :soort', { soort: 'beschikking' })
+    .select(['b.id AS id', 't.id AS termijn_id'])
+    .where('b.status = :status', { status: 'ter_accordering' })
+    .orderBy('t.uiterlijk IS NULL').addOrderBy('t.uiterlijk').addOrderBy('b.id')
+    .limit(input.perPagina).offset((pagina - 1) * input.perPagina)
+    .getRawMany<{ id: number; termijn_id: number | null }>();
   const byId = new Map((await tx.m.findBy(BeschikkingEntity, { id: In(order.map((o) => o.id)) })).map((b) => [b.id, b]));
   const termijnIds = order.flatMap((o) => (o.termijn_id === null ? [] : [o.termijn_id]));
   const termijnen = new Map((await tx.m.findBy(TermijnEntity, { id: In(termijnIds) })).map((t) => [t.id, t]));
@@ -423,8 +437,10 @@ export function printQueue(tx: TxContext): Promise<{ items: Beschikking[] }> {
 
 async function queue(tx: TxContext, status: BeschikkingStatus, what: string): Promise<{ items: Beschikking[] }> {
   // Letters already generated in a kept batch wait there for confirmation, not in the queue.
-  const waiting = new Set(status === 'vastgesteld' ? tx.raw.prepare(`SELECT bl.beschikking_id FROM print_batch_letters bl
-    JOIN print_batches pb ON pb.id = bl.batch_id WHERE pb.status = 'klaar'`).pluck().all() as number[] : []);
+  const waiting = new Set(status === 'vastgesteld' ? (await tx.m.createQueryBuilder(PrintBatchLetterEntity, 'bl')
+    .innerJoin(PrintBatchEntity.options.name, 'pb', 'pb.id = bl.batchId')
+    .select('bl.beschikkingId', 'id').where('pb.status = :klaar', { klaar: 'klaar' })
+    .getRawMany<{ id: number }>()).map((r) => r.id) : []);
   const rows = (await tx.m.find(BeschikkingEntity, { where: { status }, order: { id: 'ASC' }, take: 500 + waiting.size }))
     .filter((b) => !waiting.has(b.id)).slice(0, 500);
   const items = await toBeschikkingen(tx, rows);
