@@ -3,7 +3,9 @@ import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import { LoketError } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
+import { IsNull, LessThan, Or, type EntityManager } from 'typeorm';
 import type { Db } from '../db/database';
+import { UserCredentialEntity } from '../db/entities';
 import { credentialsOf, hashRecoveryCode, isServerMode } from '../db/verifiers';
 import { logAccess, type HandlerContext } from '../services/context';
 import { inTransaction } from '../transaction';
@@ -46,9 +48,9 @@ export const TOTP_REUSED = 'Deze code is al gebruikt. Wacht op de volgende code 
  * accepted one, in one statement, so two logins racing with the same code cannot both win.
  * Inside a running write.
  */
-function claimStep(db: Pick<Db, 'raw'>, userId: number, step: number): boolean {
-  return db.raw.prepare('UPDATE user_credentials SET totp_last_step = ? WHERE user_id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)')
-    .run(step, userId, step).changes === 1;
+async function claimStep(m: EntityManager, userId: number, step: number): Promise<boolean> {
+  const res = await m.update(UserCredentialEntity, { userId, totpLastStep: Or(IsNull(), LessThan(step)) }, { totpLastStep: step });
+  return res.affected === 1;
 }
 
 export function isTotpEnrolled(db: Db, userId: number): boolean {
@@ -66,15 +68,12 @@ export async function checkSecondFactor(db: Db, userId: number, code: string, no
   if (/^\d{6}$/.test(code.replace(/\s/g, ''))) {
     const step = totpStep(row.totp_secret, code, now);
     if (step === null) return 'wrong';
-    return (await db.write(async () => claimStep(db, userId, step))) ? 'ok' : 'reused';
+    return (await db.write((m) => claimStep(m, userId, step))) ? 'ok' : 'reused';
   }
   const hashed = hashRecoveryCode(code);
   const codes = JSON.parse(row.recovery_codes) as string[];
   if (!codes.includes(hashed)) return 'wrong';
-  await db.write(async () => {
-    db.raw.prepare('UPDATE user_credentials SET recovery_codes = ?, updated_at = ? WHERE user_id = ?')
-      .run(JSON.stringify(codes.filter((c) => c !== hashed)), new Date().toISOString(), userId);
-  });
+  await db.write((m) => m.update(UserCredentialEntity, { userId }, { recoveryCodes: codes.filter((c) => c !== hashed), updatedAt: new Date().toISOString() }));
   return 'ok';
 }
 
@@ -98,8 +97,8 @@ export async function beginTotp(ctx: HandlerContext) {
   const secret = new Secret({ size: 20 }).base32;
   const uri = totpFor(secret, ctx.session.user.username).toString();
   await inTransaction(ctx, async (tx) => {
-    tx.raw.prepare('UPDATE user_credentials SET totp_secret = ?, totp_confirmed_at = NULL, totp_last_step = NULL, updated_at = ? WHERE user_id = ?')
-      .run(secret, new Date().toISOString(), ctx.session.user.id);
+    await tx.m.update(UserCredentialEntity, { userId: ctx.session.user.id },
+      { totpSecret: secret, totpConfirmedAt: null, totpLastStep: null, updatedAt: new Date().toISOString() });
     logAccess(tx, { action: 'beheer', objectType: 'tweestapsverificatie', objectId: ctx.session.user.id, detail: 'inschrijving gestart' });
   });
   return { secret, uri, qrDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 220 }) };
@@ -117,9 +116,10 @@ export async function confirmTotp(ctx: HandlerContext, input: { code: string }) 
   const codes = Array.from({ length: 10 }, recoveryCode);
   await inTransaction(ctx, async (tx) => {
     // The confirming code counts as used: it cannot log in a second time.
-    if (!claimStep(tx, ctx.session.user.id, step)) throw new LoketError('invoer', TOTP_REUSED, 'code');
-    tx.raw.prepare('UPDATE user_credentials SET totp_confirmed_at = ?, recovery_codes = ?, updated_at = ? WHERE user_id = ?')
-      .run(new Date().toISOString(), JSON.stringify(codes.map(hashRecoveryCode)), new Date().toISOString(), ctx.session.user.id);
+    if (!(await claimStep(tx.m, ctx.session.user.id, step))) throw new LoketError('invoer', TOTP_REUSED, 'code');
+    const now = new Date().toISOString();
+    await tx.m.update(UserCredentialEntity, { userId: ctx.session.user.id },
+      { totpConfirmedAt: now, recoveryCodes: codes.map(hashRecoveryCode), updatedAt: now });
     logAccess(tx, { action: 'beheer', objectType: 'tweestapsverificatie', objectId: ctx.session.user.id, detail: 'ingeschakeld' });
   });
   return { recoveryCodes: codes };
