@@ -54,7 +54,7 @@ async function dryRun(tx: TxContext, input: In<'export.run'>) {
             ],
           });
         } else {
-          const msgs = await planIwmoMessages(tx.m, tx.raw, r.bid, tx.today());
+          const msgs = await planIwmoMessages(tx.m, r.bid, tx.today());
           planned.push({
             jobId: r.job, kind, beschikkingId: r.bid, kenmerk, clientId: msgs[0]?.clientId ?? null,
             wat: msgs.map((mm) => `${mm.bericht} naar aanbieder ${mm.aanbiederAgb} in ${cfg.export.iwmoOutDir}: toewijzingen ${mm.toewijzingNummers.join(', ') || '(geen geldige; geen bericht)'}`),

@@ -21,9 +21,9 @@ import { In, type EntityManager } from 'typeorm';
 import { LoketError } from '../../shared/errors';
 import type { RedenEinde } from '../../shared/schemas/zaak';
 import { eenheidLabel, frequentieLabel } from '../../shared/codelists';
-import type { Db, RawDb } from '../db/database';
+import type { Db } from '../db/database';
 import {
-  BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, IndicatieEntity, OutboxEntity, RepresentativeEntity, SettingEntity,
+  AanvraagEntity, BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, IndicatieEntity, MeldingEntity, OutboxEntity, RepresentativeEntity, SettingEntity,
   type ClientRow, type IndicatieRow, type OutboxRow,
 } from '../db/entities';
 import { clientIdOf } from '../services/beschikkingen';
@@ -69,18 +69,20 @@ function amsterdamTijd(iso: string): string {
  * toewijzingen for one aanbieder and product overlap. The changing decision's moment becomes the
  * Toewijzingsdatum/-tijd, so OP087 sends the change as new since the last message.
  */
-async function toewijzingenVan(m: EntityManager, raw: RawDb, client: ClientRow): Promise<ToewijzingRow[]> {
+async function toewijzingenVan(m: EntityManager, client: ClientRow): Promise<ToewijzingRow[]> {
   type Row = { indicatie_id: number; beschikking_id: number; vastgesteld_op: string; vastgesteld_moment: string | null; soort: string;
     per_datum: string | null; vervangt_id: number | null; reden_einde: string | null };
-  const rows = raw.prepare(`SELECT i.id AS indicatie_id, b.id AS beschikking_id, b.vastgesteld_op, b.vastgesteld_moment, b.soort, b.per_datum,
-        b.vervangt_id, b.reden_einde FROM indicaties i
-      JOIN beschikking_indicaties bi ON bi.indicatie_id = i.id
-      JOIN beschikkingen b ON b.id = bi.beschikking_id
-      JOIN aanvragen a ON a.id = i.aanvraag_id
-      JOIN meldingen mm ON mm.id = a.melding_id
-    WHERE mm.client_id = ? AND b.status IN ('vastgesteld', 'verzonden') AND i.wet IN ('wmo', 'jeugdwet')
-      AND ((i.leveringsvorm = 'ZIN' AND i.toewijzing_nummer IS NOT NULL AND i.aanbieder_agb IS NOT NULL) OR i.leveringsvorm = 'PGB')
-    ORDER BY i.id, b.id`).all(client.id) as Row[];
+  const rows = await m.createQueryBuilder(IndicatieEntity, 'i')
+    .innerJoin(BeschikkingIndicatieEntity.options.name, 'bi', 'bi.indicatieId = i.id')
+    .innerJoin(BeschikkingEntity.options.name, 'b', 'b.id = bi.beschikkingId')
+    .innerJoin(AanvraagEntity.options.name, 'a', 'a.id = i.aanvraagId')
+    .innerJoin(MeldingEntity.options.name, 'mm', 'mm.id = a.meldingId')
+    .select(['i.id AS indicatie_id', 'b.id AS beschikking_id', 'b.vastgesteldOp AS vastgesteld_op', 'b.vastgesteldMoment AS vastgesteld_moment',
+      'b.soort AS soort', 'b.perDatum AS per_datum', 'b.vervangtId AS vervangt_id', 'b.redenEinde AS reden_einde'])
+    .where(`mm.clientId = :clientId AND b.status IN ('vastgesteld', 'verzonden') AND i.wet IN ('wmo', 'jeugdwet')`, { clientId: client.id })
+    .andWhere(`((i.leveringsvorm = 'ZIN' AND i.toewijzingNummer IS NOT NULL AND i.aanbiederAgb IS NOT NULL) OR i.leveringsvorm = 'PGB')`)
+    .orderBy('i.id').addOrderBy('b.id')
+    .getRawMany<Row>();
   const indicaties = rows.length ? await m.findBy(IndicatieEntity, { id: In([...new Set(rows.map((r) => r.indicatie_id))]) }) : [];
   const byId = new Map(indicaties.map((i) => [i.id, i]));
   const granted = new Map<number, Row>(); // the first beschikking that granted it
@@ -166,7 +168,7 @@ export interface PlannedMessage {
 }
 
 /** The messages a beschikking's iWmo job would write (selection only; no number reserved). */
-export async function planIwmoMessages(m: EntityManager, raw: RawDb, beschikkingId: number, today: string): Promise<PlannedMessage[]> {
+export async function planIwmoMessages(m: EntityManager, beschikkingId: number, today: string): Promise<PlannedMessage[]> {
   const b = await m.findOneBy(BeschikkingEntity, { id: beschikkingId });
   if (!b) throw new LoketError('niet_gevonden', `Beschikking ${beschikkingId} bestaat niet (meer).`);
   const links = await m.findBy(BeschikkingIndicatieEntity, { beschikkingId });
@@ -174,7 +176,7 @@ export async function planIwmoMessages(m: EntityManager, raw: RawDb, beschikking
   const zin = own.filter((i) => i.leveringsvorm === 'ZIN' && i.toewijzingNummer !== null && i.aanbiederAgb && (i.wet === 'wmo' || i.wet === 'jeugdwet'));
   const clientId = await clientIdOf(m, b.aanvraagId);
   const client = await m.findOneByOrFail(ClientEntity, { id: clientId });
-  const all = await toewijzingenVan(m, raw, client);
+  const all = await toewijzingenVan(m, client);
   // Its own toewijzingen, and those it ends (a wijziging to another aanbieder or to a PGB).
   const changed = all.filter((t) => t.gewijzigdDoor === beschikkingId);
   if (!zin.length && !changed.length) return [];
@@ -191,11 +193,11 @@ export async function planIwmoMessages(m: EntityManager, raw: RawDb, beschikking
 }
 
 /** The WMO301/JW301 of a planned message: the client as the app knows them, the selected toewijzingen. */
-export async function toewijzingXml(m: EntityManager, raw: RawDb, p: PlannedMessage,
+export async function toewijzingXml(m: EntityManager, p: PlannedMessage,
   h: { gemeentecode: string; berichtIdentificatie: string; dagtekening: string }): Promise<string> {
   const client = await m.findOneByOrFail(ClientEntity, { id: p.clientId });
   const vertegenwoordigers = await m.find(RepresentativeEntity, { where: { clientId: client.id }, order: { id: 'ASC' } });
-  const all = (await toewijzingenVan(m, raw, client)).filter((t) => p.toewijzingNummers.includes(t.toewijzingNummer));
+  const all = (await toewijzingenVan(m, client)).filter((t) => p.toewijzingNummers.includes(t.toewijzingNummer));
   return buildToewijzingXml({
     wet: p.wet, gemeentecode: h.gemeentecode, aanbiederAgb: p.aanbiederAgb, berichtIdentificatie: h.berichtIdentificatie, dagtekening: h.dagtekening,
     client: iwmoClient(client, vertegenwoordigers), toewijzingen: all.map(toegewezenProduct),
@@ -211,7 +213,7 @@ export async function runIwmoJob(db: Db, job: OutboxRow, cfg: ExportConfig, toda
   Promise<{ clientId: number | null; detail: string }> {
   const outDir = cfg.export.iwmoOutDir;
   const gemeentecode = cfg.settings.gemeentecode;
-  const planned = await db.write((m) => planIwmoMessages(m, db.raw, job.subjectId, today));
+  const planned = await db.write((m) => planIwmoMessages(m, job.subjectId, today));
   const written: string[] = [];
   let clientId: number | null = null;
   for (const p of planned) {
@@ -235,7 +237,7 @@ export async function runIwmoJob(db: Db, job: OutboxRow, cfg: ExportConfig, toda
       await markStep(db, job.id, key, { ...reserved, status: 'leeg' }, now);
       continue;
     }
-    const xml = await db.write((m) => toewijzingXml(m, db.raw, p, { gemeentecode, berichtIdentificatie: reserved.id, dagtekening: today }));
+    const xml = await db.write((m) => toewijzingXml(m, p, { gemeentecode, berichtIdentificatie: reserved.id, dagtekening: today }));
     await fs.mkdir(outDir, { recursive: true });
     const file = path.join(outDir, reserved.bestand);
     const tmp = `${file}.tmp`;

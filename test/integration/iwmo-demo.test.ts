@@ -27,9 +27,9 @@ beforeAll(async () => {
   await db.write(async (m) => {
     let n = 0;
     for (const { id } of ids) {
-      for (const p of await planIwmoMessages(m, db.raw, id, TODAY)) {
+      for (const p of await planIwmoMessages(m, id, TODAY)) {
         if (!p.toewijzingNummers.length) continue;
-        messages.push({ wet: p.wet, xml: await toewijzingXml(m, db.raw, p, { gemeentecode: '9999', berichtIdentificatie: `T${++n}`, dagtekening: TODAY }) });
+        messages.push({ wet: p.wet, xml: await toewijzingXml(m, p, { gemeentecode: '9999', berichtIdentificatie: `T${++n}`, dagtekening: TODAY }) });
       }
     }
   });
