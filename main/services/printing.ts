@@ -44,7 +44,7 @@ export async function previewBeschikking(tx: TxContext, input: { id: number }) {
 export async function sendLetters(tx: TxContext, input: { beschikkingIds: number[] }) {
   const { batch, failures } = await generateBatch(tx, input.beschikkingIds);
   if (!batch) return { printed: [], failures: failures.map(({ beschikkingId, reason }) => ({ beschikkingId, reason })), pdfBase64: null };
-  const combined = batchPdf(tx, batch.id);
+  const combined = await batchPdf(tx, batch.id);
   const printed = await confirmBatch(tx, batch.id);
   return { printed, failures: failures.map(({ beschikkingId, reason }) => ({ beschikkingId, reason })), pdfBase64: combined.toString('base64') };
 }
