@@ -29,6 +29,8 @@ export interface Db {
   write<T>(fn: (m: EntityManager) => Promise<T>, options?: { durable?: boolean }): Promise<T>;
   /** Called after every write that is on disk (the access-log anchor hangs here). */
   onCommit: (() => void) | null;
+  /** Awaited first by close(): stops work on other connections (the server's checkpointer). */
+  beforeClose: (() => Promise<void>) | null;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,11 @@ let nativeBinding: string | undefined;
  */
 export function useNativeBinding(file: string | undefined): void {
   nativeBinding = file;
+}
+
+/** The module build in use, for a worker thread that opens its own connection. */
+export function nativeBindingInUse(): string | undefined {
+  return nativeBinding;
 }
 
 /** Opens a raw connection with the module build in use (see useNativeBinding). */
@@ -182,6 +189,7 @@ function makeDb(file: string, ds: DataSource, raw: RawDb): Db {
     ds,
     raw,
     onCommit: null,
+    beforeClose: null,
     write<T>(fn: (m: EntityManager) => Promise<T>, options: { durable?: boolean } = {}): Promise<T> {
       const durable = options.durable ?? true;
       const run = queue.then(async () => {
@@ -212,6 +220,7 @@ function makeDb(file: string, ds: DataSource, raw: RawDb): Db {
     },
     async close() {
       await queue;
+      await db.beforeClose?.();
       if (unsynced) syncReads();
       if (!ds.isInitialized) return;
       // Keeps the query planner's statistics current (SQLite's advice: run it before closing).
