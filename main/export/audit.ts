@@ -10,10 +10,15 @@
  * that the BSN is used only where needed decide it: a BSN column only when the auditor explicitly
  * asks for it and writes down why (the reason goes into the access log).
  */
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { productcategorieLabel } from '../../shared/codelists';
 import type { Wet } from '../../shared/schemas/zaak';
 import { chainHead, verifyLog, verifyLogWithAnchors, type VerifyResult } from '../auditlog';
-import type { RawDb } from '../db/database';
+import {
+  AanvraagEntity, BeschikkingAuteursView, BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, IndicatieEntity, MeldingEntity, TermijnEntity,
+  UserEntity,
+} from '../db/entities';
+import type { TxContext } from '../services/context';
 import { meldingKenmerk } from '../services/zaakRecords';
 
 export interface AuditPeriod { van: string; tot: string }
@@ -74,26 +79,50 @@ export interface AuditData {
 
 type Row = Record<string, unknown>;
 
+/** Joins the aanvraag `a`, melding `m` and client `c` of the rows whose aanvraag is `${alias}.aanvraagId`. */
+function metClient<T extends ObjectLiteral>(q: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
+  return q.innerJoin(AanvraagEntity.options.name, 'a', `a.id = ${alias}.aanvraagId`)
+    .innerJoin(MeldingEntity.options.name, 'm', 'm.id = a.meldingId')
+    .innerJoin(ClientEntity.options.name, 'c', 'c.id = m.clientId');
+}
+
 /** Collects the rows for the period (inclusive): a beschikking counts when it was created, fixed or sent in it. */
-export function collectAudit(raw: RawDb, periode: AuditPeriod, metBsn: boolean,
-  anchors: { chain?: string; files: string[] } = { files: [] }): AuditData {
+export async function collectAudit(tx: Pick<TxContext, 'm' | 'raw'>, periode: AuditPeriod, metBsn: boolean,
+  anchors: { chain?: string; files: string[] } = { files: [] }): Promise<AuditData> {
   const { van, tot } = periode;
-  const inP = (col: string) => `(${col} IS NOT NULL AND substr(${col}, 1, 10) BETWEEN @van AND @tot)`;
-  const beschikkingen = raw.prepare(`SELECT b.*, m.client_id, m.wet, c.bsn, ua.namen AS auteur, uc.display_name AS accordeur,
-      v.kenmerk AS vervangt_kenmerk, (SELECT count(*) FROM beschikking_indicaties bi WHERE bi.beschikking_id = b.id) AS n
-    FROM beschikkingen b JOIN aanvragen a ON a.id = b.aanvraag_id JOIN meldingen m ON m.id = a.melding_id
-      JOIN clients c ON c.id = m.client_id JOIN beschikking_auteurs ua ON ua.beschikking_id = b.id LEFT JOIN users uc ON uc.id = b.accordeur_id
-      LEFT JOIN beschikkingen v ON v.id = b.vervangt_id
-    WHERE ${inP('b.created_at')} OR ${inP('b.vastgesteld_op')} OR ${inP('b.verzonden_op')}
-    ORDER BY b.id`).all({ van, tot }) as Row[];
-  const ids = beschikkingen.map((b) => b.id as number);
-  const indicaties = ids.length ? raw.prepare(`SELECT i.*, b.kenmerk AS beschikking_kenmerk, m.client_id, c.bsn
-    FROM beschikking_indicaties bi JOIN indicaties i ON i.id = bi.indicatie_id JOIN beschikkingen b ON b.id = bi.beschikking_id
-      JOIN aanvragen a ON a.id = i.aanvraag_id JOIN meldingen m ON m.id = a.melding_id JOIN clients c ON c.id = m.client_id
-    WHERE bi.beschikking_id IN (${ids.map(() => '?').join(',')}) ORDER BY i.id, b.id`).all(...ids) as Row[] : [];
-  const termijnen = raw.prepare(`SELECT t.*, m.client_id, m.datum AS melding_datum, c.bsn FROM termijnen t
-      JOIN meldingen m ON m.id = t.melding_id JOIN clients c ON c.id = m.client_id
-    WHERE ${inP('t.startdatum')} OR ${inP('t.uiterlijk')} OR ${inP('t.afgerond_op')} ORDER BY t.id`).all({ van, tot }) as Row[];
+  const inP = (col: string) => `(${col} IS NOT NULL AND substr(${col}, 1, 10) BETWEEN :van AND :tot)`;
+  const inPeriode = `(${inP('b.createdAt')} OR ${inP('b.vastgesteldOp')} OR ${inP('b.verzondenOp')})`;
+  const beschikkingen = await metClient(tx.m.createQueryBuilder(BeschikkingEntity, 'b'), 'b')
+    .innerJoin(BeschikkingAuteursView.options.name, 'ua', 'ua.beschikkingId = b.id')
+    .leftJoin(UserEntity.options.name, 'uc', 'uc.id = b.accordeurId')
+    .leftJoin(BeschikkingEntity.options.name, 'v', 'v.id = b.vervangtId')
+    .select(['b.id AS id', 'b.kenmerk AS kenmerk', 'b.soort AS soort', 'b.status AS status', 'b.createdAt AS created_at',
+      'b.terAccorderingOp AS ter_accordering_op', 'b.vastgesteldOp AS vastgesteld_op', 'b.verzondenOp AS verzonden_op',
+      'm.clientId AS client_id', 'm.wet AS wet', 'c.bsn AS bsn', 'ua.namen AS auteur', 'uc.displayName AS accordeur', 'v.kenmerk AS vervangt_kenmerk'])
+    .addSelect((q) => q.select('count(*)').from(BeschikkingIndicatieEntity, 'bi').where('bi.beschikkingId = b.id'), 'n')
+    .where(inPeriode, { van, tot })
+    .orderBy('b.id')
+    .getRawMany<Row>();
+  // The indicaties of those beschikkingen.
+  const indicaties = await metClient(tx.m.createQueryBuilder(BeschikkingIndicatieEntity, 'bi')
+    .innerJoin(IndicatieEntity.options.name, 'i', 'i.id = bi.indicatieId')
+    .innerJoin(BeschikkingEntity.options.name, 'b', 'b.id = bi.beschikkingId'), 'i')
+    .select(['i.id AS id', 'i.wet AS wet', 'i.productcategorie AS productcategorie', 'i.productcode AS productcode', 'i.volume AS volume',
+      'i.eenheid AS eenheid', 'i.frequentie AS frequentie', 'i.budgetCents AS budget_cents', 'i.leveringsvorm AS leveringsvorm',
+      'i.aanbiederAgb AS aanbieder_agb', 'i.aanbiederNaam AS aanbieder_naam', 'i.ingangsdatum AS ingangsdatum', 'i.einddatum AS einddatum',
+      'i.toewijzingNummer AS toewijzing_nummer', 'b.kenmerk AS beschikking_kenmerk', 'm.clientId AS client_id', 'c.bsn AS bsn'])
+    .where(inPeriode, { van, tot })
+    .orderBy('i.id').addOrderBy('b.id')
+    .getRawMany<Row>();
+  const termijnen = await tx.m.createQueryBuilder(TermijnEntity, 't')
+    .innerJoin(MeldingEntity.options.name, 'm', 'm.id = t.meldingId')
+    .innerJoin(ClientEntity.options.name, 'c', 'c.id = m.clientId')
+    .select(['t.id AS id', 't.meldingId AS melding_id', 't.soort AS soort', 't.wet AS wet', 't.startdatum AS startdatum', 't.uiterlijk AS uiterlijk',
+      't.verlengingen AS verlengingen', 't.opschortingen AS opschortingen', 't.afgerondOp AS afgerond_op', 't.behaald AS behaald',
+      'm.clientId AS client_id', 'm.datum AS melding_datum', 'c.bsn AS bsn'])
+    .where(`${inP('t.startdatum')} OR ${inP('t.uiterlijk')} OR ${inP('t.afgerondOp')}`, { van, tot })
+    .orderBy('t.id')
+    .getRawMany<Row>();
   const bsn = (r: Row) => (metBsn ? (r.bsn as string) : undefined);
   const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
   return {
@@ -123,8 +152,9 @@ export function collectAudit(raw: RawDb, periode: AuditPeriod, metBsn: boolean,
         afgerond_op: s(t.afgerond_op), behaald: t.behaald === null || t.behaald === undefined ? null : t.behaald === 1,
       } as AuditData['termijnen'][number];
     }),
-    toegangslog: anchors.chain ? verifyLogWithAnchors(raw, anchors.chain, anchors.files) : verifyLog(raw),
-    kop: { keten: anchors.chain ?? null, ...chainHead(raw) },
+    // The access log's own module verifies the chain and reads its head.
+    toegangslog: anchors.chain ? verifyLogWithAnchors(tx.raw, anchors.chain, anchors.files) : verifyLog(tx.raw),
+    kop: { keten: anchors.chain ?? null, ...chainHead(tx.raw) },
   };
 }
 

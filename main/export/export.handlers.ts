@@ -102,7 +102,7 @@ async function setSecret(tx: TxContext, input: In<'export.setSecret'>) {
 async function exportAudit(tx: TxContext, input: In<'export.audit'>) {
   const settings = await readSettings(tx);
   const anchorFile = tx.session.anchor?.config.file;
-  const data = collectAudit(tx.raw, input.periode, input.metBsn, { chain: tx.session.databaseId, files: anchorFile ? [anchorFile] : [] });
+  const data = await collectAudit(tx, input.periode, input.metBsn, { chain: tx.session.databaseId, files: anchorFile ? [anchorFile] : [] });
   // The head after this export's own log entry goes to the anchors, marked as an export.
   if (!input.dryRun) tx.session.anchor?.markNext('export', 'auditexport');
   const aantallen = { beschikkingen: data.beschikkingen.length, indicaties: data.indicaties.length, termijnen: data.termijnen.length };
