@@ -44,6 +44,8 @@ const SURNAMES = ['Jansen', 'de Vries', 'Bakker', 'Visser', 'Smit', 'Meijer', 'd
 export interface Desk {
   call: Call;
   role: 'consulent' | 'besluit';
+  /** The desk user's id: the werkvoorraad opens on her own cases ("Mijn zaken"), as the screen does. */
+  userId: number;
   /** Work this desk can do: its meldingen in onderzoek, its concepts, others' beschikkingen to approve. */
   meldingen: number[];
   concepts: number[];
@@ -85,7 +87,9 @@ export async function deskLoop(d: Desk, until: number, seed: number, record: (k:
         return a.ok ? b : a;
       });
     } else if (r < 0.78) {
-      await timed('werkvoorraad', () => d.role === 'besluit' ? d.call('accordering.queue', {}) : d.call('werkvoorraad.page', { pagina: 1 + Math.floor(rng() * 3) }));
+      // The screen opens on "Mijn zaken"; one look in four is at the whole team's.
+      const mine = rng() < 0.75 ? { consulentId: d.userId } : {};
+      await timed('werkvoorraad', () => d.role === 'besluit' ? d.call('accordering.queue', {}) : d.call('werkvoorraad.page', { pagina: 1 + Math.floor(rng() * 3), ...mine }));
     } else if (r < 0.9 && d.role === 'consulent' && d.meldingen.length) {
       const meldingId = d.meldingen[Math.floor(rng() * d.meldingen.length)]!;
       await timed('verslag opslaan', () => d.call('onderzoek.save', {
@@ -210,7 +214,7 @@ export async function benchServer(o: ServerBenchOptions): Promise<MixResult[]> {
           // (two desks saving one verslag would rightly meet a conflict).
           const w = work(username, 400, role);
           const own = (xs: number[]) => xs.filter((x) => !taken.has(x) && taken.add(x)).slice(0, 8);
-          return { username, role, werkplek: `bench-${i}`, totp: codes.get(username) ?? null, meldingen: w.meldingen.filter((x) => !takenMeldingen.has(x) && takenMeldingen.add(x)).slice(0, 10),
+          return { username, role, userId: userId(username), werkplek: `bench-${i}`, totp: codes.get(username) ?? null, meldingen: w.meldingen.filter((x) => !takenMeldingen.has(x) && takenMeldingen.add(x)).slice(0, 10),
             concepts: own(w.concepts), toApprove: own(w.toApprove) };
         });
         let out: { samples: Record<string, number[]>; errors: Record<string, number>; seconds: number };

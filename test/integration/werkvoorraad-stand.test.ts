@@ -55,6 +55,17 @@ describe('werkvoorraad_stand', () => {
         expect(tellingen.open).toBe(derived.length);
         for (const k of ['verlopen', 'deze_week', 'op_tijd', 'opgeschort', 'geen'] as const) expect(tellingen.termijn[k]).toBe(expected[k] ?? 0);
         expect(Object.values(tellingen.termijn).filter((n) => n > 0).length).toBeGreaterThan(2);
+        // "Mijn zaken" (the screen's default): her own cases only, per phase and per term state.
+        const me = db.raw.prepare(`SELECT id FROM users WHERE username = 'consulent01'`).pluck().get() as number;
+        const own = db.raw.prepare(`SELECT a.fase, CASE WHEN a.termijn_id IS NULL THEN 'geen' WHEN a.uiterlijk IS NULL THEN 'opgeschort'
+            WHEN a.uiterlijk < '2026-03-16' THEN 'verlopen' WHEN a.uiterlijk <= '2026-03-23' THEN 'deze_week' ELSE 'op_tijd' END AS k
+          FROM temp.afgeleid a WHERE a.consulent_id = ?`).all(me) as { fase: string; k: string }[];
+        expect(own.length).toBeGreaterThan(3);
+        expect(own.length).toBeLessThan(derived.length);
+        const mine = (await ok(r, 'werkvoorraad.page', { consulentId: me })).tellingen;
+        expect(mine.open).toBe(own.length);
+        for (const k of ['verlopen', 'deze_week', 'op_tijd', 'opgeschort', 'geen'] as const) expect(mine.termijn[k]).toBe(own.filter((o) => o.k === k).length);
+        for (const f of ['onderzoek', 'aanvraag', 'beschikking', 'accordering', 'verzending'] as const) expect(mine.fase[f]).toBe(own.filter((o) => o.fase === f).length);
       } finally {
         await r.close();
       }

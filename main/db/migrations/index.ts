@@ -16,6 +16,7 @@ import { Keuzelijsten0015 } from './0015-keuzelijsten';
 import { Afschriften0016 } from './0016-afschriften';
 import { WerkvoorraadStand0020 } from './0020-werkvoorraad-stand';
 import { HotPathIndexes0021 } from './0021-hot-path-indexes';
+import { WerkvoorraadTelling0022 } from './0022-werkvoorraad-telling';
 
 /** Every migration, in order. Listed explicitly: glob paths break once bundled. Never remove one. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Afschriften0016,
   WerkvoorraadStand0020,
   HotPathIndexes0021,
+  WerkvoorraadTelling0022,
 ];
