@@ -6,13 +6,14 @@ import type {
   ZaakArchief, ZaakResultaat,
 } from '../../shared/schemas/beheer';
 import type { Wet } from '../../shared/schemas/zaak';
-import { In, Like } from 'typeorm';
-import type { RawDb } from '../db/database';
+import { In, IsNull, Like, Not, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { inJsonArray } from '../db/sqlite/json';
 import { rebuildClientSearch } from '../db/sqlite/fts';
 import { deferForeignKeys } from '../db/sqlite/purge';
 import { tablesWithColumn } from '../db/sqlite/schema';
 import {
-  AanvraagEntity, BeschikkingEntity, MeldingEntity, RechtenVerzoekEntity, SettingEntity, UserEntity, VernietigingItemEntity,
+  AanvraagEntity, BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, HouseholdEntity, IndicatieEntity, LetterEntity, MeldingEntity,
+  OnderzoekEntity, OutboxEntity, RechtenVerzoekEntity, RepresentativeEntity, SettingEntity, TermijnEntity, UserEntity, VernietigingItemEntity,
   VernietigingVoorstelEntity, ZaakArchiefEntity, type ZaakArchiefRow,
 } from '../db/entities';
 import { logAccess, notFound, nowIso, type TxContext } from '../services/context';
@@ -137,19 +138,57 @@ export async function zaakArchief(tx: TxContext, input: { meldingId: number }): 
 
 type VernietigbareZaak = z.infer<typeof VernietigbareZaakSchema>;
 
-const OPEN_VOORSTEL = `SELECT i.voorstel_id FROM vernietiging_items i JOIN vernietiging_voorstellen v ON v.id = i.voorstel_id
-  WHERE i.melding_id = m.id AND v.status IN ('voorgesteld', 'goedgekeurd') LIMIT 1`;
-const TOEGEWEZEN_VERZOEK = `SELECT r.id FROM rechten_verzoeken r WHERE r.soort = 'vernietiging' AND r.status = 'toegewezen'
-  AND r.client_id = m.client_id AND (r.melding_ids = '[]' OR m.id IN (SELECT value FROM json_each(r.melding_ids))) ORDER BY r.id LIMIT 1`;
+/** At most this many ids in one IN list: SQLite binds up to 32,766 values per statement, other databases fewer. */
+const SLICE = 10_000;
 
-function vernietigbaar(raw: RawDb, where: string, params: unknown[]): VernietigbareZaak[] {
-  const rows = raw.prepare(`SELECT m.id, m.datum, m.wet, m.client_id, a.resultaat, a.selectielijst_nummer, a.selectielijst_naam,
-      a.afsluitdatum, a.archiefactiedatum, (${OPEN_VOORSTEL}) AS voorstel_id, (${TOEGEWEZEN_VERZOEK}) AS verzoek_id
-    FROM meldingen m JOIN zaak_archief a ON a.melding_id = m.id
-    WHERE m.status = 'afgesloten' AND (${where}) ORDER BY a.archiefactiedatum, m.id`).all(...params) as Array<{
-      id: number; datum: string; wet: Wet; client_id: number; resultaat: ZaakResultaat; selectielijst_nummer: string;
-      selectielijst_naam: string; afsluitdatum: string; archiefactiedatum: string; voorstel_id: number | null; verzoek_id: number | null;
-    }>;
+function slices(xs: number[]): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < xs.length; i += SLICE) out.push(xs.slice(i, i + SLICE));
+  return out;
+}
+
+/** Subquery: the proposal (voorgesteld or goedgekeurd, so still open) that case `m` is in. */
+function openVoorstel(sq: SelectQueryBuilder<ObjectLiteral>): SelectQueryBuilder<ObjectLiteral> {
+  return sq.select('vi.voorstelId').from(VernietigingItemEntity, 'vi')
+    .innerJoin(VernietigingVoorstelEntity.options.name, 'vv', 'vv.id = vi.voorstelId')
+    .where(`vi.meldingId = m.id AND vv.status IN ('voorgesteld', 'goedgekeurd')`)
+    .limit(1);
+}
+
+/** Subquery: the first granted request for destruction that covers case `m`: all the client's cases (no list) or this one by name. */
+function toegewezenVerzoek(sq: SelectQueryBuilder<ObjectLiteral>): SelectQueryBuilder<ObjectLiteral> {
+  return sq.select('r.id').from(RechtenVerzoekEntity, 'r')
+    .where(`r.soort = 'vernietiging' AND r.status = 'toegewezen' AND r.clientId = m.clientId`)
+    .andWhere(`(r.meldingIds = '[]' OR ${inJsonArray('m.id', 'r.meldingIds')})`)
+    .orderBy('r.id').limit(1);
+}
+
+interface VernietigbaarRaw {
+  id: number; datum: string; wet: Wet; client_id: number; resultaat: ZaakResultaat; selectielijst_nummer: string;
+  selectielijst_naam: string; afsluitdatum: string; archiefactiedatum: string; voorstel_id: number | null; verzoek_id: number | null;
+}
+
+/** Closed cases with their archive data and the open proposal and granted request they are in: those due by `peildatum` (past the archiefactiedatum, or requested), or the cases named. */
+async function vernietigbaar(tx: TxContext, welke: { peildatum: string } | { meldingIds: number[] }): Promise<VernietigbareZaak[]> {
+  const query = () => tx.m.createQueryBuilder(MeldingEntity, 'm')
+    .innerJoin(ZaakArchiefEntity.options.name, 'a', 'a.meldingId = m.id')
+    .select(['m.id AS id', 'm.datum AS datum', 'm.wet AS wet', 'm.clientId AS client_id', 'a.resultaat AS resultaat',
+      'a.selectielijstNummer AS selectielijst_nummer', 'a.selectielijstNaam AS selectielijst_naam', 'a.afsluitdatum AS afsluitdatum',
+      'a.archiefactiedatum AS archiefactiedatum'])
+    .addSelect(openVoorstel, 'voorstel_id')
+    .addSelect(toegewezenVerzoek, 'verzoek_id')
+    .where(`m.status = 'afgesloten'`)
+    .orderBy('a.archiefactiedatum').addOrderBy('m.id');
+  let rows: VernietigbaarRaw[];
+  if ('peildatum' in welke) {
+    rows = await query()
+      .andWhere((qb) => `(a.archiefactiedatum <= :peildatum OR ${toegewezenVerzoek(qb.subQuery()).getQuery()} IS NOT NULL)`, { peildatum: welke.peildatum })
+      .getRawMany<VernietigbaarRaw>();
+  } else {
+    rows = [];
+    for (const ids of slices([...new Set(welke.meldingIds)])) rows.push(...await query().andWhere('m.id IN (:...ids)', { ids }).getRawMany<VernietigbaarRaw>());
+    rows.sort((x, y) => (x.archiefactiedatum < y.archiefactiedatum ? -1 : x.archiefactiedatum > y.archiefactiedatum ? 1 : x.id - y.id));
+  }
   return rows.map((r) => ({
     meldingId: r.id, kenmerk: meldingKenmerk(r), clientId: r.client_id, wet: r.wet, resultaat: r.resultaat,
     selectielijstNummer: r.selectielijst_nummer, selectielijstNaam: `${r.selectielijst_naam} – ${selectielijstKlasse(r.selectielijst_nummer).omschrijving || 'algemeen'}`,
@@ -180,7 +219,7 @@ export async function loadVoorstel(tx: TxContext, id: number): Promise<Vernietig
 
 export async function vernietigingLijst(tx: TxContext, input: { peildatum?: string }) {
   const peildatum = input.peildatum ?? tx.today();
-  const items = vernietigbaar(tx.raw, `a.archiefactiedatum <= ? OR (${TOEGEWEZEN_VERZOEK}) IS NOT NULL`, [peildatum]);
+  const items = await vernietigbaar(tx, { peildatum });
   const recent = await tx.m.find(VernietigingVoorstelEntity, { order: { id: 'DESC' }, take: 100, select: { id: true } });
   logAccess(tx, { action: 'lezen', objectType: 'vernietigingslijst', detail: `${items.length} zaken vernietigbaar per ${peildatum}` });
   const voorstellen: VernietigingVoorstel[] = [];
@@ -192,7 +231,7 @@ export async function vernietigingLijst(tx: TxContext, input: { peildatum?: stri
 export async function createVoorstel(tx: TxContext, meldingIds: number[], grond: 'selectielijst' | 'verzoek', verzoekId: number | null,
   toelichting: string | null): Promise<VernietigingVoorstel> {
   const unique = [...new Set(meldingIds)];
-  const found = vernietigbaar(tx.raw, 'm.id IN (SELECT value FROM json_each(?))', [JSON.stringify(unique)]);
+  const found = await vernietigbaar(tx, { meldingIds: unique });
   const byId = new Map(found.map((z) => [z.meldingId, z]));
   for (const id of unique) {
     const z = byId.get(id);
@@ -206,7 +245,7 @@ export async function createVoorstel(tx: TxContext, meldingIds: number[], grond:
       throw new LoketError('conflict', `Zaak ${z.kenmerk} mag pas op ${z.archiefactiedatum} worden vernietigd (selectielijst ${z.selectielijstNummer}).`, 'meldingIds');
     }
   }
-  checkDependencies(tx.raw, unique);
+  await checkDependencies(tx, unique);
   const res = await tx.m.insert(VernietigingVoorstelEntity, {
     status: 'voorgesteld', grond, verzoekId, toelichting, voorgesteldDoor: tx.session.user.id, voorgesteldOp: tx.today(),
   });
@@ -240,30 +279,55 @@ export async function beoordeelVoorstel(tx: TxContext, input: z.output<typeof Ve
 
 // ---------------------------------------------------------------- destruction
 
-const ids = (xs: number[]) => JSON.stringify(xs);
-const IN = 'IN (SELECT value FROM json_each(?))';
-
 interface CaseRows { meldingen: number[]; aanvragen: number[]; beschikkingen: number[]; indicaties: number[] }
 
-function caseRows(raw: RawDb, meldingIds: number[]): CaseRows {
-  const col = (sql: string, p: number[]) => (raw.prepare(sql).pluck().all(ids(p)) as number[]);
-  const aanvragen = col(`SELECT id FROM aanvragen WHERE melding_id ${IN}`, meldingIds);
+/** The ids of rows of `entity` whose `property` is one of `values`. */
+async function idsWhere(tx: TxContext, entity: EntityTarget<{ id: number }>, property: string, values: number[]): Promise<number[]> {
+  const out: number[] = [];
+  for (const v of slices(values)) out.push(...(await tx.m.find(entity, { where: { [property]: In(v) }, select: { id: true }, order: { id: 'ASC' } })).map((r) => r.id));
+  return out;
+}
+
+/** Deletes the rows of `entity` whose `property` is one of `values`; returns how many. */
+async function deleteWhere(tx: TxContext, entity: EntityTarget<ObjectLiteral>, property: string, values: number[], also: ObjectLiteral = {}): Promise<number> {
+  let n = 0;
+  for (const v of slices(values)) n += (await tx.m.delete(entity, { ...also, [property]: In(v) })).affected ?? 0;
+  return n;
+}
+
+async function caseRows(tx: TxContext, meldingIds: number[]): Promise<CaseRows> {
+  const aanvragen = await idsWhere(tx, AanvraagEntity, 'meldingId', meldingIds);
   return {
     meldingen: meldingIds,
     aanvragen,
-    beschikkingen: col(`SELECT id FROM beschikkingen WHERE aanvraag_id ${IN}`, aanvragen),
-    indicaties: col(`SELECT id FROM indicaties WHERE aanvraag_id ${IN}`, aanvragen),
+    beschikkingen: await idsWhere(tx, BeschikkingEntity, 'aanvraagId', aanvragen),
+    indicaties: await idsWhere(tx, IndicatieEntity, 'aanvraagId', aanvragen),
   };
 }
 
 /** A later case that refers to a beschikking or indicatie of these cases would be left dangling. */
-function checkDependencies(raw: RawDb, meldingIds: number[]): void {
-  const c = caseRows(raw, meldingIds);
-  const ref = raw.prepare(`SELECT b.id, a.melding_id FROM beschikkingen b JOIN aanvragen a ON a.id = b.aanvraag_id
-    WHERE b.vervangt_id ${IN} AND b.id NOT ${IN}
-    UNION SELECT l.beschikking_id, a.melding_id FROM beschikking_indicaties l JOIN beschikkingen b ON b.id = l.beschikking_id
-      JOIN aanvragen a ON a.id = b.aanvraag_id WHERE l.indicatie_id ${IN} AND l.beschikking_id NOT ${IN} LIMIT 1`)
-    .get(ids(c.beschikkingen), ids(c.beschikkingen), ids(c.indicaties), ids(c.beschikkingen)) as { id: number; melding_id: number } | undefined;
+async function checkDependencies(tx: TxContext, meldingIds: number[]): Promise<void> {
+  const c = await caseRows(tx, meldingIds);
+  const inCases = new Set(c.beschikkingen);
+  const refs: { id: number; melding_id: number }[] = [];
+  // Beschikkingen outside these cases that replace one of theirs…
+  for (const ids of slices(c.beschikkingen)) {
+    refs.push(...await tx.m.createQueryBuilder(BeschikkingEntity, 'b')
+      .innerJoin(AanvraagEntity.options.name, 'a', 'a.id = b.aanvraagId')
+      .select(['b.id AS id', 'a.meldingId AS melding_id'])
+      .where('b.vervangtId IN (:...ids)', { ids })
+      .getRawMany<{ id: number; melding_id: number }>());
+  }
+  // …or decide on one of their indicaties.
+  for (const ids of slices(c.indicaties)) {
+    refs.push(...await tx.m.createQueryBuilder(BeschikkingIndicatieEntity, 'l')
+      .innerJoin(BeschikkingEntity.options.name, 'b', 'b.id = l.beschikkingId')
+      .innerJoin(AanvraagEntity.options.name, 'a', 'a.id = b.aanvraagId')
+      .select(['l.beschikkingId AS id', 'a.meldingId AS melding_id'])
+      .where('l.indicatieId IN (:...ids)', { ids })
+      .getRawMany<{ id: number; melding_id: number }>());
+  }
+  const ref = refs.filter((r) => !inCases.has(r.id)).sort((x, y) => x.id - y.id || x.melding_id - y.melding_id)[0];
   if (ref) {
     throw new LoketError('conflict', `Beschikking ${ref.id} van zaak ${ref.melding_id} verwijst naar een besluit in deze zaken. Vernietig die zaak tegelijk (als haar termijn ook verstreken is) of wacht tot dat kan.`, 'meldingIds');
   }
@@ -275,12 +339,14 @@ const HANDLED = new Set(['meldingen', 'onderzoeken', 'aanvragen', 'indicaties', 
 /** Registers that must outlive the destruction: they hold internal ids only. */
 const KEPT = new Set(['access_log', 'vernietiging_items', 'vernietiging_voorstellen', 'rechten_verzoeken', 'users', 'settings']);
 
-function sweepOtherTables(raw: RawDb, column: string, values: number[]): string[] {
+/** Every other table the file holds with this column, through its entity (test/integration/entities.test.ts: every table has one). */
+async function sweepOtherTables(tx: TxContext, column: string, values: number[]): Promise<string[]> {
   if (!values.length) return [];
   const swept: string[] = [];
-  for (const t of tablesWithColumn(raw, column)) {
+  for (const t of tablesWithColumn(tx.raw, column)) {
     if (HANDLED.has(t) || KEPT.has(t)) continue;
-    const n = raw.prepare(`DELETE FROM "${t}" WHERE "${column}" ${IN}`).run(ids(values)).changes;
+    const entity = tx.m.connection.getMetadata(t);
+    const n = await deleteWhere(tx, entity.target, entity.findColumnWithDatabaseName(column)!.propertyName, values);
     if (n > 0) swept.push(`${t}(${n})`);
   }
   return swept;
@@ -292,44 +358,53 @@ function sweepOtherTables(raw: RawDb, column: string, values: number[]): string[
  * are checked at commit (defer_foreign_keys), so the links of a vastgestelde beschikking can go
  * after the beschikking itself (their delete trigger guards only a beschikking that still exists).
  */
-export function destroyCases(tx: TxContext, meldingIds: number[]): { clientIds: number[]; swept: string[] } {
-  const raw = tx.raw;
-  checkDependencies(raw, meldingIds);
-  deferForeignKeys(raw);
-  const c = caseRows(raw, meldingIds);
-  const clientIds = [...new Set(raw.prepare(`SELECT client_id FROM meldingen WHERE id ${IN}`).pluck().all(ids(meldingIds)) as number[])];
-  const del = (sql: string, ...p: number[][]) => raw.prepare(sql).run(...p.map(ids)).changes;
-  del(`DELETE FROM letters WHERE melding_id ${IN} OR beschikking_id ${IN}`, c.meldingen, c.beschikkingen);
+export async function destroyCases(tx: TxContext, meldingIds: number[]): Promise<{ clientIds: number[]; swept: string[] }> {
+  await checkDependencies(tx, meldingIds);
+  deferForeignKeys(tx.raw);
+  const c = await caseRows(tx, meldingIds);
+  const clientIds: number[] = [];
+  for (const ids of slices(meldingIds)) {
+    clientIds.push(...(await tx.m.find(MeldingEntity, { where: { id: In(ids) }, select: { id: true, clientId: true }, order: { id: 'ASC' } })).map((m) => m.clientId));
+  }
+  const clients = [...new Set(clientIds)];
+  await deleteWhere(tx, LetterEntity, 'meldingId', c.meldingen);
+  await deleteWhere(tx, LetterEntity, 'beschikkingId', c.beschikkingen);
   // Outbox subjects (main/export/outbox.ts, iwmoExport.ts): both the ZGW and the iWmo/iJw job are per beschikking.
-  del(`DELETE FROM export_outbox WHERE kind IN ('zgw', 'iwmo') AND subject_id ${IN}`, c.beschikkingen);
+  await deleteWhere(tx, OutboxEntity, 'subjectId', c.beschikkingen, { kind: In(['zgw', 'iwmo']) });
   const swept = [
-    ...sweepOtherTables(raw, 'beschikking_id', c.beschikkingen),
-    ...sweepOtherTables(raw, 'indicatie_id', c.indicaties),
-    ...sweepOtherTables(raw, 'melding_id', c.meldingen),
+    ...await sweepOtherTables(tx, 'beschikking_id', c.beschikkingen),
+    ...await sweepOtherTables(tx, 'indicatie_id', c.indicaties),
+    ...await sweepOtherTables(tx, 'melding_id', c.meldingen),
   ];
-  del(`DELETE FROM beschikkingen WHERE id ${IN}`, c.beschikkingen);
-  del(`DELETE FROM beschikking_indicaties WHERE beschikking_id ${IN} OR indicatie_id ${IN}`, c.beschikkingen, c.indicaties);
-  del(`DELETE FROM indicaties WHERE id ${IN}`, c.indicaties);
-  del(`DELETE FROM termijnen WHERE melding_id ${IN}`, c.meldingen);
-  del(`DELETE FROM onderzoeken WHERE melding_id ${IN}`, c.meldingen);
-  del(`DELETE FROM aanvragen WHERE id ${IN}`, c.aanvragen);
-  del(`DELETE FROM zaak_archief WHERE melding_id ${IN}`, c.meldingen);
-  del(`DELETE FROM meldingen WHERE id ${IN}`, c.meldingen);
+  await deleteWhere(tx, BeschikkingEntity, 'id', c.beschikkingen);
+  await deleteWhere(tx, BeschikkingIndicatieEntity, 'beschikkingId', c.beschikkingen);
+  await deleteWhere(tx, BeschikkingIndicatieEntity, 'indicatieId', c.indicaties);
+  await deleteWhere(tx, IndicatieEntity, 'id', c.indicaties);
+  await deleteWhere(tx, TermijnEntity, 'meldingId', c.meldingen);
+  await deleteWhere(tx, OnderzoekEntity, 'meldingId', c.meldingen);
+  await deleteWhere(tx, AanvraagEntity, 'id', c.aanvragen);
+  await deleteWhere(tx, ZaakArchiefEntity, 'meldingId', c.meldingen);
+  await deleteWhere(tx, MeldingEntity, 'id', c.meldingen);
 
-  const gone = clientIds.filter((id) => (raw.prepare('SELECT count(*) FROM meldingen WHERE client_id = ?').pluck().get(id) as number) === 0);
+  const gone: number[] = [];
+  for (const id of clients) if (!(await tx.m.existsBy(MeldingEntity, { clientId: id }))) gone.push(id);
   if (gone.length) {
-    const households = raw.prepare(`SELECT DISTINCT household_id FROM clients WHERE id ${IN} AND household_id IS NOT NULL`).pluck().all(ids(gone)) as number[];
-    swept.push(...sweepOtherTables(raw, 'client_id', gone));
-    del(`DELETE FROM representatives WHERE client_id ${IN}`, gone);
+    const households = new Set<number>();
+    for (const ids of slices(gone)) {
+      for (const r of await tx.m.find(ClientEntity, { where: { id: In(ids), householdId: Not(IsNull()) }, select: { id: true, householdId: true } })) {
+        households.add(r.householdId!);
+      }
+    }
+    swept.push(...await sweepOtherTables(tx, 'client_id', gone));
+    await deleteWhere(tx, RepresentativeEntity, 'clientId', gone);
     // The register of requests stays (it proves the request was honoured), without its free text.
-    del(`UPDATE rechten_verzoeken SET toelichting = NULL, reden = NULL, wijziging = NULL WHERE client_id ${IN}`, gone);
-    del(`DELETE FROM clients WHERE id ${IN}`, gone); // clients_fts_delete removes the index entry
+    for (const ids of slices(gone)) await tx.m.update(RechtenVerzoekEntity, { clientId: In(ids) }, { toelichting: null, reden: null, wijziging: null });
+    await deleteWhere(tx, ClientEntity, 'id', gone); // clients_fts_delete removes the index entry
     for (const h of households) {
-      const left = raw.prepare('SELECT count(*) FROM clients WHERE household_id = ?').pluck().get(h) as number;
-      if (left === 0) raw.prepare('DELETE FROM households WHERE id = ?').run(h);
+      if (!(await tx.m.existsBy(ClientEntity, { householdId: h }))) await tx.m.delete(HouseholdEntity, { id: h });
     }
   }
-  rebuildClientSearch(raw);
+  rebuildClientSearch(tx.raw);
   return { clientIds: gone, swept };
 }
 
@@ -342,18 +417,18 @@ export async function voerVernietigingUit(tx: TxContext, input: { voorstelId: nu
       : `Voorstel ${v.id} is ${v.status}; uitvoeren kan niet.`);
   }
   const meldingIds = v.items.map((i) => i.meldingId);
-  const present = await tx.m.find(MeldingEntity, { where: { id: In(meldingIds) }, select: { id: true } });
+  const present = await idsWhere(tx, MeldingEntity, 'id', meldingIds);
   if (present.length !== meldingIds.length) throw new LoketError('conflict', `Een deel van de zaken in voorstel ${v.id} bestaat niet meer. Maak een nieuw voorstel.`);
   // The grounds must still hold on the day of destruction.
-  const still = vernietigbaar(tx.raw, 'm.id IN (SELECT value FROM json_each(?))', [ids(meldingIds)]);
+  const still = await vernietigbaar(tx, { meldingIds });
   for (const z of still) {
     if (v.grond === 'selectielijst' && z.archiefactiedatum > tx.today()) {
       throw new LoketError('conflict', `Zaak ${z.kenmerk} mag pas op ${z.archiefactiedatum} worden vernietigd.`);
     }
   }
-  const { clientIds, swept } = destroyCases(tx, meldingIds);
+  const { clientIds, swept } = await destroyCases(tx, meldingIds);
   const vandaag = tx.today();
-  if (clientIds.length) await tx.m.update(VernietigingItemEntity, { voorstelId: v.id, clientId: In(clientIds) }, { clientVernietigd: true });
+  for (const ids of slices(clientIds)) await tx.m.update(VernietigingItemEntity, { voorstelId: v.id, clientId: In(ids) }, { clientVernietigd: true });
   await tx.m.update(VernietigingVoorstelEntity, { id: v.id }, { status: 'uitgevoerd', uitgevoerdDoor: tx.session.user.id, uitgevoerdOp: vandaag });
   for (const i of v.items) {
     logAccess(tx, {
