@@ -24,7 +24,11 @@ async function main(): Promise<void> {
     }
     desks.push({ ...d, call: async (channel, input) => (await c.raw(channel, input)).body as { ok: boolean } });
   }
-  const out = await runDesks(desks, plan.seconds, plan.seed);
+  const cpu0 = process.cpuUsage();
+  const run = await runDesks(desks, plan.seconds, plan.seed);
+  const cpu = process.cpuUsage(cpu0);
+  // The desks' own CPU (TLS, JSON): on this machine they share the two cores with the server.
+  const out = { ...run, cpuMs: (cpu.user + cpu.system) / 1000 };
   for (const c of clients) {
     await c.raw('session.lock').catch(() => undefined);
     c.close();

@@ -194,7 +194,7 @@ export async function benchServer(o: ServerBenchOptions): Promise<MixResult[]> {
       return role === 'consulent'
         ? {
           meldingen: pick(`SELECT m.id FROM meldingen m LEFT JOIN onderzoeken o ON o.melding_id = m.id
-            WHERE m.consulent_id = ? AND (o.id IS NULL OR o.verslag_verzonden_op IS NULL) AND m.datum <= '${VERSLAG_DATUM}' LIMIT 50`),
+            WHERE m.consulent_id = ? AND m.status = 'open' AND (o.id IS NULL OR o.verslag_verzonden_op IS NULL) AND m.datum <= '${VERSLAG_DATUM}' LIMIT 50`),
           concepts: pick(`SELECT id FROM beschikkingen WHERE status = 'concept' AND auteur_id = ? LIMIT ${n}`),
           toApprove: [],
         }
@@ -213,9 +213,17 @@ export async function benchServer(o: ServerBenchOptions): Promise<MixResult[]> {
           // Each desk gets its own meldingen, concepts and beschikkingen to approve, none shared
           // (two desks saving one verslag would rightly meet a conflict).
           const w = work(username, 400, role);
-          const own = (xs: number[]) => xs.filter((x) => !taken.has(x) && taken.add(x)).slice(0, 8);
-          return { username, role, userId: userId(username), werkplek: `bench-${i}`, totp: codes.get(username) ?? null, meldingen: w.meldingen.filter((x) => !takenMeldingen.has(x) && takenMeldingen.add(x)).slice(0, 10),
-            concepts: own(w.concepts), toApprove: own(w.toApprove) };
+          // The first k not yet given to another desk (only those are marked taken).
+          const own = (xs: number[], k = 8, seen = taken) => {
+            const out: number[] = [];
+            for (const x of xs) {
+              if (out.length >= k) break;
+              if (!seen.has(x)) { seen.add(x); out.push(x); }
+            }
+            return out;
+          };
+          return { username, role, userId: userId(username), werkplek: `bench-${i}`, totp: codes.get(username) ?? null, meldingen: own(w.meldingen, 10, takenMeldingen),
+            concepts: own(w.concepts), toApprove: own(w.toApprove, 20) };
         });
         let out: { samples: Record<string, number[]>; errors: Record<string, number>; seconds: number };
         if (transport === 'https') {
