@@ -1,3 +1,4 @@
+import { prepared } from './db/database';
 import type { UserRow } from './db/entities';
 import { RECOVERY_SLOT } from './db/keyslots';
 import type { Session } from './vault';
@@ -17,7 +18,7 @@ export const DEFAULT_IDLE_MINUTES = 10;
  */
 export function rereadSessionUser(s: Pick<Session, 'db' | 'user'>): UserRow | null {
   if (s.user.username === RECOVERY_SLOT && s.user.id === 0) return s.user;
-  const r = s.db.raw.prepare('SELECT id, username, display_name, roles, mandaat, active, created_at FROM users WHERE id = ?')
+  const r = prepared(s.db.raw, 'SELECT id, username, display_name, roles, mandaat, active, created_at FROM users WHERE id = ?')
     .get(s.user.id) as { id: number; username: string; display_name: string; roles: string; mandaat: string | null; active: number; created_at: string } | undefined;
   if (!r || r.active !== 1 || r.username !== s.user.username) return null;
   return {
@@ -28,7 +29,7 @@ export function rereadSessionUser(s: Pick<Session, 'db' | 'user'>): UserRow | nu
 
 /** Minutes without activity before the main process locks the session (the setting autoLockMinuten). */
 export function idleMinutes(s: Pick<Session, 'db'>): number {
-  const row = s.db.raw.prepare(`SELECT value FROM settings WHERE key = 'instellingen'`).get() as { value: string } | undefined;
+  const row = prepared(s.db.raw, `SELECT value FROM settings WHERE key = 'instellingen'`).get() as { value: string } | undefined;
   try {
     const n = row ? (JSON.parse(row.value) as { autoLockMinuten?: unknown }).autoLockMinuten : undefined;
     return typeof n === 'number' && n >= 1 ? n : DEFAULT_IDLE_MINUTES;

@@ -56,6 +56,17 @@ export function nativeBindingInUse(): string | undefined {
   return nativeBinding;
 }
 
+const statementCache = new WeakMap<RawDb, Map<string, Sqlite.Statement<unknown[]>>>();
+
+/** A statement prepared once per connection: for the statements every call runs (search, session checks). */
+export function prepared(raw: RawDb, sql: string): Sqlite.Statement<unknown[]> {
+  let cache = statementCache.get(raw);
+  if (!cache) statementCache.set(raw, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = raw.prepare(sql)));
+  return stmt;
+}
+
 /** Opens a raw connection with the module build in use (see useNativeBinding). */
 export function openConnection(file: string, options: { readonly?: boolean; fileMustExist?: boolean } = {}): RawDb {
   return new Sqlite(file, { ...options, ...(nativeBinding ? { nativeBinding } : {}) });
@@ -118,6 +129,9 @@ export async function openDatabase(file: string, key: Buffer, options: OpenOptio
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
+    // TypeORM keeps prepared statements FIFO, 100 by default: the team server's mix of queries
+    // (IN lists of every length) evicted its own hot statements and prepared them again per call.
+    statementCacheSize: 2000,
     prepareDatabase: (conn: RawDb) => {
       applyKey(conn, key);
       configureConnection(conn);
@@ -193,16 +207,16 @@ function makeDb(file: string, ds: DataSource, raw: RawDb): Db {
     write<T>(fn: (m: EntityManager) => Promise<T>, options: { durable?: boolean } = {}): Promise<T> {
       const durable = options.durable ?? true;
       const run = queue.then(async () => {
-        if (!durable) raw.pragma('synchronous = NORMAL');
+        if (!durable) prepared(raw, 'PRAGMA synchronous = NORMAL').run();
         try {
           return await ds.transaction((m) => {
             // Take the write lock first, as BEGIN IMMEDIATE would: a writer in another process then
             // makes us wait (busy_timeout) instead of failing later with SQLITE_BUSY_SNAPSHOT.
-            raw.prepare('DELETE FROM settings WHERE 0').run();
+            prepared(raw, 'DELETE FROM settings WHERE 0').run();
             return fn(m);
           });
         } finally {
-          if (!durable) raw.pragma('synchronous = FULL');
+          if (!durable) prepared(raw, 'PRAGMA synchronous = FULL').run();
         }
       }).then((value) => {
         if (durable) {

@@ -1,4 +1,3 @@
-import type Sqlite from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { huisnummerAanduiding } from '../../shared/adres';
 import { normalizeBsn } from '../../shared/bsn';
@@ -10,7 +9,7 @@ import type {
   HouseholdPlanSchema,
 } from '../../shared/schemas/client';
 import { SEARCH_COUNT_CAP, standaardHandeltIn } from '../../shared/schemas/client';
-import type { RawDb } from '../db/database';
+import { prepared, type RawDb } from '../db/database';
 import {
   ClientEntity, HouseholdEntity, RepresentativeEntity, UserEntity, type ClientRow,
 } from '../db/entities';
@@ -156,18 +155,6 @@ export function detectSearch(query: string): DetectedSearch {
   const adres = /^(\D*\p{L}\D*?)\s+(\d{1,5})\s*(\p{L})?$/u.exec(q);
   if (adres) return { kind: 'adres', value: adres[1]!.trim(), huisnummer: Number(adres[2]), huisletter: adres[3]?.toUpperCase() };
   return { kind: 'naam', value: foldForSearch(q) };
-}
-
-type Statement = Sqlite.Statement<unknown[]>;
-const statements = new WeakMap<RawDb, Map<string, Statement>>();
-
-/** Prepared once per connection: search is the hot path at the desk. */
-function prepared(raw: RawDb, sql: string): Statement {
-  let s = statements.get(raw);
-  if (!s) statements.set(raw, (s = new Map()));
-  let stmt = s.get(sql);
-  if (!stmt) s.set(sql, (stmt = raw.prepare(sql)));
-  return stmt;
 }
 
 /** Rows found and how many match in all, counted up to SEARCH_COUNT_CAP (capped: more match). */
