@@ -23,6 +23,8 @@ export interface MixResult {
   transport: 'https' | 'in-process';
   seconds: number;
   calls: number;
+  /** CPU the simulated desks themselves used per call (TLS, JSON), on the same two cores as the server. */
+  loadCpuMsPerCall?: number;
   /** Failed calls by kind and error code ("indienen: conflict"), so a failure is explained, not only counted. */
   errors: Record<string, number>;
   perKind: Record<string, { n: number; p50: number; p95: number; p99: number }>;
@@ -135,7 +137,7 @@ export interface LoadPlan {
 }
 
 /** The HTTPS desks in a child process (test/bench/server-load.ts): plan on stdin, samples on stdout. */
-function runLoadProcess(plan: LoadPlan): Promise<{ samples: Record<string, number[]>; errors: Record<string, number>; seconds: number }> {
+function runLoadProcess(plan: LoadPlan): Promise<{ samples: Record<string, number[]>; errors: Record<string, number>; seconds: number; cpuMs: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'server-load.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
     let out = '';
@@ -225,7 +227,7 @@ export async function benchServer(o: ServerBenchOptions): Promise<MixResult[]> {
           return { username, role, userId: userId(username), werkplek: `bench-${i}`, totp: codes.get(username) ?? null, meldingen: own(w.meldingen, 10, takenMeldingen),
             concepts: own(w.concepts), toApprove: own(w.toApprove, 20) };
         });
-        let out: { samples: Record<string, number[]>; errors: Record<string, number>; seconds: number };
+        let out: { samples: Record<string, number[]>; errors: Record<string, number>; seconds: number; cpuMs?: number };
         if (transport === 'https') {
           // The desks are other computers: their TLS and JSON work runs in a process of its own,
           // not in the server's event loop.
@@ -237,6 +239,7 @@ export async function benchServer(o: ServerBenchOptions): Promise<MixResult[]> {
         const calls = Object.values(out.samples).reduce((a, x) => a + x.length, 0);
         results.push({
           users: n, transport, seconds: out.seconds, calls, errors: out.errors,
+          ...(out.cpuMs === undefined ? {} : { loadCpuMsPerCall: out.cpuMs / Math.max(1, calls) }),
           perKind: Object.fromEntries(Object.entries(out.samples).map(([k, x]) => [k, { n: x.length, p50: pct(x, 50), p95: pct(x, 95), p99: pct(x, 99) }])),
         });
       }
@@ -254,6 +257,7 @@ export function serverRows(results: MixResult[], row: (metric: string, value: st
     const local = results.find((x) => x.users === r.users && x.transport === 'in-process');
     const failed = (x: MixResult | undefined) => (x ? Object.values(x.errors).reduce((a, n) => a + n, 0) : '-');
     row(`server ${r.users} users: calls/s https | in-process [failed calls]`, `${(r.calls / r.seconds).toFixed(0)} | ${local ? (local.calls / local.seconds).toFixed(0) : '-'} [${failed(r)} | ${failed(local)}]`);
+    if (r.loadCpuMsPerCall !== undefined) row(`server ${r.users} users: the desks' own CPU per call (load process, same 2 cores)`, `${r.loadCpuMsPerCall.toFixed(2)} ms`);
     const why = Object.entries(r.errors).map(([k, n]) => `${k} ×${n}`).join(', ');
     if (why) row(`server ${r.users} users: failed calls (https) by kind: code`, why);
     for (const k of INTERACTIVE) {
