@@ -8,7 +8,7 @@ import type {
 import type { Wet } from '../../shared/schemas/zaak';
 import { In, IsNull, Like, Not, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { inJsonArray } from '../db/sqlite/json';
-import { rebuildClientSearch } from '../db/sqlite/fts';
+import { rebuildClientSearch } from '../db/sqlite/clientSearch';
 import { deferForeignKeys } from '../db/sqlite/purge';
 import { tablesWithColumn } from '../db/sqlite/schema';
 import {

@@ -8,8 +8,12 @@ import type {
   Client, ClientInputSchema, ClientSearchSchema, ClientSummary, Household, HouseholdInputSchema,
   HouseholdPlanSchema,
 } from '../../shared/schemas/client';
-import { SEARCH_COUNT_CAP, standaardHandeltIn } from '../../shared/schemas/client';
-import { prepared, type RawDb } from '../db/database';
+import { standaardHandeltIn } from '../../shared/schemas/client';
+import type { RawDb } from '../db/database';
+import {
+  clientsByIds, clientsByZoeknaamBegin, clientsPage, clientsWithZoeknaamContaining, countZoeknaamContaining, namesContainingAll,
+  type ClientSearchRow, type FoundClients,
+} from '../db/sqlite/clientSearch';
 import {
   ClientEntity, HouseholdEntity, RepresentativeEntity, UserEntity, type ClientRow,
 } from '../db/entities';
@@ -157,56 +161,29 @@ export function detectSearch(query: string): DetectedSearch {
   return { kind: 'naam', value: foldForSearch(q) };
 }
 
-/** Rows found and how many match in all, counted up to SEARCH_COUNT_CAP (capped: more match). */
-interface Found { rows: RawClient[]; total: number; capped?: boolean }
-
-/** A count that stops one past the cap: the scan ends there instead of at the last match. */
-function capped(raw: RawDb, countSql: string, params: unknown[]): { total: number; capped: boolean } {
-  const n = prepared(raw, `SELECT count(*) FROM (${countSql} LIMIT ${SEARCH_COUNT_CAP + 1})`).pluck().get(...params) as number;
-  return n > SEARCH_COUNT_CAP ? { total: SEARCH_COUNT_CAP, capped: true } : { total: n, capped: false };
-}
-
-/** One condition on clients: the first `limit` rows in order, and how many match in all. */
-function page(raw: RawDb, where: string, order: string, params: unknown[], limit: number): Found {
-  const rows = prepared(raw, `SELECT * FROM clients WHERE ${where} ORDER BY ${order} LIMIT ?`).all(...params, limit) as RawClient[];
-  if (rows.length < limit) return { rows, total: rows.length };
-  return { rows, ...capped(raw, `SELECT 1 FROM clients WHERE ${where}`, params) };
-}
-
-const FTS_IDS = `SELECT c.id, c.zoeknaam FROM clients_fts f JOIN clients c ON c.id = f.rowid WHERE clients_fts MATCH ?`;
-const ftsPhrase = (w: string) => `"${w.replace(/"/g, '""')}"`;
-
-function byIds(raw: RawDb, ids: number[]): RawClient[] {
-  const byId = prepared(raw, 'SELECT * FROM clients WHERE id = ?');
-  return ids.map((id) => byId.get(id) as RawClient);
-}
-
 /**
  * By name. One word: names starting with it first, then names containing it (3+ characters, the
  * trigram index). Several words: every word starts a word of the name, in any order, so "Anna van
  * Vliet" finds "Vliet, van, Anna" (the folded zoeknaam); names in the typed order first.
  */
-function naamRows(raw: RawDb, q: string, limit: number): Found {
+function naamRows(raw: RawDb, q: string, limit: number): FoundClients {
   const words = q.split(' ').filter(Boolean);
   const long = words.filter((w) => w.length >= 3);
   if (words.length > 1 && long.length > 0) {
-    const candidates = prepared(raw, FTS_IDS).all(long.map(ftsPhrase).join(' AND ')) as { id: number; zoeknaam: string }[];
-    const hits = candidates.filter((c) => {
+    const hits = namesContainingAll(raw, long).filter((c) => {
       const naam = c.zoeknaam.split(' ');
       return words.every((w) => naam.some((n) => n.startsWith(w)));
     }).sort((a, b) => Number(!a.zoeknaam.startsWith(q)) - Number(!b.zoeknaam.startsWith(q))
       || (a.zoeknaam < b.zoeknaam ? -1 : a.zoeknaam > b.zoeknaam ? 1 : a.id - b.id));
-    return { rows: byIds(raw, hits.slice(0, limit).map((h) => h.id)), total: hits.length };
+    return { rows: clientsByIds(raw, hits.slice(0, limit).map((h) => h.id)), total: hits.length };
   }
-  if (q.length < 3) return page(raw, 'zoeknaam >= ? AND zoeknaam < ?', 'zoeknaam', [q, `${q}\uffff`], limit);
-  const rows = prepared(raw, 'SELECT * FROM clients WHERE zoeknaam >= ? AND zoeknaam < ? ORDER BY zoeknaam LIMIT ?').all(q, `${q}\uffff`, limit) as RawClient[];
+  if (q.length < 3) return clientsPage(raw, { by: 'zoeknaamBegin', zoeknaam: q }, limit);
+  const rows = clientsByZoeknaamBegin(raw, q, limit);
   // Every name starting with q also contains it: the substring count is the total.
-  const count = capped(raw, 'SELECT 1 FROM clients_fts WHERE clients_fts MATCH ?', [ftsPhrase(q)]);
+  const count = countZoeknaamContaining(raw, q);
   if (rows.length < limit) {
     const seen = new Set(rows.map((r) => r.id));
-    const more = prepared(raw, `SELECT c.* FROM clients_fts f JOIN clients c ON c.id = f.rowid
-      WHERE clients_fts MATCH ? ORDER BY c.zoeknaam LIMIT ?`).all(ftsPhrase(q), limit) as RawClient[];
-    for (const r of more) {
+    for (const r of clientsWithZoeknaamContaining(raw, q, limit)) {
       if (rows.length >= limit) break;
       if (!seen.has(r.id)) rows.push(r);
     }
@@ -214,21 +191,13 @@ function naamRows(raw: RawDb, q: string, limit: number): Found {
   return { rows, total: Math.max(count.total, rows.length), capped: count.capped };
 }
 
-function fuzzyRows(raw: RawDb, query: string, limit: number): { rows: RawClient[]; total: number } {
+function fuzzyRows(raw: RawDb, query: string, limit: number): { rows: ClientSearchRow[]; total: number } {
   // Ranked by likeness: counted among the candidates the index gives (at most 500).
   const hits = fuzzySearchRaw(raw, query, 500);
-  return { rows: byIds(raw, hits.slice(0, limit).map((h) => h.id)), total: hits.length };
+  return { rows: clientsByIds(raw, hits.slice(0, limit).map((h) => h.id)), total: hits.length };
 }
 
-interface RawClient {
-  id: number; bsn: string; voornamen: string; voorletters: string | null; voorvoegsel: string | null;
-  geslachtsnaam: string; partner_voorvoegsel: string | null; partner_geslachtsnaam: string | null;
-  naamgebruik: string; geboortedatum: string; straat: string | null; huisnummer: number | null;
-  huisletter: string | null; huisnummer_toevoeging: string | null; postcode: string | null;
-  woonplaats: string | null; wijk: string | null; geheimhouding: number; overleden: number;
-}
-
-function rawSummary(r: RawClient): ClientSummary {
+function rawSummary(r: ClientSearchRow): ClientSummary {
   const c = {
     ...r, partnerVoorvoegsel: r.partner_voorvoegsel, partnerGeslachtsnaam: r.partner_geslachtsnaam,
     huisnummerToevoeging: r.huisnummer_toevoeging,
@@ -239,21 +208,13 @@ function rawSummary(r: RawClient): ClientSummary {
   };
 }
 
-function searchRows(raw: RawDb, query: string, k: SearchKind, d: DetectedSearch, limit: number): Found {
+function searchRows(raw: RawDb, query: string, k: SearchKind, d: DetectedSearch, limit: number): FoundClients {
   switch (k) {
-    case 'bsn': return page(raw, 'bsn = ?', 'id', [normalizeBsn(query).padStart(9, '0')], limit);
-    case 'postcode': return d.huisnummer !== undefined
-      ? page(raw, 'postcode = ? AND huisnummer = ?', 'geslachtsnaam', [d.value, d.huisnummer], limit)
-      : page(raw, 'postcode = ?', 'huisnummer, geslachtsnaam', [d.value], limit);
-    case 'geboortedatum': return page(raw, 'geboortedatum = ?', 'zoeknaam', [d.value], limit);
-    case 'adres': {
-      if (d.huisnummer === undefined) return { rows: [], total: 0 };
-      // The street as typed or its start ("Hovenl 37"); LIKE ignores case.
-      const straat = `${d.value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      return d.huisletter
-        ? page(raw, `huisnummer = ? AND straat LIKE ? ESCAPE '\\' AND upper(huisletter) = ?`, 'straat, geslachtsnaam', [d.huisnummer, straat, d.huisletter], limit)
-        : page(raw, `huisnummer = ? AND straat LIKE ? ESCAPE '\\'`, 'straat, huisletter, geslachtsnaam', [d.huisnummer, straat], limit);
-    }
+    case 'bsn': return clientsPage(raw, { by: 'bsn', bsn: normalizeBsn(query).padStart(9, '0') }, limit);
+    case 'postcode': return clientsPage(raw, { by: 'postcode', postcode: d.value, huisnummer: d.huisnummer }, limit);
+    case 'geboortedatum': return clientsPage(raw, { by: 'geboortedatum', geboortedatum: d.value }, limit);
+    case 'adres': return d.huisnummer === undefined ? { rows: [], total: 0 }
+      : clientsPage(raw, { by: 'adres', straatBegin: d.value, huisnummer: d.huisnummer, huisletter: d.huisletter }, limit);
     case 'fuzzy': return fuzzyRows(raw, query, limit);
     case 'naam': return naamRows(raw, foldForSearch(query), limit);
   }

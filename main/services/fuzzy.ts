@@ -4,8 +4,8 @@
  * 0002 finds the rows, and hits are ranked by similarity (edit distance / trigram Dice).
  * Behind client.search as kind 'fuzzy', and as the fallback when a name search finds nothing.
  */
-import type Sqlite from 'better-sqlite3-multiple-ciphers';
 import type { RawDb } from '../db/database';
+import { distinctZoeknamen, nameVocabularyVersion, namesContainingOneOfEach } from '../db/sqlite/clientSearch';
 import { foldForSearch } from '../../shared/names';
 
 export interface FuzzyHit {
@@ -13,8 +13,6 @@ export interface FuzzyHit {
   zoeknaam: string;
   score: number;
 }
-
-const statements = new WeakMap<RawDb, Sqlite.Statement<unknown[]>>();
 
 function trigrams(s: string): Set<string> {
   const out = new Set<string>();
@@ -95,14 +93,11 @@ const vocabs = new WeakMap<RawDb, Vocab>();
  * Typos are matched against these words, not rows.
  */
 function vocabulary(raw: RawDb): Vocab {
-  const version = raw
-    .prepare(`SELECT coalesce(max(id), 0) || '/' || count(*) || '/' || (SELECT n FROM client_name_changes WHERE id = 1) FROM clients`)
-    .pluck()
-    .get() as string;
+  const version = nameVocabularyVersion(raw);
   const cached = vocabs.get(raw);
   if (cached && cached.version === version) return cached;
   const words = new Set<string>();
-  for (const r of raw.prepare('SELECT DISTINCT zoeknaam FROM clients').pluck().iterate() as Iterable<string>) {
+  for (const r of distinctZoeknamen(raw)) {
     for (const w of r.split(' ')) if (w.length >= 2) words.add(w);
   }
   // Each word's trigrams once, not once per query.
@@ -129,22 +124,16 @@ export function fuzzySearchRaw(raw: RawDb, query: string, limit = 25, opts: { ca
   if (tokens.length === 0) return [];
   const vocab = vocabulary(raw);
   const minScore = opts.minScore ?? 0.6;
-  const groups: string[] = [];
+  const groups: { typed: string; alternatives: string[] }[] = [];
   for (const t of tokens) {
     const tGrams = trigrams(t);
     const alts = vocab.words.map((w, i) => ({ w, s: wordSimilarity(t, tGrams, w, vocab.grams[i]!) })).filter((x) => x.s >= minScore)
       .sort((a, b) => b.s - a.s).slice(0, opts.maxAlternatives ?? 8).map((x) => x.w);
     // Unknown word with no close match: it may still be part of a longer name (trigram substring).
     if (alts.length === 0) alts.push(t);
-    groups.push(`(${alts.filter((w) => w.length >= 3).map((w) => `"${w.replace(/"/g, '""')}"`).join(' OR ') || `"${t}"`})`);
+    groups.push({ typed: t, alternatives: alts });
   }
-  let stmt = statements.get(raw);
-  if (!stmt) {
-    stmt = raw.prepare(`SELECT c.id, c.zoeknaam FROM clients_fts f JOIN clients c ON c.id = f.rowid
-      WHERE clients_fts MATCH ? LIMIT ?`);
-    statements.set(raw, stmt);
-  }
-  const rows = stmt.all(groups.join(' AND '), opts.candidates ?? 500) as { id: number; zoeknaam: string }[];
+  const rows = namesContainingOneOfEach(raw, groups, opts.candidates ?? 500);
   return rows
     .map((r) => ({ id: r.id, zoeknaam: r.zoeknaam, score: nameSimilarity(q, r.zoeknaam) }))
     .filter((h) => h.score >= minScore)

@@ -5,7 +5,7 @@ import { freshVault } from '../support/vault';
 /**
  * One data-access style: every table and view the migrations make has a TypeORM entity, with the
  * same columns. Left out: TypeORM's own `migrations` table and the FTS5 index of client search
- * (a virtual table and its shadow tables, SQLite-only, kept in main/db/sqlite/fts.ts).
+ * (a virtual table and its shadow tables, SQLite-only, kept in main/db/sqlite/clientSearch.ts).
  */
 
 let admin: Session;
