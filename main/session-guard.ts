@@ -1,6 +1,6 @@
-import { prepared } from './db/database';
 import type { UserRow } from './db/entities';
 import { RECOVERY_SLOT } from './db/keyslots';
+import { instellingenJson, userById } from './db/sqlite/session';
 import type { Session } from './vault';
 
 /**
@@ -18,20 +18,16 @@ export const DEFAULT_IDLE_MINUTES = 10;
  */
 export function rereadSessionUser(s: Pick<Session, 'db' | 'user'>): UserRow | null {
   if (s.user.username === RECOVERY_SLOT && s.user.id === 0) return s.user;
-  const r = prepared(s.db.raw, 'SELECT id, username, display_name, roles, mandaat, active, created_at FROM users WHERE id = ?')
-    .get(s.user.id) as { id: number; username: string; display_name: string; roles: string; mandaat: string | null; active: number; created_at: string } | undefined;
-  if (!r || r.active !== 1 || r.username !== s.user.username) return null;
-  return {
-    id: r.id, username: r.username, displayName: r.display_name, roles: JSON.parse(r.roles) as string[], mandaat: r.mandaat,
-    active: true, createdAt: r.created_at,
-  };
+  const u = userById(s.db.raw, s.user.id);
+  if (!u || !u.active || u.username !== s.user.username) return null;
+  return u;
 }
 
 /** Minutes without activity before the main process locks the session (the setting autoLockMinuten). */
 export function idleMinutes(s: Pick<Session, 'db'>): number {
-  const row = prepared(s.db.raw, `SELECT value FROM settings WHERE key = 'instellingen'`).get() as { value: string } | undefined;
+  const value = instellingenJson(s.db.raw);
   try {
-    const n = row ? (JSON.parse(row.value) as { autoLockMinuten?: unknown }).autoLockMinuten : undefined;
+    const n = value ? (JSON.parse(value) as { autoLockMinuten?: unknown }).autoLockMinuten : undefined;
     return typeof n === 'number' && n >= 1 ? n : DEFAULT_IDLE_MINUTES;
   } catch {
     return DEFAULT_IDLE_MINUTES;

@@ -13,6 +13,7 @@ import { CHANNELS, isChannel } from '../../shared/ipc/channels';
 import type { AnchorConfig } from '../anchor';
 import { appendLog } from '../auditlog';
 import { UserEntity, type UserRow } from '../db/entities';
+import { activeUserId } from '../db/sqlite/session';
 import { CSP } from '../electron/csp';
 import { STRONG_KDF, type KdfParams } from '../db/keyslots';
 import {
@@ -409,8 +410,8 @@ export async function buildServer(o: ServerOptions): Promise<LoketServer> {
     },
     inProcess(username: string) {
       if (!state) return null;
-      const row = state.db.raw.prepare('SELECT id FROM users WHERE username = ? AND active = 1').get(username) as { id: number } | undefined;
-      const user = row ? rereadSessionUser({ db: state.db, user: { id: row.id, username } as UserRow }) : null;
+      const id = activeUserId(state.db.raw, username);
+      const user = id !== undefined ? rereadSessionUser({ db: state.db, user: { id, username } as UserRow }) : null;
       if (!user) return null;
       const slot = { session: sessionFor(state, user, `${os.hostname()}/in-process`), lastActivity: now() };
       return (channel: string, input: unknown) => router.call(channel, input, { slot });

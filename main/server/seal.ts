@@ -4,7 +4,7 @@ import { LoketError } from '../../shared/errors';
 import { appendLog } from '../auditlog';
 import { checkpointInBackground } from '../db/checkpointer';
 import { openDatabase, type Db } from '../db/database';
-import { UserEntity, type UserRow } from '../db/entities';
+import { SettingEntity, UserCredentialEntity, UserEntity, type UserRow } from '../db/entities';
 import {
   listSlots, openSlot, readSlotFile, RECOVERY_SLOT, recoverySecret, removeSlot, STRONG_KDF, writeFileAtomic,
   type KdfParams,
@@ -114,10 +114,10 @@ export async function convertToServer(db: Db, file: string, actor: string): Prom
   }
   await db.write(async (m) => {
     for (const { user, slot } of verifiers) {
-      if (db.raw.prepare('SELECT 1 FROM user_credentials WHERE user_id = ?').get(user.id)) continue;
+      if (await m.existsBy(UserCredentialEntity, { userId: user.id })) continue;
       storeVerifier(db, user.id, JSON.stringify({ v: 1, kdf: 'slot', slot: JSON.parse(slot) }));
     }
-    await m.query('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', [SERVER_MODE_SETTING, 'true']);
+    await m.save(SettingEntity, { key: SERVER_MODE_SETTING, value: true });
     appendLog(db.raw, {
       actor, role: 'beheerder', action: 'beheer', objectType: 'database', result: 'gelukt', origin: SERVER_ORIGIN,
       detail: `onder de teamserver gebracht: ${verifiers.length} wachtwoorden als verificatie in de database`,
