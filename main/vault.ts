@@ -54,21 +54,13 @@ export function databaseIdOf(raw: RawDb): string {
 export function attachAnchor(db: Db, databaseId: string, config: AnchorConfig | undefined): Anchor | null {
   if (!hasAnchors(config)) return null;
   const anchor = new Anchor(config!);
-  let anchored = 0;
   db.onCommit = () => {
-    // The head of this commit, anchored once it is on disk (later commits may not be yet).
-    const head = chainHead(db.raw);
-    return () => {
-      // Two fsyncs may finish out of order; a later head already anchored covers this one.
-      if (head.seq <= anchored) return;
-      anchored = head.seq;
-      try {
-        anchor.afterCommit({ chain: databaseId, ...head });
-      } catch (e) {
-        // The write itself committed; a failing anchor must not look like a failed write.
-        if (anchor.errors.length < 20) anchor.errors.push(`ankerbestand: ${(e as Error).message}`);
-      }
-    };
+    try {
+      anchor.afterCommit({ chain: databaseId, ...chainHead(db.raw) });
+    } catch (e) {
+      // The write itself committed; a failing anchor must not look like a failed write.
+      if (anchor.errors.length < 20) anchor.errors.push(`ankerbestand: ${(e as Error).message}`);
+    }
   };
   return anchor;
 }

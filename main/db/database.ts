@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { closeSync, fsyncSync, openSync, promises as fsPromises } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
+import { closeSync, fsyncSync, openSync } from 'node:fs';
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { DataSource, type EntityManager } from 'typeorm';
 import { LoketError } from '../../shared/errors';
@@ -28,11 +27,8 @@ export interface Db {
    * look): its commit does not wait for the disk, see `makeDb`.
    */
   write<T>(fn: (m: EntityManager) => Promise<T>, options?: { durable?: boolean }): Promise<T>;
-  /**
-   * Called right after every commit of a change (the access-log anchor hangs here); what it
-   * returns is called once that commit is on disk.
-   */
-  onCommit: (() => (() => void) | void) | null;
+  /** Called after every write that is on disk (the access-log anchor hangs here). */
+  onCommit: (() => void) | null;
   /** Awaited first by close(): stops work on other connections (the server's checkpointer). */
   beforeClose: (() => Promise<void>) | null;
   close(): Promise<void>;
@@ -180,22 +176,17 @@ async function runMigrations(ds: DataSource, raw: RawDb): Promise<void> {
 export const READ_LOG_SYNC_MS = 1000;
 
 /**
- * Every transaction commits with synchronous NORMAL (in WAL mode never corrupt) and the disk is
- * reached by an explicit fsync of the WAL, which covers every frame before it:
- * - A change (a channel that `writes`): its caller's promise resolves only after that fsync, as
- *   with synchronous FULL, but the fsync runs on libuv's thread pool, so the next call's
- *   transaction does not wait for the disk (an fsync here takes 0.2 ms typically, up to 10 ms).
- * - A read still writes its access-log entries; waiting for an fsync on every search made the
- *   fsync the largest cost of a busy server. Its entries reach the disk with the next change or, at
- *   the latest, READ_LOG_SYNC_MS later. A power cut can thus lose the log entries of the last
- *   second of reading, never an acknowledged change or the entries that record it.
- * The log anchor is written only for a head that is on disk: `onCommit` runs right after the
- * commit (it notes the head) and what it returns runs once that head is on disk.
+ * Commits of changes wait for the disk (synchronous FULL, one fsync of the WAL). A call that only
+ * reads still writes its access-log entries, and waiting for an fsync on every search made the
+ * fsync the largest cost of a busy server. So a read commits with synchronous NORMAL: in WAL mode
+ * that is never corrupt, and its entries reach the disk with the next change (an fsync of the WAL
+ * covers every frame before it) or, at the latest, READ_LOG_SYNC_MS later. A power cut can thus
+ * lose the log entries of the last second of reading, never a change or the entries that record
+ * it. The log anchor is written only for a head that is on disk.
  */
 function makeDb(file: string, ds: DataSource, raw: RawDb): Db {
   let queue: Promise<unknown> = Promise.resolve();
   let unsynced: NodeJS.Timeout | null = null;
-  const syncing = new Set<Promise<void>>();
   const syncReads = () => {
     if (unsynced) clearTimeout(unsynced);
     unsynced = null;
@@ -205,16 +196,7 @@ function makeDb(file: string, ds: DataSource, raw: RawDb): Db {
     } catch {
       // No WAL file (checkpointed and truncated): everything is in the database file already.
     }
-    db.onCommit?.()?.();
-  };
-  const fsyncWal = async () => {
-    let handle: FileHandle;
-    try {
-      handle = await fsPromises.open(`${file}-wal`, 'r+');
-    } catch {
-      return; // No WAL file (checkpointed and truncated): everything is in the database file already.
-    }
-    try { await handle.sync(); } finally { await handle.close(); }
+    db.onCommit?.();
   };
   const db: Db = {
     file,
@@ -224,9 +206,8 @@ function makeDb(file: string, ds: DataSource, raw: RawDb): Db {
     beforeClose: null,
     write<T>(fn: (m: EntityManager) => Promise<T>, options: { durable?: boolean } = {}): Promise<T> {
       const durable = options.durable ?? true;
-      let onDisk: Promise<void> | null = null;
       const run = queue.then(async () => {
-        prepared(raw, 'PRAGMA synchronous = NORMAL').run();
+        if (!durable) prepared(raw, 'PRAGMA synchronous = NORMAL').run();
         try {
           return await ds.transaction((m) => {
             // Take the write lock first, as BEGIN IMMEDIATE would: a writer in another process then
@@ -235,17 +216,13 @@ function makeDb(file: string, ds: DataSource, raw: RawDb): Db {
             return fn(m);
           });
         } finally {
-          prepared(raw, 'PRAGMA synchronous = FULL').run();
+          if (!durable) prepared(raw, 'PRAGMA synchronous = FULL').run();
         }
       }).then((value) => {
         if (durable) {
-          // Still on the queue: no other transaction has committed since ours.
-          const published = db.onCommit?.();
           if (unsynced) clearTimeout(unsynced);
           unsynced = null;
-          const sync = fsyncWal().then(() => { published?.(); });
-          syncing.add(sync);
-          onDisk = sync.finally(() => syncing.delete(sync));
+          db.onCommit?.();
         } else if (!unsynced) {
           unsynced = setTimeout(() => { queue = queue.then(syncReads); }, READ_LOG_SYNC_MS);
           unsynced.unref();
@@ -253,15 +230,10 @@ function makeDb(file: string, ds: DataSource, raw: RawDb): Db {
         return value;
       });
       queue = run.catch(() => undefined);
-      // A change is answered once it is on disk; the queue goes on meanwhile.
-      return run.then(async (value) => {
-        if (onDisk) await onDisk;
-        return value;
-      });
+      return run;
     },
     async close() {
       await queue;
-      await Promise.allSettled([...syncing]);
       await db.beforeClose?.();
       if (unsynced) syncReads();
       if (!ds.isInitialized) return;
