@@ -1,4 +1,4 @@
-import { In } from 'typeorm';
+import { In, type SelectQueryBuilder } from 'typeorm';
 import type { z } from 'zod';
 import { addDays } from '../../shared/dates';
 import {
@@ -6,7 +6,9 @@ import {
 } from '../../shared/ipc/desk-channels';
 import { foldForSearch } from '../../shared/names';
 import type { Wet } from '../../shared/schemas/zaak';
-import { TermijnEntity } from '../db/entities';
+import {
+  ClientEntity, MeldingEntity, TermijnEntity, UserEntity, WerkvoorraadStandEntity, type WerkvoorraadStandRow,
+} from '../db/entities';
 import { clientNaam } from './clients';
 import { logShown, type TxContext } from './context';
 import { meldingKenmerk, toTermijn } from './zaakRecords';
@@ -20,71 +22,94 @@ import { meldingKenmerk, toTermijn } from './zaakRecords';
 
 type Query = z.output<typeof WerkvoorraadPageQuerySchema>;
 
-const ORDER: Record<Query['sorteer'], string> = {
-  uiterlijk: "(w.uiterlijk IS NULL), w.uiterlijk",
-  kenmerk: 'w.melding_id',
-  client: 'w.zoeknaam',
-  wet: 'w.wet',
-  fase: "CASE w.fase WHEN 'onderzoek' THEN 1 WHEN 'aanvraag' THEN 2 WHEN 'beschikking' THEN 3 WHEN 'accordering' THEN 4 ELSE 5 END",
-  wijk: "(w.wijk IS NULL), w.wijk",
-  consulent: '(SELECT display_name FROM users u WHERE u.id = w.consulent_id)',
+/** What the page shows of a case besides its phase and term, read for the shown page only. */
+interface Detail {
+  melding_id: number; datum: string; wet: string; client_id: number; wijk: string | null; consulent: string;
+  voornamen: string; voorletters: string | null; voorvoegsel: string | null; geslachtsnaam: string;
+  partner_voorvoegsel: string | null; partner_geslachtsnaam: string | null; naamgebruik: string;
+}
+
+/** Sort keys as entity properties; a key in parentheses sorts NULLs last and takes no direction. */
+const ORDER: Record<Query['sorteer'], (qb: SelectQueryBuilder<WerkvoorraadStandRow>) => string[]> = {
+  uiterlijk: () => ['(w.uiterlijk IS NULL)', 'w.uiterlijk'],
+  kenmerk: () => ['w.meldingId'],
+  client: () => ['w.zoeknaam'],
+  wet: () => ['w.wet'],
+  fase: () => ["CASE w.fase WHEN 'onderzoek' THEN 1 WHEN 'aanvraag' THEN 2 WHEN 'beschikking' THEN 3 WHEN 'accordering' THEN 4 ELSE 5 END"],
+  wijk: () => ['(w.wijk IS NULL)', 'w.wijk'],
+  consulent: (qb) => [qb.subQuery().select('u.displayName').from(UserEntity, 'u').where('u.id = w.consulentId').getQuery()],
 };
 
-const OPEN_CASES = `WITH open_cases AS (
-  SELECT s.melding_id, s.client_id, s.consulent_id, s.wet, s.wijk, s.zoeknaam, s.fase, s.termijn_id, s.uiterlijk,
-    CASE WHEN s.termijn_id IS NULL THEN 'geen' WHEN s.uiterlijk IS NULL THEN 'opgeschort' WHEN s.uiterlijk < @today THEN 'verlopen'
-      WHEN s.uiterlijk <= @week THEN 'deze_week' ELSE 'op_tijd' END AS termijn_status
-  FROM werkvoorraad_stand s
-  WHERE (@consulent IS NULL OR s.consulent_id = @consulent))`;
+/** The state of a case's nearest running term; werkvoorraad-stand.test.ts holds it equal to the sums of the counts. */
+const TERMIJN_STATUS = `CASE WHEN w.termijnId IS NULL THEN 'geen' WHEN w.uiterlijk IS NULL THEN 'opgeschort' WHEN w.uiterlijk < :today THEN 'verlopen'
+  WHEN w.uiterlijk <= :week THEN 'deze_week' ELSE 'op_tijd' END`;
 
 export async function werkvoorraadPage(tx: TxContext, input: Query): Promise<WerkvoorraadPage> {
   const today = tx.today();
-  const params: Record<string, string | number | null> = { today, week: addDays(today, 7), consulent: input.consulentId ?? null };
-  const where: string[] = [];
-  if (input.fase) { where.push('w.fase = @fase'); params.fase = input.fase; }
-  if (input.wet) { where.push('w.wet = @wet'); params.wet = input.wet; }
-  if (input.wijk) { where.push('w.wijk = @wijk'); params.wijk = input.wijk; }
-  if (input.termijn) { where.push('w.termijn_status = @termijn'); params.termijn = input.termijn; }
-  const zoek = input.zoek.trim();
-  if (zoek) {
-    // A kenmerk (WMO-2026-000123 or just 123), a BSN with or without spaces, or words of the name.
-    const digits = zoek.replace(/[\s.]/g, '');
-    const kenmerk = /^(?:[A-Z]{3}-\d{4}-)?0*(\d{1,6})$/i.exec(zoek.replace(/\s/g, ''));
-    // Every word somewhere in the folded name, in any order ("Anna van Vliet" finds "Vliet, van, Anna").
-    const words = foldForSearch(zoek).split(' ').filter(Boolean).slice(0, 6);
-    const parts = [words.length ? `(${words.map((w, i) => {
-      params[`w${i}`] = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      return `w.zoeknaam LIKE @w${i} ESCAPE '\\'`;
-    }).join(' AND ')})` : '0'];
-    if (kenmerk) { parts.push('w.melding_id = @kenmerkId'); params.kenmerkId = Number(kenmerk[1]); }
-    if (/^\d{9}$/.test(digits)) { parts.push('w.client_id IN (SELECT id FROM clients WHERE bsn = @bsn)'); params.bsn = digits; }
-    where.push(`(${parts.join(' OR ')})`);
-  }
-  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const dir = input.richting === 'af' ? 'DESC' : 'ASC';
-  const order = ORDER[input.sorteer].split(', ').map((o) => (o.startsWith('(') ? o : `${o} ${dir}`)).join(', ');
-  const totaal = tx.raw.prepare(`${OPEN_CASES} SELECT count(*) FROM open_cases w ${filter}`).pluck().get(params) as number;
+  const week = addDays(today, 7);
+  const consulent = input.consulentId ?? null;
+  // The open cases after the filters, for the count and the page.
+  const filtered = () => {
+    const qb = tx.m.createQueryBuilder(WerkvoorraadStandEntity, 'w')
+      .where('(:consulent IS NULL OR w.consulentId = :consulent)', { consulent });
+    if (input.fase) qb.andWhere('w.fase = :fase', { fase: input.fase });
+    if (input.wet) qb.andWhere('w.wet = :wet', { wet: input.wet });
+    if (input.wijk) qb.andWhere('w.wijk = :wijk', { wijk: input.wijk });
+    if (input.termijn) qb.andWhere(`${TERMIJN_STATUS} = :termijn`, { today, week, termijn: input.termijn });
+    const zoek = input.zoek.trim();
+    if (zoek) {
+      // A kenmerk (WMO-2026-000123 or just 123), a BSN with or without spaces, or words of the name.
+      const digits = zoek.replace(/[\s.]/g, '');
+      const kenmerk = /^(?:[A-Z]{3}-\d{4}-)?0*(\d{1,6})$/i.exec(zoek.replace(/\s/g, ''));
+      // Every word somewhere in the folded name, in any order ("Anna van Vliet" finds "Vliet, van, Anna").
+      const words = foldForSearch(zoek).split(' ').filter(Boolean).slice(0, 6);
+      const parts = [words.length ? `(${words.map((w, i) => {
+        qb.setParameter(`w${i}`, `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+        return `w.zoeknaam LIKE :w${i} ESCAPE '\\'`;
+      }).join(' AND ')})` : '0'];
+      if (kenmerk) { parts.push('w.meldingId = :kenmerkId'); qb.setParameter('kenmerkId', Number(kenmerk[1])); }
+      if (/^\d{9}$/.test(digits)) {
+        parts.push(`w.clientId IN ${qb.subQuery().select('c.id').from(ClientEntity, 'c').where('c.bsn = :bsn').getQuery()}`);
+        qb.setParameter('bsn', digits);
+      }
+      qb.andWhere(`(${parts.join(' OR ')})`);
+    }
+    return qb;
+  };
+  const totaal = Number((await filtered().select('count(*)', 'n').getRawOne<{ n: number }>())!.n);
   const pages = Math.max(1, Math.ceil(totaal / input.perPagina));
   const pagina = Math.min(input.pagina, pages);
-  const page = tx.raw.prepare(`${OPEN_CASES} SELECT w.melding_id, w.fase, w.termijn_id FROM open_cases w ${filter}
-    ORDER BY ${order}, w.melding_id ${dir} LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit: input.perPagina, offset: (pagina - 1) * input.perPagina }) as Record<string, unknown>[];
+  const dir = input.richting === 'af' ? 'DESC' : 'ASC';
+  const pageQb = filtered().select(['w.meldingId AS melding_id', 'w.fase AS fase', 'w.termijnId AS termijn_id']);
+  for (const o of ORDER[input.sorteer](pageQb)) pageQb.addOrderBy(o, o.startsWith('(') ? 'ASC' : dir);
+  const page = await pageQb.addOrderBy('w.meldingId', dir)
+    .limit(input.perPagina).offset((pagina - 1) * input.perPagina)
+    .getRawMany<{ melding_id: number; fase: string; termijn_id: number | null }>();
   // Names and dates for the shown page only, by primary key.
-  const details = new Map((page.length ? tx.raw.prepare(`SELECT m.id AS melding_id, m.datum, m.wet, m.client_id, c.wijk, c.voornamen, c.voorletters,
-      c.voorvoegsel, c.geslachtsnaam, c.partner_voorvoegsel, c.partner_geslachtsnaam, c.naamgebruik, u.display_name AS consulent
-    FROM meldingen m JOIN clients c ON c.id = m.client_id JOIN users u ON u.id = m.consulent_id WHERE m.id IN (${page.map(() => '?').join(',')})`)
-    .all(...page.map((r) => r.melding_id)) as Record<string, unknown>[] : []).map((d) => [d.melding_id as number, d]));
-  const rows = page.map((r) => ({ ...details.get(r.melding_id as number), ...r }));
+  const details = new Map((page.length ? await tx.m.createQueryBuilder(MeldingEntity, 'm')
+    .innerJoin(ClientEntity.options.name, 'c', 'c.id = m.clientId')
+    .innerJoin(UserEntity.options.name, 'u', 'u.id = m.consulentId')
+    .select(['m.id AS melding_id', 'm.datum AS datum', 'm.wet AS wet', 'm.clientId AS client_id', 'c.wijk AS wijk', 'c.voornamen AS voornamen',
+      'c.voorletters AS voorletters', 'c.voorvoegsel AS voorvoegsel', 'c.geslachtsnaam AS geslachtsnaam',
+      'c.partnerVoorvoegsel AS partner_voorvoegsel', 'c.partnerGeslachtsnaam AS partner_geslachtsnaam',
+      'c.naamgebruik AS naamgebruik', 'u.displayName AS consulent'])
+    .where('m.id IN (:...ids)', { ids: page.map((r) => r.melding_id) })
+    .getRawMany<Detail>() : []).map((d) => [d.melding_id, d]));
+  const rows = page.map((r) => ({ ...details.get(r.melding_id)!, ...r }));
   // Per phase one pass over the phase index, the term states as sums: no sort of every open case.
-  // The sums are termijn_status of OPEN_CASES written as conditions (the CASE costs ~2 ms more per
-  // call at 13,000 open cases); werkvoorraad-stand.test.ts holds the two equal.
+  // The sums are TERMIJN_STATUS written as conditions (the CASE costs ~2 ms more per call at
+  // 13,000 open cases); werkvoorraad-stand.test.ts holds the two equal.
   // Each filter its own statement, each read from a covering index: with "consulent IS NULL OR"
   // in one statement SQLite looked up every open case to test its consultant.
-  const tellingen = tx.raw.prepare(`SELECT fase, count(*) AS n,
-      sum(termijn_id IS NULL) AS geen, sum(termijn_id IS NOT NULL AND uiterlijk IS NULL) AS opgeschort,
-      sum(uiterlijk < @today) AS verlopen, sum(uiterlijk >= @today AND uiterlijk <= @week) AS deze_week, sum(uiterlijk > @week) AS op_tijd
-    FROM werkvoorraad_stand ${params.consulent === null ? '' : 'WHERE consulent_id = @consulent'} GROUP BY fase`)
-    .all({ today: params.today, week: params.week, ...(params.consulent === null ? {} : { consulent: params.consulent }) }) as ({ fase: string; n: number } & Record<(typeof WERKVOORRAAD_TERMIJNEN)[number], number>)[];
+  const tellingQb = tx.m.createQueryBuilder(WerkvoorraadStandEntity, 'w')
+    .select('w.fase', 'fase').addSelect('count(*)', 'n')
+    .addSelect('sum(w.termijnId IS NULL)', 'geen').addSelect('sum(w.termijnId IS NOT NULL AND w.uiterlijk IS NULL)', 'opgeschort')
+    .addSelect('sum(w.uiterlijk < :today)', 'verlopen').addSelect('sum(w.uiterlijk >= :today AND w.uiterlijk <= :week)', 'deze_week')
+    .addSelect('sum(w.uiterlijk > :week)', 'op_tijd')
+    .setParameters({ today, week });
+  if (consulent !== null) tellingQb.where('w.consulentId = :consulent', { consulent });
+  const tellingen = await tellingQb.groupBy('w.fase')
+    .getRawMany<{ fase: string; n: number } & Record<(typeof WERKVOORRAAD_TERMIJNEN)[number], number>>();
   const fase = Object.fromEntries(WERKVOORRAAD_FASEN.map((f) => [f, 0])) as Record<(typeof WERKVOORRAAD_FASEN)[number], number>;
   const termijn = Object.fromEntries(WERKVOORRAAD_TERMIJNEN.map((f) => [f, 0])) as Record<(typeof WERKVOORRAAD_TERMIJNEN)[number], number>;
   let open = 0;
@@ -94,19 +119,22 @@ export async function werkvoorraadPage(tx: TxContext, input: Query): Promise<Wer
     open += r.n;
   }
   // The wijken that have open cases: the ones worth filtering on.
-  const wijken = tx.raw.prepare(`SELECT DISTINCT wijk FROM werkvoorraad_stand WHERE wijk IS NOT NULL AND wijk <> '' ORDER BY wijk`).pluck().all() as string[];
-  const termijnIds = rows.map((r) => r.termijn_id as number | null).filter((x): x is number => x !== null);
+  const wijken = (await tx.m.createQueryBuilder(WerkvoorraadStandEntity, 'w')
+    .select('w.wijk', 'wijk').distinct(true)
+    .where("w.wijk IS NOT NULL AND w.wijk <> ''").orderBy('w.wijk')
+    .getRawMany<{ wijk: string }>()).map((r) => r.wijk);
+  const termijnIds = rows.map((r) => r.termijn_id).filter((x): x is number => x !== null);
   const termijnen = new Map((termijnIds.length ? await tx.m.findBy(TermijnEntity, { id: In(termijnIds) }) : []).map((t) => [t.id, t]));
   const items = rows.map((r) => {
-    const t = r.termijn_id !== null ? termijnen.get(r.termijn_id as number) : undefined;
+    const t = r.termijn_id !== null ? termijnen.get(r.termijn_id) : undefined;
     return {
-      meldingId: r.melding_id as number, kenmerk: meldingKenmerk({ id: r.melding_id as number, datum: r.datum as string, wet: r.wet as string }), clientId: r.client_id as number,
+      meldingId: r.melding_id, kenmerk: meldingKenmerk({ id: r.melding_id, datum: r.datum, wet: r.wet }), clientId: r.client_id,
       clientNaam: clientNaam({
-        voornamen: r.voornamen as string, voorletters: r.voorletters as string | null, voorvoegsel: r.voorvoegsel as string | null,
-        geslachtsnaam: r.geslachtsnaam as string, partnerVoorvoegsel: r.partner_voorvoegsel as string | null,
-        partnerGeslachtsnaam: r.partner_geslachtsnaam as string | null, naamgebruik: r.naamgebruik as string,
+        voornamen: r.voornamen, voorletters: r.voorletters, voorvoegsel: r.voorvoegsel,
+        geslachtsnaam: r.geslachtsnaam, partnerVoorvoegsel: r.partner_voorvoegsel,
+        partnerGeslachtsnaam: r.partner_geslachtsnaam, naamgebruik: r.naamgebruik,
       }),
-      wijk: r.wijk as string | null, wet: r.wet as Wet, consulentNaam: r.consulent as string, fase: r.fase as string,
+      wijk: r.wijk, wet: r.wet as Wet, consulentNaam: r.consulent, fase: r.fase,
       termijn: t ? toTermijn(t, today) : null,
     };
   });
