@@ -1,14 +1,16 @@
+import { And, In, LessThan, MoreThanOrEqual, type FindOperator, type FindOptionsWhere } from 'typeorm';
 import type { z } from 'zod';
 import type { AuditListInputSchema, AuditListOutputSchema } from '../../shared/schemas/admin';
 import { addDays } from '../../shared/dates';
-import { logFacets, queryLog } from '../auditlog';
+import { AccessLogEntity, BeschikkingEntity, ClientEntity, MeldingEntity, UserEntity, type AccessLogRow } from '../db/entities';
 import { clientNaam, searchClientsRaw } from './clients';
 import { meldingKenmerk } from './zaakRecords';
 import { logAccess, type TxContext } from './context';
 
 /**
- * The auditor's view of the access log: the log itself is read only through main/auditlog.ts; this
- * module turns its internal ids into what a person checks (client name, kenmerk, user's name).
+ * The auditor's view of the access log, one of the log's few readers (it is written and verified
+ * only by main/auditlog.ts): filtered in SQL so a filter never depends on what one page holds,
+ * with its internal ids turned into what a person checks (client name, kenmerk, user's name).
  */
 
 type Input = z.output<typeof AuditListInputSchema>;
@@ -35,13 +37,13 @@ export async function auditList(tx: TxContext, input: Input): Promise<Output> {
     clientsGevonden = found.length;
     clientIds = clientIds ? clientIds.filter((id) => found.includes(id)) : found;
   }
-  const rows = queryLog(tx.raw, {
+  const rows = await logPage(tx, {
     clientIds, actor: input.actor, action: input.action, beforeSeq: input.beforeSeq, limit: input.limit,
     tsVan: input.van ? amsterdamMidnight(input.van) : undefined,
     tsTot: input.tot ? amsterdamMidnight(addDays(input.tot, 1)) : undefined,
   });
-  const names = namesFor(tx, rows);
-  const facets = logFacets(tx.raw);
+  const names = await namesFor(tx, rows);
+  const facets = await logFacets(tx);
   const filters = [input.actor && 'gebruiker', input.client && 'cliënt', input.action && 'actie', (input.van || input.tot) && 'periode'].filter(Boolean);
   // The search terms may be a BSN or a name: log which filters were used, never their values.
   logAccess(tx, {
@@ -50,13 +52,13 @@ export async function auditList(tx: TxContext, input: Input): Promise<Output> {
   });
   return {
     entries: rows.map((r) => ({
-      seq: r.seq, ts: r.ts, actor: r.actor, onBehalfOf: r.on_behalf_of, role: r.role, action: r.action,
-      objectType: r.object_type, objectId: r.object_id, clientId: r.client_id, result: r.result, origin: r.origin, detail: r.detail,
+      seq: r.seq, ts: r.ts, actor: r.actor, onBehalfOf: r.onBehalfOf, role: r.role, action: r.action,
+      objectType: r.objectType, objectId: r.objectId, clientId: r.clientId, result: r.result, origin: r.origin, detail: r.detail,
       actorNaam: names.users.get(r.actor) ?? null,
-      clientNaam: r.client_id !== null ? names.clients.get(r.client_id) ?? null : null,
-      kenmerk: r.object_id === null ? null
-        : r.object_type === 'beschikking' ? names.beschikkingen.get(Number(r.object_id)) ?? null
-          : r.object_type === 'melding' ? names.meldingen.get(Number(r.object_id)) ?? null : null,
+      clientNaam: r.clientId !== null ? names.clients.get(r.clientId) ?? null : null,
+      kenmerk: r.objectId === null ? null
+        : r.objectType === 'beschikking' ? names.beschikkingen.get(Number(r.objectId)) ?? null
+          : r.objectType === 'melding' ? names.meldingen.get(Number(r.objectId)) ?? null : null,
     })),
     gebruikers: facets.actors.map((username) => ({ username, displayName: names.users.get(username) ?? username })),
     acties: facets.actions,
@@ -64,31 +66,68 @@ export async function auditList(tx: TxContext, input: Input): Promise<Output> {
   };
 }
 
+/** The auditor's filter on the log; every field narrows (AND). Instants are ISO UTC, `tsTot` exclusive. */
+interface LogQuery {
+  clientIds?: number[];
+  actor?: string;
+  action?: string;
+  tsVan?: string;
+  tsTot?: string;
+  beforeSeq?: number;
+  limit: number;
+}
+
+/** One page of the log, newest first. */
+async function logPage(tx: TxContext, q: LogQuery): Promise<AccessLogRow[]> {
+  if (q.clientIds?.length === 0) return [];
+  const ts: FindOperator<string>[] = [
+    ...(q.tsVan !== undefined ? [MoreThanOrEqual(q.tsVan)] : []),
+    ...(q.tsTot !== undefined ? [LessThan(q.tsTot)] : []),
+  ];
+  const where: FindOptionsWhere<AccessLogRow> = {
+    ...(q.clientIds ? { clientId: In(q.clientIds) } : {}),
+    ...(q.actor !== undefined ? { actor: q.actor } : {}),
+    ...(q.action !== undefined ? { action: q.action } : {}),
+    ...(ts.length ? { ts: And(...ts) } : {}),
+    ...(q.beforeSeq !== undefined ? { seq: LessThan(q.beforeSeq) } : {}),
+  };
+  return tx.m.find(AccessLogEntity, { where, order: { seq: 'DESC' }, take: q.limit });
+}
+
+/** The users and actions that occur in the log: the choices of the auditor's filter lists. */
+async function logFacets(tx: TxContext): Promise<{ actors: string[]; actions: string[] }> {
+  const distinct = async (column: 'actor' | 'action') => (await tx.m.createQueryBuilder(AccessLogEntity, 'l')
+    .select(`l.${column}`, 'v').distinct(true).orderBy(`l.${column}`)
+    .getRawMany<{ v: string }>()).map((r) => r.v);
+  return { actors: await distinct('actor'), actions: await distinct('action') };
+}
+
 /** The names behind the ids on one page of the log, read in one query per kind. */
-function namesFor(tx: TxContext, rows: { actor: string; client_id: number | null; object_type: string; object_id: string | null }[]) {
-  const ids = (type: string) => [...new Set(rows.filter((r) => r.object_type === type && r.object_id !== null && /^\d+$/.test(r.object_id)).map((r) => Number(r.object_id)))];
-  const inList = (n: number) => Array(n).fill('?').join(',');
-  const clientIds = [...new Set(rows.map((r) => r.client_id).filter((id): id is number => id !== null))];
+async function namesFor(tx: TxContext, rows: AccessLogRow[]) {
+  const ids = (type: string) => [...new Set(rows.filter((r) => r.objectType === type && r.objectId !== null && /^\d+$/.test(r.objectId)).map((r) => Number(r.objectId)))];
+  const clientIds = [...new Set(rows.map((r) => r.clientId).filter((id): id is number => id !== null))];
   const clients = new Map<number, string>();
   if (clientIds.length) {
-    for (const c of tx.raw.prepare(`SELECT id, voornamen, voorletters, voorvoegsel, geslachtsnaam, partner_voorvoegsel, partner_geslachtsnaam, naamgebruik
-        FROM clients WHERE id IN (${inList(clientIds.length)})`).all(...clientIds) as Record<string, string | null>[]) {
-      clients.set(Number(c.id), clientNaam({
+    for (const c of await tx.m.find(ClientEntity, {
+      select: { id: true, voornamen: true, voorletters: true, voorvoegsel: true, geslachtsnaam: true, partnerVoorvoegsel: true, partnerGeslachtsnaam: true, naamgebruik: true },
+      where: { id: In(clientIds) },
+    })) {
+      clients.set(c.id, clientNaam({
         voornamen: c.voornamen ?? '', voorletters: c.voorletters, voorvoegsel: c.voorvoegsel, geslachtsnaam: c.geslachtsnaam ?? '',
-        partnerVoorvoegsel: c.partner_voorvoegsel, partnerGeslachtsnaam: c.partner_geslachtsnaam, naamgebruik: c.naamgebruik ?? 'E',
+        partnerVoorvoegsel: c.partnerVoorvoegsel, partnerGeslachtsnaam: c.partnerGeslachtsnaam, naamgebruik: c.naamgebruik ?? 'E',
       }));
     }
   }
   const beschikkingen = new Map<number, string>();
   const bIds = ids('beschikking');
   if (bIds.length) {
-    for (const b of tx.raw.prepare(`SELECT id, kenmerk FROM beschikkingen WHERE id IN (${inList(bIds.length)})`).all(...bIds) as { id: number; kenmerk: string }[]) beschikkingen.set(b.id, b.kenmerk);
+    for (const b of await tx.m.find(BeschikkingEntity, { select: { id: true, kenmerk: true }, where: { id: In(bIds) } })) beschikkingen.set(b.id, b.kenmerk);
   }
   const meldingen = new Map<number, string>();
   const mIds = ids('melding');
   if (mIds.length) {
-    for (const m of tx.raw.prepare(`SELECT id, datum, wet FROM meldingen WHERE id IN (${inList(mIds.length)})`).all(...mIds) as { id: number; datum: string; wet: string }[]) meldingen.set(m.id, meldingKenmerk(m));
+    for (const m of await tx.m.find(MeldingEntity, { select: { id: true, datum: true, wet: true }, where: { id: In(mIds) } })) meldingen.set(m.id, meldingKenmerk(m));
   }
-  const users = new Map((tx.raw.prepare('SELECT username, display_name FROM users').all() as { username: string; display_name: string }[]).map((u) => [u.username, u.display_name]));
+  const users = new Map((await tx.m.find(UserEntity, { select: { username: true, displayName: true } })).map((u) => [u.username, u.displayName]));
   return { clients, beschikkingen, meldingen, users };
 }
