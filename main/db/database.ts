@@ -29,8 +29,6 @@ export interface Db {
   write<T>(fn: (m: EntityManager) => Promise<T>, options?: { durable?: boolean }): Promise<T>;
   /** Called after every write that is on disk (the access-log anchor hangs here). */
   onCommit: (() => void) | null;
-  /** Awaited first by close(): stops work on other connections (the server's checkpointer). */
-  beforeClose: (() => Promise<void>) | null;
   close(): Promise<void>;
 }
 
@@ -49,11 +47,6 @@ let nativeBinding: string | undefined;
  */
 export function useNativeBinding(file: string | undefined): void {
   nativeBinding = file;
-}
-
-/** The module build in use, for a worker thread that opens its own connection. */
-export function nativeBindingInUse(): string | undefined {
-  return nativeBinding;
 }
 
 const statementCache = new WeakMap<RawDb, Map<string, Sqlite.Statement<unknown[]>>>();
@@ -203,7 +196,6 @@ function makeDb(file: string, ds: DataSource, raw: RawDb): Db {
     ds,
     raw,
     onCommit: null,
-    beforeClose: null,
     write<T>(fn: (m: EntityManager) => Promise<T>, options: { durable?: boolean } = {}): Promise<T> {
       const durable = options.durable ?? true;
       const run = queue.then(async () => {
@@ -234,7 +226,6 @@ function makeDb(file: string, ds: DataSource, raw: RawDb): Db {
     },
     async close() {
       await queue;
-      await db.beforeClose?.();
       if (unsynced) syncReads();
       if (!ds.isInitialized) return;
       // Keeps the query planner's statistics current (SQLite's advice: run it before closing).

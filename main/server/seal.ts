@@ -2,7 +2,6 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import { LoketError } from '../../shared/errors';
 import { appendLog } from '../auditlog';
-import { checkpointInBackground } from '../db/checkpointer';
 import { openDatabase, type Db } from '../db/database';
 import { SettingEntity, UserCredentialEntity, UserEntity, type UserRow } from '../db/entities';
 import {
@@ -36,8 +35,6 @@ export interface SealOptions {
 
 function unsealed(db: Db, key: Buffer, o: SealOptions): Unsealed {
   const databaseId = databaseIdOf(db.raw);
-  // Many desks commit at once: no call waits for a WAL checkpoint.
-  db.beforeClose = checkpointInBackground(db, key);
   return { db, key, kdf: o.kdf ?? STRONG_KDF, databaseId, anchor: attachAnchor(db, databaseId, o.anchor) };
 }
 
