@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { appendLog } from '../auditlog';
 import { openDatabase, type Db } from '../db/database';
 import { openSlot, STRONG_KDF, writeSlot, type KdfParams } from '../db/keyslots';
-import { BeschikkingEntity, UserEntity, type BeschikkingRow } from '../db/entities';
+import { BeschikkingEntity, LetterEntity, SettingEntity, UserEntity, type BeschikkingRow } from '../db/entities';
 import { printBatch, type BatchItem } from '../letters/batch';
 import { sha256Hex } from '../letters/hash';
 import { initVault, originFor, type Route, type Session } from '../vault';
@@ -83,9 +83,9 @@ function isEmptySetting(v: unknown): boolean {
  * Writes the demo letterhead into the settings where a field is empty (a database made by
  * `loket init` has none), and keeps what the beheerder filled in. Returns what it filled.
  */
-function fillDemoSettings(db: Db): string[] {
-  const row = db.raw.prepare(`SELECT value FROM settings WHERE key = 'instellingen'`).get() as { value: string } | undefined;
-  const stored = row ? (JSON.parse(row.value) as Record<string, unknown>) : {};
+async function fillDemoSettings(db: Db): Promise<string[]> {
+  const row = await db.ds.getRepository(SettingEntity).findOneBy({ key: 'instellingen' });
+  const stored = (row?.value ?? {}) as Record<string, unknown>;
   const filled: string[] = [];
   const merged: Record<string, unknown> = { ...stored };
   for (const [key, value] of Object.entries(DEMO_SETTINGS)) {
@@ -94,7 +94,7 @@ function fillDemoSettings(db: Db): string[] {
     filled.push(SETTING_LABELS[key] ?? key);
   }
   if (filled.length > 0) {
-    db.raw.prepare(`INSERT OR REPLACE INTO settings (key, value) VALUES ('instellingen', ?)`).run(JSON.stringify(merged));
+    await db.write((m) => m.save(SettingEntity, { key: 'instellingen', value: merged }));
   }
   return filled;
 }
@@ -120,7 +120,7 @@ export async function createDemoDatabase(o: CreateDemoOptions): Promise<CreateDe
       throw new LoketError('geen_toegang', `Alleen een beheerder kan demogegevens laden; ${o.admin} is geen actieve beheerder.`);
     }
     // The demo renders letters, which need a letterhead: fill what the beheerder left empty.
-    const settingsFilled = fillDemoSettings(db);
+    const settingsFilled = await fillDemoSettings(db);
     t = performance.now();
     const stats = importDemo(db, {
       clients: o.clients, seed: o.seed, today: o.today, allowNonBsnIds: o.allowNonBsnIds, zoeknaamMode: o.zoeknaamMode,
@@ -162,9 +162,11 @@ export async function createDemoDatabase(o: CreateDemoOptions): Promise<CreateDe
  */
 export async function renderDemoLetters(db: Db, session: Session, today: string, count: number | 'all'): Promise<number> {
   if (count !== 'all' && count <= 0) return 0;
-  const ids = (db.raw.prepare(`SELECT b.id FROM beschikkingen b WHERE b.status = 'verzonden'
-      AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.beschikking_id = b.id) ORDER BY b.id LIMIT ?`)
-    .all(count === 'all' ? -1 : count) as { id: number }[]).map((r) => r.id);
+  const unsent = db.ds.createQueryBuilder(BeschikkingEntity, 'b').select('b.id', 'id')
+    .where(`b.status = 'verzonden'`)
+    .andWhere((q) => `NOT EXISTS ${q.subQuery().select('1').from(LetterEntity, 'l').where('l.beschikkingId = b.id').getQuery()}`)
+    .orderBy('b.id');
+  const ids = (await (count === 'all' ? unsent : unsent.limit(count)).getRawMany<{ id: number }>()).map((r) => r.id);
   if (ids.length === 0) return 0;
   const rows = new Map<number, BeschikkingRow>();
   const items: BatchItem[] = [];
@@ -182,12 +184,14 @@ export async function renderDemoLetters(db: Db, session: Session, today: string,
     const f = result.failures[0]!;
     throw new Error(`demo: de brief van beschikking ${f.id} kon niet worden gemaakt (${f.reason}); ${result.failures.length} brieven mislukt`);
   }
-  await db.write(async () => {
-    const insert = db.raw.prepare(`INSERT INTO letters (soort, melding_id, beschikking_id, pdf, sha256, created_at, created_by) VALUES (?, NULL, ?, ?, ?, ?, ?)`);
+  await db.write(async (m) => {
     for (const file of result.files ?? []) {
       const row = rows.get(Number(file.id))!;
       const pdf = Buffer.from(file.pdf);
-      insert.run(`beschikking-${row.soort}`, row.id, pdf, sha256Hex(pdf), `${row.verzondenOp ?? today}T14:00:00.000Z`, session.user.id);
+      await m.insert(LetterEntity, {
+        soort: `beschikking-${row.soort}`, meldingId: null, beschikkingId: row.id, pdf, sha256: sha256Hex(pdf),
+        createdAt: `${row.verzondenOp ?? today}T14:00:00.000Z`, createdBy: session.user.id,
+      });
     }
   });
   return result.files?.length ?? 0;
