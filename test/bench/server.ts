@@ -71,6 +71,8 @@ export async function deskLoop(d: Desk, until: number, seed: number, record: (k:
     } catch { /* counted as a transport error */ }
     record(k, performance.now() - t, error);
   };
+  // People do not start in the same millisecond: each desk begins within one think time.
+  await sleep(rng() * 600);
   while (performance.now() < until) {
     const r = rng();
     if (r < 0.4) {
