@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { anchorProblems, checkAnchors, readAnchors, type AnchorCheck } from './anchor';
-import type { RawDb } from './db/database';
-import type Sqlite from 'better-sqlite3-multiple-ciphers';
+import { prepared, type RawDb } from './db/database';
 
 /**
  * The access log (BIO2 8.15.01, NEN 7513): who did what to which object, with what result, from
@@ -58,26 +57,15 @@ export function entryHash(e: Omit<StoredLogEntry, 'hash'>): string {
 }
 
 /** The two statements of an append, prepared once per connection (a list shown logs one entry per client). */
-const appendStatements = new WeakMap<RawDb, { last: Sqlite.Statement; insert: Sqlite.Statement }>();
-function statementsFor(raw: RawDb): { last: Sqlite.Statement; insert: Sqlite.Statement } {
-  let s = appendStatements.get(raw);
-  if (!s) {
-    s = {
-      last: raw.prepare('SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1'),
-      insert: raw.prepare(`INSERT INTO access_log (seq, ts, actor, on_behalf_of, role, action, object_type, object_id,
-          client_id, result, origin, detail, prev_hash, hash)
-        VALUES (@seq, @ts, @actor, @on_behalf_of, @role, @action, @object_type, @object_id,
-          @client_id, @result, @origin, @detail, @prev_hash, @hash)`),
-    };
-    appendStatements.set(raw, s);
-  }
-  return s;
-}
+const LAST_ENTRY = 'SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1';
+const INSERT_ENTRY = `INSERT INTO access_log (seq, ts, actor, on_behalf_of, role, action, object_type, object_id,
+    client_id, result, origin, detail, prev_hash, hash)
+  VALUES (@seq, @ts, @actor, @on_behalf_of, @role, @action, @object_type, @object_id,
+    @client_id, @result, @origin, @detail, @prev_hash, @hash)`;
 
 /** Appends one entry. Call it inside the transaction of the change it records, so both land or neither. */
 export function appendLog(raw: RawDb, entry: LogEntry, now: Date = new Date()): StoredLogEntry {
-  const statements = statementsFor(raw);
-  const last = statements.last.get() as { seq: number; hash: string } | undefined;
+  const last = prepared(raw, LAST_ENTRY).get() as { seq: number; hash: string } | undefined;
   const row: Omit<StoredLogEntry, 'hash'> = {
     seq: (last?.seq ?? 0) + 1,
     ts: now.toISOString(),
@@ -94,7 +82,7 @@ export function appendLog(raw: RawDb, entry: LogEntry, now: Date = new Date()): 
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
   const stored = { ...row, hash: entryHash(row) };
-  statements.insert.run(stored);
+  prepared(raw, INSERT_ENTRY).run(stored);
   return stored;
 }
 
@@ -116,8 +104,7 @@ export interface VerifyResult {
 
 /** The chain's head: the last entry's sequence number and hash (0 and the genesis hash when empty). */
 export function chainHead(raw: RawDb): { seq: number; head: string } {
-  const last = raw.prepare('SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1').get() as
-    { seq: number; hash: string } | undefined;
+  const last = prepared(raw, LAST_ENTRY).get() as { seq: number; hash: string } | undefined;
   return { seq: last?.seq ?? 0, head: last?.hash ?? GENESIS_HASH };
 }
 
