@@ -50,8 +50,9 @@ export async function werkvoorraadPage(tx: TxContext, input: Query): Promise<Wer
   const consulent = input.consulentId ?? null;
   // The open cases after the filters, for the count and the page.
   const filtered = () => {
-    const qb = tx.m.createQueryBuilder(WerkvoorraadStandEntity, 'w')
-      .where('(:consulent IS NULL OR w.consulentId = :consulent)', { consulent });
+    const qb = tx.m.createQueryBuilder(WerkvoorraadStandEntity, 'w');
+    // A condition only when asked, like the counts below: never ":c IS NULL OR".
+    if (consulent !== null) qb.andWhere('w.consulentId = :consulent', { consulent });
     if (input.fase) qb.andWhere('w.fase = :fase', { fase: input.fase });
     if (input.wet) qb.andWhere('w.wet = :wet', { wet: input.wet });
     if (input.wijk) qb.andWhere('w.wijk = :wijk', { wijk: input.wijk });
