@@ -23,6 +23,8 @@ export interface LogEntry {
   objectType: string;
   objectId?: string | number | null;
   clientId?: number | null;
+  /** The clients a search or list showed: one entry names them all (NEN 7513 without an entry per client). */
+  clientIds?: readonly number[] | null;
   result: LogResult;
   origin: string;
   detail?: string | null;
@@ -43,25 +45,32 @@ export interface StoredLogEntry {
   detail: string | null;
   prev_hash: string;
   hash: string;
+  /** JSON array of client ids (migration 0023); null on entries that name no list. */
+  client_ids: string | null;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The hashed content of an entry: every field but the hash itself, in a fixed order. */
+/**
+ * The hashed content of an entry: every field but the hash itself, in a fixed order. `client_ids`
+ * came later (migration 0023) and is appended only when set, so entries written before keep their hash.
+ */
 export function entryHash(e: Omit<StoredLogEntry, 'hash'>): string {
-  const canonical = JSON.stringify([
+  const fields: unknown[] = [
     e.seq, e.ts, e.actor, e.on_behalf_of, e.role, e.action, e.object_type, e.object_id,
     e.client_id, e.result, e.origin, e.detail, e.prev_hash,
-  ]);
+  ];
+  if (e.client_ids !== null && e.client_ids !== undefined) fields.push(e.client_ids);
+  const canonical = JSON.stringify(fields);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
-/** The two statements of an append, prepared once per connection (a list shown logs one entry per client). */
+/** The two statements of an append, prepared once per connection (every call appends). */
 const LAST_ENTRY = 'SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1';
 const INSERT_ENTRY = `INSERT INTO access_log (seq, ts, actor, on_behalf_of, role, action, object_type, object_id,
-    client_id, result, origin, detail, prev_hash, hash)
+    client_id, result, origin, detail, prev_hash, hash, client_ids)
   VALUES (@seq, @ts, @actor, @on_behalf_of, @role, @action, @object_type, @object_id,
-    @client_id, @result, @origin, @detail, @prev_hash, @hash)`;
+    @client_id, @result, @origin, @detail, @prev_hash, @hash, @client_ids)`;
 
 /** Appends one entry. Call it inside the transaction of the change it records, so both land or neither. */
 export function appendLog(raw: RawDb, entry: LogEntry, now: Date = new Date()): StoredLogEntry {
@@ -80,6 +89,7 @@ export function appendLog(raw: RawDb, entry: LogEntry, now: Date = new Date()): 
     origin: entry.origin,
     detail: entry.detail ?? null,
     prev_hash: last?.hash ?? GENESIS_HASH,
+    client_ids: entry.clientIds?.length ? JSON.stringify(entry.clientIds) : null,
   };
   const stored = { ...row, hash: entryHash(row) };
   prepared(raw, INSERT_ENTRY).run(stored);

@@ -8,6 +8,7 @@ import { Anchor, anchorProblems, checkAnchors, hasAnchors, readAnchors, type Anc
 import { appendLog, chainHead } from './auditlog';
 import { applyKey, openConnection, openDatabase, type Db, type RawDb } from './db/database';
 import { UserEntity, SettingEntity, type UserRow } from './db/entities';
+import { keepShownIndex } from './db/sqlite/shownClients';
 import {
   commitSealed, keysDir, newRecoveryKey, openSlot, openSlotFull, RECOVERY_SLOT, recoverySecret,
   sealNextKey, STRONG_KDF, writeSlot, type KdfParams,
@@ -50,8 +51,12 @@ export function databaseIdOf(raw: RawDb): string {
   return JSON.parse(row) as string;
 }
 
-/** Anchors the log's head after every committed write, and returns the anchor for the other events. */
-export function attachAnchor(db: Db, databaseId: string, config: AnchorConfig | undefined): Anchor | null {
+/**
+ * The access log's upkeep on an open store: its per-client index of lists filled when quiet, and
+ * its head anchored after every committed write. Returns the anchor for the other events.
+ */
+export function attachLog(db: Db, databaseId: string, config: AnchorConfig | undefined): Anchor | null {
+  keepShownIndex(db);
   if (!hasAnchors(config)) return null;
   const anchor = new Anchor(config!);
   db.onCommit = () => {
@@ -125,7 +130,7 @@ export async function initVault(o: InitOptions): Promise<{ recoveryKey: string }
     const databaseId = databaseIdOf(db.raw);
     await writeSlot(o.file, o.admin, o.password, key, kdf, { databaseId });
     await writeSlot(o.file, RECOVERY_SLOT, recoverySecret(recovery.text), key, kdf, { databaseId });
-    const anchor = attachAnchor(db, databaseId, o.anchor);
+    const anchor = attachLog(db, databaseId, o.anchor);
     const now = new Date().toISOString();
     await db.write(async (m) => {
       await m.insert(SettingEntity, [
@@ -216,7 +221,7 @@ export async function unlock(o: UnlockOptions): Promise<Session> {
   }
   await clearFailures(o.file, o.username);
   const { db, key, databaseId } = opened;
-  const anchor = attachAnchor(db, databaseId, o.anchor);
+  const anchor = attachLog(db, databaseId, o.anchor);
   const session: Session = { db, user, origin: originFor(o.route ?? 'app'), key, kdf, databaseId, anchor, passwords: passwordStoreFor(db) };
   await logAdmin(session, 'inloggen', 'gebruiker', user.id, 'ontgrendeld');
   return session;
@@ -230,7 +235,7 @@ export async function unlockWithRecoveryKey(file: string, recoveryKey: string, r
     id: 0, username: RECOVERY_SLOT, displayName: 'herstelsleutel', roles: ['beheerder'], mandaat: null,
     active: true, createdAt: new Date(0).toISOString(),
   };
-  const anchor = attachAnchor(db, databaseId, anchorConfig);
+  const anchor = attachLog(db, databaseId, anchorConfig);
   const session: Session = { db, user, origin: originFor(route), key, kdf, databaseId, anchor, passwords: passwordStoreFor(db) };
   await logAdmin(session, 'inloggen', 'database', null, 'geopend met de herstelsleutel');
   return session;

@@ -337,7 +337,7 @@ async function checkDependencies(tx: TxContext, meldingIds: number[]): Promise<v
 const HANDLED = new Set(['meldingen', 'onderzoeken', 'aanvragen', 'indicaties', 'beschikkingen', 'beschikking_indicaties', 'termijnen',
   'letters', 'export_outbox', 'zaak_archief', 'clients', 'representatives', 'households']);
 /** Registers that must outlive the destruction: they hold internal ids only. */
-const KEPT = new Set(['access_log', 'vernietiging_items', 'vernietiging_voorstellen', 'rechten_verzoeken', 'users', 'settings']);
+const KEPT = new Set(['access_log', 'access_log_getoond', 'vernietiging_items', 'vernietiging_voorstellen', 'rechten_verzoeken', 'users', 'settings']);
 
 /** Every other table the file holds with this column, through its entity (test/integration/entities.test.ts: every table has one). */
 async function sweepOtherTables(tx: TxContext, column: string, values: number[]): Promise<string[]> {

@@ -29,6 +29,11 @@ export interface Db {
   write<T>(fn: (m: EntityManager) => Promise<T>, options?: { durable?: boolean }): Promise<T>;
   /** Called after every write that is on disk (the access-log anchor hangs here). */
   onCommit: (() => void) | null;
+  /**
+   * Derived work done in its own transactions while no call has come for QUIET_MS (the access
+   * log's per-client index); `busy` when calls keep coming. Returns true while more remains.
+   */
+  quietWork: ((raw: RawDb, busy: boolean) => boolean) | null;
   close(): Promise<void>;
 }
 
@@ -37,6 +42,8 @@ export interface OpenOptions {
   create?: boolean;
   /** Run only the first N migrations (tests of the migration chain). */
   migrationsUpTo?: number;
+  /** How long without a call before the quiet work starts (default QUIET_MS; tests use less). */
+  quietMs?: number;
 }
 
 let nativeBinding: string | undefined;
@@ -146,7 +153,7 @@ export async function openDatabase(file: string, key: Buffer, options: OpenOptio
   // Planner statistics for tables that lack them (a fresh or bulk-loaded database): without them
   // SQLite picks slow plans for the werkvoorraad. Cheap when the statistics are current.
   raw.pragma('optimize = 0x10002');
-  return makeDb(file, ds, raw);
+  return makeDb(file, ds, raw, options.quietMs ?? QUIET_MS);
 }
 
 /**
@@ -170,6 +177,9 @@ async function runMigrations(ds: DataSource, raw: RawDb): Promise<void> {
 /** How long the log entries of reads may wait for the disk (see makeDb). */
 export const READ_LOG_SYNC_MS = 1000;
 
+/** How long the store must go without a call before it does its quiet work (`Db.quietWork`). */
+export const QUIET_MS = 15_000;
+
 /**
  * Commits of changes wait for the disk (synchronous FULL, one fsync of the WAL). A call that only
  * reads still writes its access-log entries, and waiting for an fsync on every search made the
@@ -179,9 +189,32 @@ export const READ_LOG_SYNC_MS = 1000;
  * lose the log entries of the last second of reading, never a change or the entries that record
  * it. The log anchor is written only for a head that is on disk.
  */
-function makeDb(file: string, ds: DataSource, raw: RawDb): Db {
+function makeDb(file: string, ds: DataSource, raw: RawDb, quietMs: number): Db {
   let queue: Promise<unknown> = Promise.resolve();
   let unsynced: NodeJS.Timeout | null = null;
+  let lastCall = Date.now();
+  let working = false;
+  let closing = false;
+  // Slices of quiet work, one transaction each, queued behind the calls like any write; it goes
+  // on while the store stays quiet, and does one slice per tick while busy (if it says so).
+  const quietTick = async () => {
+    if (working || closing || !db.quietWork) return;
+    working = true;
+    try {
+      for (;;) {
+        const busy = Date.now() - lastCall < quietMs;
+        const more = await run((() => db.quietWork?.(raw, busy) ?? false), false);
+        if (!more || busy || closing) break;
+        await new Promise((r) => setImmediate(r));
+      }
+    } catch {
+      // Derived data only: the next tick tries again, and readers never depend on it being done.
+    } finally {
+      working = false;
+    }
+  };
+  const quietTimer = setInterval(() => void quietTick(), quietMs);
+  quietTimer.unref();
   const syncReads = () => {
     if (unsynced) clearTimeout(unsynced);
     unsynced = null;
@@ -198,35 +231,14 @@ function makeDb(file: string, ds: DataSource, raw: RawDb): Db {
     ds,
     raw,
     onCommit: null,
+    quietWork: null,
     write<T>(fn: (m: EntityManager) => Promise<T>, options: { durable?: boolean } = {}): Promise<T> {
-      const durable = options.durable ?? true;
-      const run = queue.then(async () => {
-        if (!durable) prepared(raw, 'PRAGMA synchronous = NORMAL').run();
-        try {
-          return await ds.transaction((m) => {
-            // Take the write lock first, as BEGIN IMMEDIATE would: a writer in another process then
-            // makes us wait (busy_timeout) instead of failing later with SQLITE_BUSY_SNAPSHOT.
-            prepared(raw, 'DELETE FROM settings WHERE 0').run();
-            return fn(m);
-          });
-        } finally {
-          if (!durable) prepared(raw, 'PRAGMA synchronous = FULL').run();
-        }
-      }).then((value) => {
-        if (durable) {
-          if (unsynced) clearTimeout(unsynced);
-          unsynced = null;
-          db.onCommit?.();
-        } else if (!unsynced) {
-          unsynced = setTimeout(() => { queue = queue.then(syncReads); }, READ_LOG_SYNC_MS);
-          unsynced.unref();
-        }
-        return value;
-      });
-      queue = run.catch(() => undefined);
-      return run;
+      lastCall = Date.now();
+      return run(fn, options.durable ?? true);
     },
     async close() {
+      closing = true;
+      clearInterval(quietTimer);
       await queue;
       if (unsynced) syncReads();
       if (!ds.isInitialized) return;
@@ -236,5 +248,32 @@ function makeDb(file: string, ds: DataSource, raw: RawDb): Db {
       await ds.destroy();
     },
   };
+  function run<T>(fn: (m: EntityManager) => Promise<T> | T, durable: boolean): Promise<T> {
+    const result = queue.then(async () => {
+      if (!durable) prepared(raw, 'PRAGMA synchronous = NORMAL').run();
+      try {
+        return await ds.transaction(async (m) => {
+          // Take the write lock first, as BEGIN IMMEDIATE would: a writer in another process then
+          // makes us wait (busy_timeout) instead of failing later with SQLITE_BUSY_SNAPSHOT.
+          prepared(raw, 'DELETE FROM settings WHERE 0').run();
+          return fn(m);
+        });
+      } finally {
+        if (!durable) prepared(raw, 'PRAGMA synchronous = FULL').run();
+      }
+    }).then((value) => {
+      if (durable) {
+        if (unsynced) clearTimeout(unsynced);
+        unsynced = null;
+        db.onCommit?.();
+      } else if (!unsynced) {
+        unsynced = setTimeout(() => { queue = queue.then(syncReads); }, READ_LOG_SYNC_MS);
+        unsynced.unref();
+      }
+      return value;
+    });
+    queue = result.catch(() => undefined);
+    return result;
+  }
   return db;
 }

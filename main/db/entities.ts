@@ -542,6 +542,8 @@ export interface AccessLogRow {
   detail: string | null;
   prevHash: string;
   hash: string;
+  /** The clients a search or list showed, as a JSON array (migration 0023); null on other entries. */
+  clientIds: string | null;
 }
 export const AccessLogEntity = new EntitySchema<AccessLogRow>({
   name: 'AccessLog',
@@ -561,6 +563,35 @@ export const AccessLogEntity = new EntitySchema<AccessLogRow>({
     detail: text(true),
     prevHash: { ...text(), name: 'prev_hash' },
     hash: text(),
+    clientIds: { ...text(true), name: 'client_ids' },
+  },
+});
+
+/** Which list entries of the access log showed which client: derived from `client_ids`, filled behind the log. */
+export interface AccessLogGetoondRow {
+  clientId: number;
+  seq: number;
+}
+export const AccessLogGetoondEntity = new EntitySchema<AccessLogGetoondRow>({
+  name: 'AccessLogGetoond',
+  tableName: 'access_log_getoond',
+  columns: {
+    clientId: { type: 'integer', primary: true, name: 'client_id' },
+    seq: { type: 'integer', primary: true },
+  },
+});
+
+/** How far `access_log_getoond` has been filled: every list entry up to `totSeq` is in it. */
+export interface AccessLogGetoondStandRow {
+  id: number;
+  totSeq: number;
+}
+export const AccessLogGetoondStandEntity = new EntitySchema<AccessLogGetoondStandRow>({
+  name: 'AccessLogGetoondStand',
+  tableName: 'access_log_getoond_stand',
+  columns: {
+    id: { type: 'integer', primary: true },
+    totSeq: { type: 'integer', name: 'tot_seq' },
   },
 });
 
@@ -1019,7 +1050,7 @@ export const ZaakArchiefEntity = new EntitySchema<ZaakArchiefRow>({
 export const ENTITIES = [
   UserEntity, SettingEntity, HouseholdEntity, ClientEntity, RepresentativeEntity, MeldingEntity,
   OnderzoekEntity, AanvraagEntity, IndicatieEntity, BeschikkingEntity, BeschikkingIndicatieEntity,
-  BeschikkingBewerkerEntity, TermijnEntity, LetterEntity, OutboxEntity, AccessLogEntity, VoornemenEntity,
+  BeschikkingBewerkerEntity, TermijnEntity, LetterEntity, OutboxEntity, AccessLogEntity, AccessLogGetoondEntity, AccessLogGetoondStandEntity, VoornemenEntity,
   BeschikkingAuteursView, TerugzendingEntity, ClientNameChangesEntity, InzageVerzoekEntity, IwmoBerichtEntity,
   NotificatieEntity, PrintBatchEntity, PrintBatchLetterEntity, PrintBatchAfschriftEntity, RechtenVerzoekEntity, UserCredentialEntity,
   VernietigingVoorstelEntity, VernietigingItemEntity, WerkvoorraadStandEntity, ZaakArchiefEntity, WijkEntity, AanbiederEntity,

@@ -12,6 +12,7 @@ import { ensureFontFamily, getPdfMake } from '../letters/fonts';
 import { FONT_FAMILY } from '../letters/layout';
 import { adresRegels, clientNaam } from '../services/clients';
 import { meldingKenmerk } from '../services/zaakRecords';
+import { aboutClients } from '../db/sqlite/shownClients';
 import {
   AanvraagEntity, AccessLogEntity, BeschikkingAuteursView, BeschikkingEntity, BeschikkingIndicatieEntity, ClientEntity, HouseholdEntity,
   IndicatieEntity, LetterEntity, MeldingEntity, OnderzoekEntity, RepresentativeEntity, TermijnEntity, UserEntity, type ClientRow,
@@ -74,9 +75,10 @@ export async function collectInzage(tx: Pick<TxContext, 'm'>, clientId: number, 
   const brieven = (await m.find(LetterEntity, { where: [{ meldingId: In(mIds) }, { beschikkingId: In(bIds) }], order: { id: 'ASC' } }))
     .map(({ pdf, ...rest }) => ({ ...rest, pdfBase64: Buffer.from(pdf).toString('base64') }));
   const users = new Map((await m.find(UserEntity, { select: { id: true, username: true, displayName: true } })).map((u) => [u.username, u.displayName]));
-  const toegang = (await m.find(AccessLogEntity, { where: { clientId }, order: { seq: 'ASC' } }))
+  const toegang = (await m.createQueryBuilder(AccessLogEntity, 'l').where(aboutClients('l.seq'), { clientIds: [clientId] }).orderBy('l.seq', 'ASC').getMany())
     .map((e) => ({
-      seq: e.seq, ts: e.ts, actor: e.actor, naam: users.get(e.actor) ?? null, rol: e.role, actie: e.action, object: e.objectType,
+      // A list that showed her among others: she was shown, not searched for.
+      seq: e.seq, ts: e.ts, actor: e.actor, naam: users.get(e.actor) ?? null, rol: e.role, actie: e.clientIds === null ? e.action : 'getoond', object: e.objectType,
       objectId: e.objectId, resultaat: e.result, oorsprong: e.origin,
     }));
   return {
@@ -88,7 +90,7 @@ export async function collectInzage(tx: Pick<TxContext, 'm'>, clientId: number, 
 // ---------------------------------------------------------------- PDF
 
 const ACTIE: Record<string, string> = {
-  lezen: 'bekeken', zoeken: 'gezocht', aanmaken: 'vastgelegd', wijzigen: 'gewijzigd', verwijderen: 'verwijderd',
+  lezen: 'bekeken', zoeken: 'gezocht', getoond: 'getoond in een lijst', aanmaken: 'vastgelegd', wijzigen: 'gewijzigd', verwijderen: 'verwijderd',
   afdrukken: 'afgedrukt/verzonden', exporteren: 'doorgegeven (export)', beheer: 'beheer', vernietigen: 'vernietigd',
 };
 const ROL: Record<string, string> = {

@@ -8,7 +8,7 @@ import {
   listSlots, openSlot, readSlotFile, RECOVERY_SLOT, recoverySecret, removeSlot, STRONG_KDF, writeFileAtomic,
   type KdfParams,
 } from '../db/keyslots';
-import { attachAnchor, databaseIdOf } from '../vault';
+import { attachLog, databaseIdOf } from '../vault';
 import type { Anchor, AnchorConfig } from '../anchor';
 import { isServerMode, SERVER_MODE_SETTING, storeVerifier, WRONG_PASSWORD } from '../db/verifiers';
 
@@ -35,7 +35,7 @@ export interface SealOptions {
 
 function unsealed(db: Db, key: Buffer, o: SealOptions): Unsealed {
   const databaseId = databaseIdOf(db.raw);
-  return { db, key, kdf: o.kdf ?? STRONG_KDF, databaseId, anchor: attachAnchor(db, databaseId, o.anchor) };
+  return { db, key, kdf: o.kdf ?? STRONG_KDF, databaseId, anchor: attachLog(db, databaseId, o.anchor) };
 }
 
 const SERVER_ORIGIN = `${os.hostname()}/server`;

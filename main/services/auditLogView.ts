@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { AuditListInputSchema, AuditListOutputSchema } from '../../shared/schemas/admin';
 import { addDays } from '../../shared/dates';
 import { AccessLogEntity, BeschikkingEntity, ClientEntity, MeldingEntity, UserEntity, type AccessLogRow } from '../db/entities';
+import { aboutClients } from '../db/sqlite/shownClients';
 import { clientNaam, searchClientsRaw } from './clients';
 import { meldingKenmerk } from './zaakRecords';
 import { logAccess, type TxContext } from './context';
@@ -54,6 +55,7 @@ export async function auditList(tx: TxContext, input: Input): Promise<Output> {
     entries: rows.map((r) => ({
       seq: r.seq, ts: r.ts, actor: r.actor, onBehalfOf: r.onBehalfOf, role: r.role, action: r.action,
       objectType: r.objectType, objectId: r.objectId, clientId: r.clientId, result: r.result, origin: r.origin, detail: r.detail,
+      getoond: r.clientIds === null ? null : (JSON.parse(r.clientIds) as number[]).length,
       actorNaam: names.users.get(r.actor) ?? null,
       clientNaam: r.clientId !== null ? names.clients.get(r.clientId) ?? null : null,
       kenmerk: r.objectId === null ? null
@@ -85,13 +87,15 @@ async function logPage(tx: TxContext, q: LogQuery): Promise<AccessLogRow[]> {
     ...(q.tsTot !== undefined ? [LessThan(q.tsTot)] : []),
   ];
   const where: FindOptionsWhere<AccessLogRow> = {
-    ...(q.clientIds ? { clientId: In(q.clientIds) } : {}),
     ...(q.actor !== undefined ? { actor: q.actor } : {}),
     ...(q.action !== undefined ? { action: q.action } : {}),
     ...(ts.length ? { ts: And(...ts) } : {}),
     ...(q.beforeSeq !== undefined ? { seq: LessThan(q.beforeSeq) } : {}),
   };
-  return tx.m.find(AccessLogEntity, { where, order: { seq: 'DESC' }, take: q.limit });
+  const query = tx.m.createQueryBuilder(AccessLogEntity, 'l').where(where);
+  // A client's entries include the lists that showed her, which name her among others.
+  if (q.clientIds) query.andWhere(aboutClients('l.seq'), { clientIds: q.clientIds });
+  return query.orderBy('l.seq', 'DESC').take(q.limit).getMany();
 }
 
 /** The users and actions that occur in the log: the choices of the auditor's filter lists. */

@@ -47,6 +47,7 @@ export function logAccess(tx: TxContext, e: {
   objectType: string;
   objectId?: string | number | null;
   clientId?: number | null;
+  clientIds?: readonly number[];
   result?: LogResult;
   detail?: string | null;
 }): void {
@@ -58,14 +59,12 @@ export function logAccess(tx: TxContext, e: {
 }
 
 /**
- * A search or list: one entry for the list, and one per client it showed (NEN 7513 counts a
- * client shown in a list as a client whose data was looked at, so her own access history has it).
+ * A search or list: one entry that names every client it showed (NEN 7513 counts a client shown in
+ * a list as a client whose data was looked at, so her own access history has it; see
+ * main/db/sqlite/shownClients.ts for how her history finds it).
  */
 export function logShown(tx: TxContext, e: { objectType: string; detail: string }, clientIds: Iterable<number>): void {
-  logAccess(tx, { action: 'zoeken', ...e });
-  for (const clientId of new Set(clientIds)) {
-    logAccess(tx, { action: 'zoeken', objectType: e.objectType, objectId: clientId, clientId, detail: `getoond in ${e.objectType}` });
-  }
+  logAccess(tx, { action: 'zoeken', ...e, clientIds: [...new Set(clientIds)] });
 }
 
 export function notFound(what: string, id: number | string): LoketError {

@@ -161,6 +161,8 @@ export const AuditListInputSchema = z.object({
 
 /** A log line with the names a person reads: the client, the kenmerk of the object, the user. */
 export const AuditListEntrySchema = LogEntrySchema.extend({
+  /** A search or list: how many clients it showed (the one entry names them all); null otherwise. */
+  getoond: z.number().int().nullable(),
   actorNaam: z.string().nullable(),
   clientNaam: z.string().nullable(),
   kenmerk: z.string().nullable(),

@@ -83,7 +83,7 @@ async function openPlain(file: string): Promise<Db> {
   const raw = (ds.driver as unknown as { databaseConnection: Sqlite.Database }).databaseConnection;
   raw.pragma('optimize = 0x10002');
   return {
-    file, ds, raw, onCommit: null,
+    file, ds, raw, onCommit: null, quietWork: null,
     write: (fn) => ds.transaction((m) => fn(m)),
     close: async () => { await ds.destroy(); },
   };

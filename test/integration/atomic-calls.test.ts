@@ -27,9 +27,9 @@ afterAll(() => desk.close());
 
 type Snapshot = Record<string, unknown[]>;
 
-/** Every row of every table except the access log, in rowid order (blobs as hex). */
+/** Every row of every table except the access log and its derived per-client index, in rowid order (blobs as hex). */
 function snapshot(raw: RawDb): Snapshot {
-  const tables = raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'access_log' ORDER BY name`).pluck().all() as string[];
+  const tables = raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'access_log%' ORDER BY name`).pluck().all() as string[];
   const out: Snapshot = {};
   for (const t of tables) {
     const rows = raw.prepare(`SELECT * FROM "${t}"`).all() as Record<string, unknown>[];

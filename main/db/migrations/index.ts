@@ -17,6 +17,7 @@ import { Afschriften0016 } from './0016-afschriften';
 import { WerkvoorraadStand0020 } from './0020-werkvoorraad-stand';
 import { HotPathIndexes0021 } from './0021-hot-path-indexes';
 import { WerkvoorraadTelling0022 } from './0022-werkvoorraad-telling';
+import { ToegangslogGetoond0023 } from './0023-toegangslog-getoond';
 
 /** Every migration, in order. Listed explicitly: glob paths break once bundled. Never remove one. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   WerkvoorraadStand0020,
   HotPathIndexes0021,
   WerkvoorraadTelling0022,
+  ToegangslogGetoond0023,
 ];

@@ -91,7 +91,7 @@ export function AuditLog() {
                 <Table.Td>{fmtDateTime(x.ts)}</Table.Td>
                 <Table.Td>{x.actorNaam ?? x.actor}{x.onBehalfOf ? ` namens ${x.onBehalfOf}` : ''}</Table.Td>
                 <Table.Td>{x.role ?? ''}</Table.Td><Table.Td>{x.action}</Table.Td><Table.Td>{objectLabel(x)}</Table.Td>
-                <Table.Td>{x.clientNaam ?? ''}</Table.Td><Table.Td>{x.result}</Table.Td>
+                <Table.Td>{x.clientNaam ?? (x.getoond === null ? '' : `lijst met ${x.getoond} ${x.getoond === 1 ? 'cliënt' : 'cliënten'}`)}</Table.Td><Table.Td>{x.result}</Table.Td>
                 <Table.Td>
                   <Button size="compact-xs" variant="default" aria-expanded={open === x.seq} aria-controls={`logdetail-${x.seq}`}
                     aria-label={`Details van regel ${x.seq}`} onClick={() => setOpen(open === x.seq ? null : x.seq)}>
