@@ -29,15 +29,17 @@ interface Detail {
   partner_voorvoegsel: string | null; partner_geslachtsnaam: string | null; naamgebruik: string;
 }
 
-/** Sort keys as entity properties; a key in parentheses sorts NULLs last and takes no direction. */
-const ORDER: Record<Query['sorteer'], (qb: SelectQueryBuilder<WerkvoorraadStandRow>) => string[]> = {
-  uiterlijk: () => ['(w.uiterlijk IS NULL)', 'w.uiterlijk'],
-  kenmerk: () => ['w.meldingId'],
-  client: () => ['w.zoeknaam'],
-  wet: () => ['w.wet'],
-  fase: () => ["CASE w.fase WHEN 'onderzoek' THEN 1 WHEN 'aanvraag' THEN 2 WHEN 'beschikking' THEN 3 WHEN 'accordering' THEN 4 ELSE 5 END"],
-  wijk: () => ['(w.wijk IS NULL)', 'w.wijk'],
-  consulent: (qb) => [qb.subQuery().select('u.displayName').from(UserEntity, 'u').where('u.id = w.consulentId').getQuery()],
+/** Sort keys as entity properties, each with the chosen direction except `nullsLast`, which keeps NULLs last both ways. */
+type SortKey = { sql: string; nullsLast?: true };
+const ORDER: Record<Query['sorteer'], (qb: SelectQueryBuilder<WerkvoorraadStandRow>) => SortKey[]> = {
+  uiterlijk: () => [{ sql: '(w.uiterlijk IS NULL)', nullsLast: true }, { sql: 'w.uiterlijk' }],
+  kenmerk: () => [{ sql: 'w.meldingId' }],
+  client: () => [{ sql: 'w.zoeknaam' }],
+  wet: () => [{ sql: 'w.wet' }],
+  fase: () => [{ sql: "CASE w.fase WHEN 'onderzoek' THEN 1 WHEN 'aanvraag' THEN 2 WHEN 'beschikking' THEN 3 WHEN 'accordering' THEN 4 ELSE 5 END" }],
+  wijk: () => [{ sql: '(w.wijk IS NULL)', nullsLast: true }, { sql: 'w.wijk' }],
+  // Names as people read them: "anna" before "Zeno" (SQLite's default compares bytes, capitals first).
+  consulent: (qb) => [{ sql: `${qb.subQuery().select('u.displayName').from(UserEntity, 'u').where('u.id = w.consulentId').getQuery()} COLLATE NOCASE` }],
 };
 
 /** The state of a case's nearest running term; werkvoorraad-stand.test.ts holds it equal to the sums of the counts. */
@@ -82,7 +84,7 @@ export async function werkvoorraadPage(tx: TxContext, input: Query): Promise<Wer
   const pagina = Math.min(input.pagina, pages);
   const dir = input.richting === 'af' ? 'DESC' : 'ASC';
   const pageQb = filtered().select(['w.meldingId AS melding_id', 'w.fase AS fase', 'w.termijnId AS termijn_id']);
-  for (const o of ORDER[input.sorteer](pageQb)) pageQb.addOrderBy(o, o.startsWith('(') ? 'ASC' : dir);
+  for (const k of ORDER[input.sorteer](pageQb)) pageQb.addOrderBy(k.sql, k.nullsLast ? 'ASC' : dir);
   const page = await pageQb.addOrderBy('w.meldingId', dir)
     .limit(input.perPagina).offset((pagina - 1) * input.perPagina)
     .getRawMany<{ melding_id: number; fase: string; termijn_id: number | null }>();

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Desk, ok } from '../support/cases';
-import { ADMIN_PASSWORD } from '../support/vault';
+import { ADMIN_PASSWORD, USER_PASSWORD } from '../support/vault';
 
 /** Pixels of page 1 (rendered by poppler) that are clearly red: the CONCEPT watermark is red, the letter is not. */
 function reddishPixels(b64: string): number {
@@ -168,6 +168,21 @@ describe('the werkvoorraad page', () => {
     expect(byName.items.map((i) => i.meldingId)).toEqual([a.meldingId, b.meldingId]);
     await ok(anna, 'beschikking.submit', { id: b.beschikkingId });
     expect((await ok(anna, 'werkvoorraad.page', { fase: 'accordering' })).items.map((i) => i.meldingId)).toEqual([b.meldingId]);
+  });
+
+  it('sorts on the consultant both ways', async () => {
+    const desk = await open();
+    const a = await conceptCase(desk, '999993847', 'Vliet');
+    const beheer = await desk.as('beheer', '2026-04-13', ADMIN_PASSWORD);
+    const zeno = await ok(beheer, 'user.add', { username: 'zeno', displayName: 'Zeno Zwart', roles: ['consulent'], password: USER_PASSWORD });
+    const anna = a.anna;
+    const c = await ok(anna, 'client.create', { bsn: '999990482', voornamen: 'Bert', geslachtsnaam: 'Dam', geboortedatum: '1950-01-01', postcode: '1234 AB' });
+    const m = await ok(anna, 'melding.create', {
+      clientId: c.id, datum: '2026-04-01', kanaal: 'balie', wet: 'wmo', hulpvraag: 'Hulp bij douchen nodig.', toestemming: true, clientondersteuningAangeboden: false, consulentId: zeno.id,
+    });
+    const order = async (richting: 'op' | 'af') => (await ok(anna, 'werkvoorraad.page', { sorteer: 'consulent', richting })).items.map((i) => i.consulentNaam);
+    expect([await order('op'), await order('af')]).toEqual([['anna', 'Zeno Zwart'], ['Zeno Zwart', 'anna']]);
+    expect(m.melding.consulentId).toBe(zeno.id);
   });
 });
 
