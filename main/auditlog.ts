@@ -72,6 +72,8 @@ const INSERT_ENTRY = `INSERT INTO access_log (seq, ts, actor, on_behalf_of, role
   VALUES (@seq, @ts, @actor, @on_behalf_of, @role, @action, @object_type, @object_id,
     @client_id, @result, @origin, @detail, @prev_hash, @hash, @client_ids)`;
 
+const INSERT_KEUZES = `INSERT OR IGNORE INTO access_log_keuzes (soort, waarde) VALUES ('actor', ?), ('action', ?)`;
+
 /** Appends one entry. Call it inside the transaction of the change it records, so both land or neither. */
 export function appendLog(raw: RawDb, entry: LogEntry, now: Date = new Date()): StoredLogEntry {
   const last = prepared(raw, LAST_ENTRY).get() as { seq: number; hash: string } | undefined;
@@ -93,6 +95,8 @@ export function appendLog(raw: RawDb, entry: LogEntry, now: Date = new Date()): 
   };
   const stored = { ...row, hash: entryHash(row) };
   prepared(raw, INSERT_ENTRY).run(stored);
+  // The auditor's filter lists (migration 0024); a pair already there writes nothing.
+  prepared(raw, INSERT_KEUZES).run(stored.actor, stored.action);
   return stored;
 }
 

@@ -581,6 +581,20 @@ export const AccessLogGetoondEntity = new EntitySchema<AccessLogGetoondRow>({
   },
 });
 
+/** A user or action that occurs in the access log (the auditor's filter lists), kept as the log is written. */
+export interface AccessLogKeuzeRow {
+  soort: 'actor' | 'action';
+  waarde: string;
+}
+export const AccessLogKeuzeEntity = new EntitySchema<AccessLogKeuzeRow>({
+  name: 'AccessLogKeuze',
+  tableName: 'access_log_keuzes',
+  columns: {
+    soort: { type: 'text', primary: true },
+    waarde: { type: 'text', primary: true },
+  },
+});
+
 /** How far `access_log_getoond` has been filled: every list entry up to `totSeq` is in it. */
 export interface AccessLogGetoondStandRow {
   id: number;
@@ -1050,7 +1064,7 @@ export const ZaakArchiefEntity = new EntitySchema<ZaakArchiefRow>({
 export const ENTITIES = [
   UserEntity, SettingEntity, HouseholdEntity, ClientEntity, RepresentativeEntity, MeldingEntity,
   OnderzoekEntity, AanvraagEntity, IndicatieEntity, BeschikkingEntity, BeschikkingIndicatieEntity,
-  BeschikkingBewerkerEntity, TermijnEntity, LetterEntity, OutboxEntity, AccessLogEntity, AccessLogGetoondEntity, AccessLogGetoondStandEntity, VoornemenEntity,
+  BeschikkingBewerkerEntity, TermijnEntity, LetterEntity, OutboxEntity, AccessLogEntity, AccessLogGetoondEntity, AccessLogGetoondStandEntity, AccessLogKeuzeEntity, VoornemenEntity,
   BeschikkingAuteursView, TerugzendingEntity, ClientNameChangesEntity, InzageVerzoekEntity, IwmoBerichtEntity,
   NotificatieEntity, PrintBatchEntity, PrintBatchLetterEntity, PrintBatchAfschriftEntity, RechtenVerzoekEntity, UserCredentialEntity,
   VernietigingVoorstelEntity, VernietigingItemEntity, WerkvoorraadStandEntity, ZaakArchiefEntity, WijkEntity, AanbiederEntity,

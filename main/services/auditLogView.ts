@@ -2,7 +2,7 @@ import { And, In, LessThan, MoreThanOrEqual, type FindOperator, type FindOptions
 import type { z } from 'zod';
 import type { AuditListInputSchema, AuditListOutputSchema } from '../../shared/schemas/admin';
 import { addDays } from '../../shared/dates';
-import { AccessLogEntity, BeschikkingEntity, ClientEntity, MeldingEntity, UserEntity, type AccessLogRow } from '../db/entities';
+import { AccessLogEntity, AccessLogKeuzeEntity, BeschikkingEntity, ClientEntity, MeldingEntity, UserEntity, type AccessLogRow } from '../db/entities';
 import { aboutClients } from '../db/sqlite/shownClients';
 import { clientNaam, searchClientsRaw } from './clients';
 import { meldingKenmerk } from './zaakRecords';
@@ -98,12 +98,11 @@ async function logPage(tx: TxContext, q: LogQuery): Promise<AccessLogRow[]> {
   return query.orderBy('l.seq', 'DESC').take(q.limit).getMany();
 }
 
-/** The users and actions that occur in the log: the choices of the auditor's filter lists. */
+/** The users and actions that occur in the log: the choices of the auditor's filter lists (kept as the log is written). */
 async function logFacets(tx: TxContext): Promise<{ actors: string[]; actions: string[] }> {
-  const distinct = async (column: 'actor' | 'action') => (await tx.m.createQueryBuilder(AccessLogEntity, 'l')
-    .select(`l.${column}`, 'v').distinct(true).orderBy(`l.${column}`)
-    .getRawMany<{ v: string }>()).map((r) => r.v);
-  return { actors: await distinct('actor'), actions: await distinct('action') };
+  const keuzes = await tx.m.find(AccessLogKeuzeEntity, { order: { soort: 'ASC', waarde: 'ASC' } });
+  const of = (soort: 'actor' | 'action') => keuzes.filter((k) => k.soort === soort).map((k) => k.waarde);
+  return { actors: of('actor'), actions: of('action') };
 }
 
 /** The names behind the ids on one page of the log, read in one query per kind. */

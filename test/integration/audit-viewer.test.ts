@@ -55,6 +55,14 @@ describe('audit.list for the auditor', () => {
     expect(beheer.entries.every((e) => e.actor === 'beheer' && e.actorNaam === 'Bea Heerder')).toBe(true);
     expect(byName.gebruikers).toEqual(expect.arrayContaining([{ username: 'beheer', displayName: 'Bea Heerder' }, { username: 'anna', displayName: 'anna' }]));
     expect(byName.acties).toEqual(expect.arrayContaining(['aanmaken', 'lezen']));
+    // The filter lists are kept as the log is written: exactly what occurs in it, a new user's first step included.
+    await ok(await desk.as('carla'), 'print.queue', {});
+    const raw = dirk.session!.db.raw;
+    const distinct = (column: string) => raw.prepare(`SELECT DISTINCT ${column} FROM access_log ORDER BY ${column}`).pluck().all();
+    const latest = await ok(dirk, 'audit.list', { limit: 1 });
+    expect(latest.gebruikers!.map((g) => g.username)).toContain('carla');
+    expect(latest.gebruikers!.map((g) => g.username)).toEqual(distinct('actor'));
+    expect(latest.acties).toEqual(distinct('action'));
   }, 60_000);
 
   it('filters on action and date range in main, combined with the other filters', async () => {

@@ -18,6 +18,7 @@ import { WerkvoorraadStand0020 } from './0020-werkvoorraad-stand';
 import { HotPathIndexes0021 } from './0021-hot-path-indexes';
 import { WerkvoorraadTelling0022 } from './0022-werkvoorraad-telling';
 import { ToegangslogGetoond0023 } from './0023-toegangslog-getoond';
+import { ToegangslogKeuzes0024 } from './0024-toegangslog-keuzes';
 
 /** Every migration, in order. Listed explicitly: glob paths break once bundled. Never remove one. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   HotPathIndexes0021,
   WerkvoorraadTelling0022,
   ToegangslogGetoond0023,
+  ToegangslogKeuzes0024,
 ];
