@@ -29,7 +29,7 @@ export interface Session {
   user: UserRow;
   /** Workstation and route, for the access log's "oorsprong". */
   readonly origin: string;
-  /** @internal the database key, needed to write key slots; never leaves the main process. */
+  /** @internal the database key, needed to write key slots; never leaves this process (a worker thread of it may copy it for one job). */
   readonly key: Buffer;
   readonly kdf: KdfParams;
   /** The id set at init (migration 0011 for older databases): slots and anchors name it. */

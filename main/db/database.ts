@@ -56,6 +56,11 @@ export function useNativeBinding(file: string | undefined): void {
   nativeBinding = file;
 }
 
+/** The module build set by useNativeBinding, for worker threads that open a connection of their own. */
+export function nativeBindingInUse(): string | undefined {
+  return nativeBinding;
+}
+
 const statementCache = new WeakMap<RawDb, Map<string, Sqlite.Statement<unknown[]>>>();
 
 /** A statement prepared once per connection: for the statements every call runs (search, session checks). */

@@ -2,9 +2,10 @@ import type { z } from 'zod';
 import { LoketError } from '../../shared/errors';
 import { mayCall } from '../../shared/ipc/access';
 import type { UserAddSchema } from '../../shared/schemas/admin';
+import { verifyLogInWorker } from '../auditlog-verify';
 import { transactional, inTransaction } from '../transaction';
 import { addUser, changePassword, listUsers, removeUser, resetPassword, type Session } from '../vault';
-import { auditVerify, draftKeyFor, getSettings, readSettings, updateSettings, userInfo } from './admin';
+import { logVerifyResult, draftKeyFor, getSettings, readSettings, updateSettings, userInfo } from './admin';
 import { auditList } from './auditLogView';
 import type { HandlerContext, HandlersFor } from './context';
 
@@ -12,6 +13,18 @@ import type { HandlerContext, HandlersFor } from './context';
 
 type SessionChannels = 'session.unlock' | 'session.lock' | 'session.current' | 'session.activity' | 'session.changePassword' | 'audit.verify' |
   'audit.list' | 'settings.get' | 'settings.update' | 'user.list' | 'user.add' | 'user.remove' | 'user.resetPassword';
+
+/**
+ * Hashing every entry of a long log takes minutes: it runs on a worker thread with a connection
+ * of its own, outside the transaction, so the other calls (every desk of a team server) go on.
+ */
+async function verifyAuditLog(ctx: HandlerContext, input: { ankerBestanden?: string[] }) {
+  const s = ctx.session;
+  // Every anchor that can be read: the configured file and any extracts named (a syslog server's log).
+  const files = [...new Set([s.anchor?.config.file, ...(input.ankerBestanden ?? [])].filter((f): f is string => Boolean(f)))];
+  const result = await verifyLogInWorker(s.db.file, s.key, s.databaseId ?? null, files);
+  return inTransaction(ctx, (tx) => logVerifyResult(tx, result));
+}
 
 /** What the renderer needs after login: who, which gemeente, the draft key. */
 function sessionInfo(ctx: HandlerContext<Session | null>, session: Session) {
@@ -73,7 +86,7 @@ export const SESSION_HANDLERS: HandlersFor<SessionChannels> = {
   'session.current': currentSession,
   'session.activity': sessionActivity,
   'session.changePassword': changeOwnPassword,
-  'audit.verify': transactional(auditVerify),
+  'audit.verify': verifyAuditLog,
   'audit.list': transactional(auditList),
   'settings.get': transactional(getSettings),
   'settings.update': transactional(updateSettings),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendLog } from '../../main/auditlog';
 import { amsterdamMidnight } from '../../main/services/auditLogView';
 import { Desk, ok, refused, vastgesteldeToekenning, type CaseIds } from '../support/cases';
 
@@ -94,4 +95,29 @@ describe('audit.list for the auditor', () => {
     expect(amsterdamMidnight('2026-01-15')).toBe('2026-01-14T23:00:00.000Z');
     expect(amsterdamMidnight('2026-03-29')).toBe('2026-03-28T23:00:00.000Z');
   });
+});
+
+describe('audit.verify on a long log', () => {
+  it('checks the chain on a worker thread: another call is answered meanwhile, and the result is logged', async () => {
+    const dirk = await desk.as('dirk');
+    const anna = await desk.as('anna');
+    const raw = dirk.session!.db.raw;
+    // A long log: 40,000 more entries, appended as the app does.
+    await dirk.session!.db.write(async () => {
+      for (let i = 0; i < 40_000; i++) {
+        appendLog(raw, { actor: 'anna', role: 'consulent', action: 'lezen', objectType: 'client', objectId: bakker.clientId, clientId: bakker.clientId, result: 'gelukt', origin: 'test/lang' });
+      }
+    });
+    const order: string[] = [];
+    const verify = dirk.call('audit.verify', {}).then((r) => { order.push('controle'); return r; });
+    // On the main thread the check would hold this call back until it had hashed every entry.
+    await ok(anna, 'werkvoorraad.page', {});
+    order.push('werkvoorraad');
+    const result = await verify;
+    expect(result.ok ? result.value : result.error).toMatchObject({ ok: true });
+    expect(result.ok && result.value.entries).toBeGreaterThan(40_000);
+    expect(order).toEqual(['werkvoorraad', 'controle']);
+    const logged = raw.prepare(`SELECT detail FROM access_log WHERE actor = 'dirk' ORDER BY seq DESC LIMIT 1`).pluck().get() as string;
+    expect(logged).toMatch(/^controle geslaagd \(\d+ regels\)$/);
+  }, 60_000);
 });
