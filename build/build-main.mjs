@@ -8,7 +8,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 rmSync('dist/main', { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: ['main/electron/main.ts', 'main/cli/loket.ts', 'main/letters/worker.ts', 'main/export/iwmo/parse-worker.ts', 'main/auditlog-verify-worker.ts'].filter((f) => existsSync(f)),
+  entryPoints: ['main/electron/main.ts', 'main/cli/loket.ts', 'main/letters/worker.ts', 'main/export/iwmo/parse-worker.ts', 'main/store-worker.ts'].filter((f) => existsSync(f)),
   packages: 'external',
 });
 // The sandboxed preload may only require 'electron': everything else is bundled in.

@@ -8,7 +8,9 @@ import { Anchor, anchorProblems, checkAnchors, hasAnchors, readAnchors, type Anc
 import { appendLog, chainHead } from './auditlog';
 import { applyKey, openConnection, openDatabase, type Db, type RawDb } from './db/database';
 import { UserEntity, SettingEntity, type UserRow } from './db/entities';
+import { tableCounts } from './db/sqlite/schema';
 import { keepShownIndex } from './db/sqlite/shownClients';
+import { backupCopyInWorker } from './store-jobs';
 import {
   commitSealed, keysDir, newRecoveryKey, openSlot, openSlotFull, RECOVERY_SLOT, recoverySecret,
   sealNextKey, STRONG_KDF, writeSlot, type KdfParams,
@@ -371,13 +373,6 @@ function openRaw(file: string, key: Buffer, readonly = true): RawDb {
   return conn;
 }
 
-function tableCounts(conn: RawDb): Record<string, number> {
-  const tables = conn.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'
-    AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'clients_fts%' ORDER BY name`).all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) =>
-    [name, (conn.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]));
-}
-
 export interface BackupResult {
   file: string;
   counts: Record<string, number>;
@@ -394,20 +389,10 @@ export interface BackupResult {
 export async function backup(s: Session, out: string): Promise<BackupResult> {
   if (existsSync(out)) throw new LoketError('conflict', `Er staat al een bestand op ${out}. Kies een nieuwe naam voor de back-up.`, 'out');
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true, mode: 0o700 });
-  s.db.raw.prepare('VACUUM INTO ?').run(out);
-  await fs.chmod(out, 0o600);
+  // Copied and read back on a worker thread: a large database takes seconds, and the team server's
+  // desks go on meanwhile (the copy is a snapshot; writes after it are not in it).
+  const { counts, head } = await backupCopyInWorker(s.db.file, s.key, out);
   await fs.cp(keysDir(s.db.file), keysDir(out), { recursive: true });
-  const copy = openRaw(out, s.key);
-  let counts: Record<string, number>;
-  let head: { seq: number; head: string };
-  try {
-    const integrity = copy.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') throw new LoketError('opslag', `De back-up ${out} is beschadigd (${String(integrity)}). Probeer het opnieuw.`);
-    counts = tableCounts(copy);
-    head = chainHead(copy);
-  } finally {
-    copy.close();
-  }
   await fs.writeFile(`${out}.anker`, JSON.stringify({ chain: s.databaseId ?? null, ...head, ts: new Date().toISOString() }) + '\n', { mode: 0o600, flag: 'wx' });
   await logAdmin(s, 'beheer', 'database', null, `back-up gemaakt (toegangslog tot regel ${head.seq})`);
   anchorNow(s, 'back-up', `back-up tot regel ${head.seq}`);

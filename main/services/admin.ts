@@ -49,7 +49,7 @@ export async function draftKeyFor(tx: Pick<TxContext, 'm' | 'session'>): Promise
   return fresh;
 }
 
-/** The access log's check is done (on a worker thread, see auditlog-verify.ts): its result goes into the log. */
+/** The access log's check is done (on a worker thread, see store-jobs.ts): its result goes into the log. */
 export function logVerifyResult(tx: TxContext, result: VerifyResult): VerifyResult {
   logAccess(tx, { action: 'lezen', objectType: 'toegangslog', detail: result.ok ? `controle geslaagd (${result.entries} regels)` : `controle: regel ${result.firstBroken?.seq} klopt niet` });
   return result;

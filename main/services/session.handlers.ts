@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { LoketError } from '../../shared/errors';
 import { mayCall } from '../../shared/ipc/access';
 import type { UserAddSchema } from '../../shared/schemas/admin';
-import { verifyLogInWorker } from '../auditlog-verify';
+import { verifyLogInWorker } from '../store-jobs';
 import { transactional, inTransaction } from '../transaction';
 import { addUser, changePassword, listUsers, removeUser, resetPassword, type Session } from '../vault';
 import { logVerifyResult, draftKeyFor, getSettings, readSettings, updateSettings, userInfo } from './admin';

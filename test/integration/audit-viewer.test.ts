@@ -1,7 +1,13 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { appendLog } from '../../main/auditlog';
+import { applyKey } from '../../main/db/database';
 import { amsterdamMidnight } from '../../main/services/auditLogView';
 import { Desk, ok, refused, vastgesteldeToekenning, type CaseIds } from '../support/cases';
+import { ADMIN_PASSWORD } from '../support/vault';
 
 /** Issue 16 item 9: the auditor's log viewer names people and objects and filters in main. */
 
@@ -97,7 +103,7 @@ describe('audit.list for the auditor', () => {
   });
 });
 
-describe('audit.verify on a long log', () => {
+describe("the store's long jobs run on a worker thread", () => {
   it('checks the chain on a worker thread: another call is answered meanwhile, and the result is logged', async () => {
     const dirk = await desk.as('dirk');
     const anna = await desk.as('anna');
@@ -119,5 +125,26 @@ describe('audit.verify on a long log', () => {
     expect(order).toEqual(['werkvoorraad', 'controle']);
     const logged = raw.prepare(`SELECT detail FROM access_log WHERE actor = 'dirk' ORDER BY seq DESC LIMIT 1`).pluck().get() as string;
     expect(logged).toMatch(/^controle geslaagd \(\d+ regels\)$/);
+  }, 60_000);
+
+  it('a backup of the (now longer) database: another call is answered meanwhile, and the copy holds every row', async () => {
+    const beheer = await desk.as('beheer', '2026-04-20', ADMIN_PASSWORD);
+    const anna = await desk.as('anna');
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'loket-backup-')), 'kopie.db');
+    const order: string[] = [];
+    const made = beheer.call('database.backup', { out }).then((r) => { order.push('back-up'); return r; });
+    await ok(anna, 'werkvoorraad.page', {});
+    order.push('werkvoorraad');
+    const result = await made;
+    expect(result.ok ? 'gelukt' : result.error.message).toBe('gelukt');
+    expect(order).toEqual(['werkvoorraad', 'back-up']);
+    const raw = beheer.session!.db.raw;
+    expect(result.ok && result.value.clients).toBe(raw.prepare('SELECT count(*) FROM clients').pluck().get());
+    // Read back with the database's key: the long log is in it.
+    const kopie = new Sqlite(out, { readonly: true });
+    applyKey(kopie, beheer.session!.key);
+    expect(kopie.prepare('SELECT count(*) FROM access_log').pluck().get()).toBeGreaterThan(40_000);
+    kopie.close();
+    expect(statSync(out).mode & 0o777).toBe(0o600);
   }, 60_000);
 });
