@@ -5,26 +5,15 @@ import { chmodSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { LoketError } from '../shared/errors';
 import { chainHead, verifyLog, verifyLogWithAnchors } from './auditlog';
-import { applyKey, openConnection, useNativeBinding, type RawDb } from './db/database';
+import { openWithKey, useNativeBinding, type RawDb } from './db/database';
 import { tableCounts } from './db/sqlite/schema';
 import type { StoreJob } from './store-jobs';
 
 if (!parentPort) throw new Error('store-worker.ts must run as a worker thread');
 const port = parentPort;
 
-function open(file: string, key: Buffer): RawDb {
-  const conn = openConnection(file, { readonly: true, fileMustExist: true });
-  try {
-    applyKey(conn, key);
-  } catch (e) {
-    conn.close();
-    throw e;
-  }
-  return conn;
-}
-
 function withConnection<T>(file: string, key: Buffer, fn: (conn: RawDb) => T): T {
-  const conn = open(file, key);
+  const conn = openWithKey(file, key);
   try {
     return fn(conn);
   } finally {

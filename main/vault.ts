@@ -6,7 +6,7 @@ import { LoketError } from '../shared/errors';
 import { roleCombinationProblem, ROLES, type Role } from '../shared/roles';
 import { Anchor, anchorProblems, checkAnchors, hasAnchors, readAnchors, type AnchorConfig, type AnchorEvent } from './anchor';
 import { appendLog, chainHead } from './auditlog';
-import { applyKey, openConnection, openDatabase, type Db, type RawDb } from './db/database';
+import { openDatabase, openWithKey, type Db, type RawDb } from './db/database';
 import { UserEntity, SettingEntity, type UserRow } from './db/entities';
 import { tableCounts } from './db/sqlite/schema';
 import { keepShownIndex } from './db/sqlite/shownClients';
@@ -362,17 +362,6 @@ export async function listUsers(s: Session): Promise<UserRow[]> {
   return s.db.ds.getRepository(UserEntity).find({ order: { username: 'ASC' } });
 }
 
-function openRaw(file: string, key: Buffer, readonly = true): RawDb {
-  const conn = openConnection(file, { readonly, fileMustExist: true });
-  try {
-    applyKey(conn, key);
-  } catch (e) {
-    conn.close();
-    throw e;
-  }
-  return conn;
-}
-
 export interface BackupResult {
   file: string;
   counts: Record<string, number>;
@@ -463,7 +452,7 @@ export async function restore(o: RestoreOptions): Promise<{ counts: Record<strin
   let backupKey: Buffer | null = null;
   if (liveKey) {
     try {
-      openRaw(o.from, liveKey).close();
+      openWithKey(o.from, liveKey).close();
       backupKey = liveKey;
     } catch {
       backupKey = null;
@@ -477,14 +466,14 @@ export async function restore(o: RestoreOptions): Promise<{ counts: Record<strin
     });
     for (const k of opened.keys) {
       try {
-        openRaw(o.from, k).close();
+        openWithKey(o.from, k).close();
         backupKey = k;
         break;
       } catch { /* the next key */ }
     }
     if (!backupKey) throw new LoketError('opslag', `De back-up ${o.from} opent niet met zijn eigen sleutel; het bestand is beschadigd of hoort niet bij deze sleutels.`);
   }
-  const conn = openRaw(o.from, backupKey);
+  const conn = openWithKey(o.from, backupKey);
   let counts: Record<string, number>;
   let backupHead: { seq: number; head: string };
   let backupId: string | null;

@@ -77,6 +77,18 @@ export function openConnection(file: string, options: { readonly?: boolean; file
   return new Sqlite(file, { ...options, ...(nativeBinding ? { nativeBinding } : {}) });
 }
 
+/** A raw connection opened with the database key (backups, restores, the store's worker jobs). */
+export function openWithKey(file: string, key: Buffer, readonly = true): RawDb {
+  const conn = openConnection(file, { readonly, fileMustExist: true });
+  try {
+    applyKey(conn, key);
+  } catch (e) {
+    conn.close();
+    throw e;
+  }
+  return conn;
+}
+
 export function keyPragma(key: Buffer): string {
   if (key.length !== 32) throw new Error('database key must be 32 bytes');
   return `key="x'${key.toString('hex')}'"`;
