@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LoketError, type LoketErrorCode } from '../shared/errors';
 import type { VerifyResult } from './auditlog';
 import { nativeBindingInUse } from './db/database';
+import { workerFile } from './worker-file';
 
 /**
  * The store's long jobs, each on a worker thread with a connection of its own (store-worker.ts),
@@ -14,17 +13,8 @@ export type StoreJob = { file: string; key: Uint8Array; nativeBinding?: string }
   | { kind: 'verify'; chain: string | null; anchorFiles: string[] }
   | { kind: 'backup'; out: string });
 
-/** The worker's file: the .ts source (through tsx) in tests, the bundled .js in dist/. */
-function workerFile(): { file: string; execArgv: string[] } {
-  if (__filename.endsWith('.ts')) return { file: join(__dirname, 'store-worker.ts'), execArgv: ['--require', 'tsx/cjs'] };
-  const candidates = [join(__dirname, 'store-worker.js'), join(__dirname, '..', 'store-worker.js')];
-  const found = candidates.find((f) => existsSync(f));
-  if (!found) throw new Error(`store-worker niet gevonden naast ${__dirname}`);
-  return { file: found, execArgv: [] };
-}
-
 function runInWorker<T>(job: StoreJob, aborted: string): Promise<T> {
-  const { file, execArgv } = workerFile();
+  const { file, execArgv } = workerFile('store-worker', 'store-worker');
   const worker = new Worker(file, { execArgv });
   return new Promise<T>((resolve, reject) => {
     const fail = (cause?: string) => reject(new LoketError('opslag', cause ? `${aborted} (oorzaak: ${cause})` : aborted));

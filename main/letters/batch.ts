@@ -6,10 +6,9 @@
 // our small pdfkit-output merger (pdf-merge.ts). A single pdfmake document with page breaks
 // would be ~1.5x faster on one core, but it runs on one core only, needs a hack for per-letter
 // page numbers, and one bad letter would break the whole document.
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { TS_WORKER_ARGV, workerFile } from '../worker-file';
 import { isoToUtcDate } from './format';
 import { mergePdfs } from './pdf-merge';
 import { failureReason } from './render';
@@ -39,20 +38,11 @@ export interface BatchResult {
   failures: { id: string; reason: string }[];
 }
 
-/** Worker entry: the .ts source (run through tsx) in tests, the bundled .js sibling in dist/. */
+/** Worker entry: LOKET_LETTER_WORKER when set (tests), else the letters worker beside this code (worker-file.ts). */
 export function workerEntry(): { file: string; execArgv: string[] } {
   const override = process.env.LOKET_LETTER_WORKER;
-  // Node 20 does not apply `--import tsx` hooks to a worker's own .ts entry ("Unknown file
-  // extension"); tsx's CommonJS hook via --require does work (this package is CommonJS).
-  const tsArgs = ['--require', 'tsx/cjs'];
-  if (override) return { file: override, execArgv: override.endsWith('.ts') ? tsArgs : [] };
-  if (__filename.endsWith('.ts')) {
-    return { file: join(__dirname, 'worker.ts'), execArgv: tsArgs };
-  }
-  for (const f of [join(__dirname, 'worker.js'), join(__dirname, '..', 'letters', 'worker.js')]) {
-    if (existsSync(f)) return { file: f, execArgv: [] };
-  }
-  throw new Error(`Brieven-worker niet gevonden naast ${__dirname}`);
+  if (override) return { file: override, execArgv: override.endsWith('.ts') ? TS_WORKER_ARGV : [] };
+  return workerFile('letters/worker', 'Brieven-worker');
 }
 
 export class BatchAbortedError extends Error {

@@ -1,24 +1,14 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LoketError, type LoketErrorCode } from '../../../shared/errors';
 import type { VerzoekOmToewijzing } from './verzoek';
-
-/** The worker's file: the .ts source (through tsx) in tests, the bundled .js in dist/. */
-function parseWorkerFile(): { file: string; execArgv: string[] } {
-  if (__filename.endsWith('.ts')) return { file: join(__dirname, 'parse-worker.ts'), execArgv: ['--require', 'tsx/cjs'] };
-  const candidates = [join(__dirname, 'parse-worker.js'), join(__dirname, '..', 'export', 'iwmo', 'parse-worker.js')];
-  const found = candidates.find((f) => existsSync(f));
-  if (!found) throw new Error(`iWmo-worker niet gevonden naast ${__dirname}`);
-  return { file: found, execArgv: [] };
-}
+import { workerFile } from '../../worker-file';
 
 /**
  * Parses a verzoek om toewijzing on a worker thread of its own, with a memory cap, a time cap and
  * the size and element limits of limits.ts: the main process stays free for every other call.
  */
 export function parseVerzoekInWorker(xml: string, timeoutMs = 20_000): Promise<VerzoekOmToewijzing> {
-  const { file, execArgv } = parseWorkerFile();
+  const { file, execArgv } = workerFile('export/iwmo/parse-worker', 'iWmo-worker');
   const worker = new Worker(file, { execArgv, resourceLimits: { maxOldGenerationSizeMb: 256, stackSizeMb: 4 } });
   let timer: NodeJS.Timeout | undefined;
   return new Promise<VerzoekOmToewijzing>((resolve, reject) => {
