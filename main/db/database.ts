@@ -30,10 +30,11 @@ export interface Db {
   /** Called after every write that is on disk (the access-log anchor hangs here). */
   onCommit: (() => void) | null;
   /**
-   * Derived work done in its own transactions while no call has come for QUIET_MS (the access
-   * log's per-client index); `busy` when calls keep coming. Returns true while more remains.
+   * Derived work (the access log's per-client index) done in its own transactions while no call
+   * has come for QUIET_MS: `due` is asked first, outside a transaction (`busy` when calls keep
+   * coming), so an idle store takes no write lock; `slice` does one part and says whether more remains.
    */
-  quietWork: ((raw: RawDb, busy: boolean) => boolean) | null;
+  quietWork: { due: (raw: RawDb, busy: boolean) => boolean; slice: (raw: RawDb) => boolean } | null;
   close(): Promise<void>;
 }
 
@@ -215,12 +216,14 @@ function makeDb(file: string, ds: DataSource, raw: RawDb, quietMs: number): Db {
   // Slices of quiet work, one transaction each, queued behind the calls like any write; it goes
   // on while the store stays quiet, and does one slice per tick while busy (if it says so).
   const quietTick = async () => {
-    if (working || closing || !db.quietWork) return;
+    const work = db.quietWork;
+    if (working || closing || !work) return;
     working = true;
     try {
       for (;;) {
         const busy = Date.now() - lastCall < quietMs;
-        const more = await run((() => db.quietWork?.(raw, busy) ?? false), false);
+        if (!work.due(raw, busy)) break;
+        const more = await run(() => work.slice(raw), false);
         if (!more || busy || closing) break;
         await new Promise((r) => setImmediate(r));
       }

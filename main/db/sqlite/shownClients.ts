@@ -27,29 +27,36 @@ export function aboutClients(seqColumn: string): string {
       WHERE t.seq > (SELECT tot_seq FROM access_log_getoond_stand WHERE id = 1) AND t.client_ids IS NOT NULL AND j.value IN (:...clientIds))`;
 }
 
-/**
- * Indexes up to `maxEntries` list entries past the mark, in one transaction of the caller's.
- * `busy`: calls are coming in; then it only works when the tail has grown past MAX_UNINDEXED.
- * Returns whether more remains.
- */
-export function indexShownClients(raw: RawDb, busy: boolean, maxEntries = INDEX_SLICE): boolean {
+/** The index's mark and the log's head: entries past the mark are not indexed yet. */
+function behind(raw: RawDb): { tot: number; head: number } | undefined {
   const mark = prepared(raw, 'SELECT tot_seq AS tot FROM access_log_getoond_stand WHERE id = 1').get() as { tot: number } | undefined;
-  if (!mark) return false;
-  const head = (prepared(raw, 'SELECT coalesce(max(seq), 0) AS head FROM access_log').get() as { head: number }).head;
-  if (head <= mark.tot || (busy && head - mark.tot < MAX_UNINDEXED)) return false;
+  if (!mark) return undefined;
+  return { tot: mark.tot, head: (prepared(raw, 'SELECT coalesce(max(seq), 0) AS head FROM access_log').get() as { head: number }).head };
+}
+
+/** Whether to index now: anything behind, and while calls keep coming only past MAX_UNINDEXED. */
+export function shownIndexDue(raw: RawDb, busy: boolean): boolean {
+  const b = behind(raw);
+  return b !== undefined && b.head > b.tot && (!busy || b.head - b.tot >= MAX_UNINDEXED);
+}
+
+/** Indexes up to `maxEntries` list entries past the mark, in one transaction of the caller's. Returns whether more remains. */
+export function indexShownClients(raw: RawDb, maxEntries = INDEX_SLICE): boolean {
+  const b = behind(raw);
+  if (!b || b.head <= b.tot) return false;
   const rows = prepared(raw, 'SELECT seq, client_ids AS ids FROM access_log WHERE seq > ? AND client_ids IS NOT NULL ORDER BY seq LIMIT ?')
-    .all(mark.tot, maxEntries) as { seq: number; ids: string }[];
+    .all(b.tot, maxEntries) as { seq: number; ids: string }[];
   // In index order: neighbouring rows share pages, so a slice dirties fewer of them.
   const pairs = rows.flatMap((r) => (JSON.parse(r.ids) as number[]).map((clientId) => [clientId, r.seq] as const))
     .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const insert = prepared(raw, 'INSERT OR IGNORE INTO access_log_getoond (client_id, seq) VALUES (?, ?)');
   for (const [clientId, seq] of pairs) insert.run(clientId, seq);
   const more = rows.length === maxEntries;
-  prepared(raw, 'UPDATE access_log_getoond_stand SET tot_seq = ? WHERE id = 1').run(more ? rows.at(-1)!.seq : head);
+  prepared(raw, 'UPDATE access_log_getoond_stand SET tot_seq = ? WHERE id = 1').run(more ? rows.at(-1)!.seq : b.head);
   return more;
 }
 
 /** Lets the store fill the index whenever it is quiet (see `Db.quietWork`). */
 export function keepShownIndex(db: Db): void {
-  db.quietWork = (raw, busy) => indexShownClients(raw, busy);
+  db.quietWork = { due: shownIndexDue, slice: (raw) => indexShownClients(raw) };
 }
